@@ -1,0 +1,14 @@
+// ESM throughout: webdriverio is ESM-only, so jest runs with --experimental-vm-modules and ts-jest's ESM mode.
+// Type checking is done once by `tsc` (npm run typecheck), so ts-jest only transpiles (isolatedModules).
+export default {
+  testEnvironment: 'node',
+  extensionsToTreatAsEsm: ['.ts'],
+  roots: ['<rootDir>/test', '<rootDir>/emulator/test'],
+  testMatch: ['**/*.test.ts'],
+  moduleNameMapper: { '^(\\.{1,2}/.*)\\.js$': '$1' },
+  transform: {
+    '^.+\\.ts$': ['ts-jest', { useESM: true, isolatedModules: true, tsconfig: 'tsconfig.json' }],
+  },
+  testTimeout: 60000,
+  maxWorkers: 2,
+};
