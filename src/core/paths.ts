@@ -9,7 +9,7 @@ function findRoot(): string {
     const pkg = join(dir, 'package.json');
     if (existsSync(pkg) && (JSON.parse(readFileSync(pkg, 'utf8')) as { name?: string }).name === 'heed') return dir;
     const up = dirname(dir);
-    if (up === dir) throw new Error('Cannot find heed\'s package.json above ' + fileURLToPath(import.meta.url));
+    if (up === dir) throw new Error("Cannot find heed's package.json above " + fileURLToPath(import.meta.url));
     dir = up;
   }
 }

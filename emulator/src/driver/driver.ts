@@ -55,14 +55,16 @@ export class SimAndroidDriver extends BaseDriver<typeof constraints> {
     });
     for (const line of (caps.simSetup as string[] | undefined) ?? []) {
       const r = runShell(this.phone, line);
-      if (r.code !== 0) throw new errors.SessionNotCreatedError(`simSetup command '${line}' failed: ${r.stderr || r.stdout}`);
+      if (r.code !== 0)
+        throw new errors.SessionNotCreatedError(`simSetup command '${line}' failed: ${r.stderr || r.stdout}`);
     }
     if (caps.appPackage) {
       if (!this.phone.apps.has(caps.appPackage)) {
         throw new errors.SessionNotCreatedError(`App '${caps.appPackage}' is not installed on the simulated phone`);
       }
       // Like UiAutomator2: autoGrantPermissions grants every declared runtime permission before launch.
-      if (caps.autoGrantPermissions) for (const p of this.phone.perms.declared(caps.appPackage)) this.phone.perms.set(caps.appPackage, p, true);
+      if (caps.autoGrantPermissions)
+        for (const p of this.phone.perms.declared(caps.appPackage)) this.phone.perms.set(caps.appPackage, p, true);
       this.phone.startActivity(caps.appPackage, caps.appActivity);
     }
     return result;
@@ -86,7 +88,10 @@ export class SimAndroidDriver extends BaseDriver<typeof constraints> {
 
   async getScreenshot(): Promise<string> {
     const p = this.p;
-    const png = await screenshot({ windows: p.windows(), keyboard: p.keyboardShown, toast: p.toast, clock: p.now }, p.m);
+    const png = await screenshot(
+      { windows: p.windows(), keyboard: p.keyboardShown, toast: p.toast, clock: p.now },
+      p.m,
+    );
     return png.toString('base64');
   }
 
@@ -245,7 +250,8 @@ export class SimAndroidDriver extends BaseDriver<typeof constraints> {
 
   private point(elementId?: string, x?: number, y?: number): [number, number] {
     if (elementId) return this.center(elementId);
-    if (typeof x !== 'number' || typeof y !== 'number') throw new errors.InvalidArgumentError('Give elementId, or both x and y');
+    if (typeof x !== 'number' || typeof y !== 'number')
+      throw new errors.InvalidArgumentError('Give elementId, or both x and y');
     return [x, y];
   }
 
@@ -264,17 +270,40 @@ export class SimAndroidDriver extends BaseDriver<typeof constraints> {
     this.p.tap(px, py, true);
   }
 
-  private area(elementId?: string, left?: number, top?: number, width?: number, height?: number): [number, number, number, number] {
+  private area(
+    elementId?: string,
+    left?: number,
+    top?: number,
+    width?: number,
+    height?: number,
+  ): [number, number, number, number] {
     if (elementId) return this.node(elementId).bounds;
-    if ([left, top, width, height].every((v) => typeof v === 'number')) return [left!, top!, left! + width!, top! + height!];
+    if ([left, top, width, height].every((v) => typeof v === 'number'))
+      return [left!, top!, left! + width!, top! + height!];
     throw new errors.InvalidArgumentError('Give elementId, or left, top, width and height of the area to scroll');
   }
 
-  async mobileScrollGesture(direction: Direction, percent: number, elementId?: string, left?: number, top?: number, width?: number, height?: number): Promise<boolean> {
+  async mobileScrollGesture(
+    direction: Direction,
+    percent: number,
+    elementId?: string,
+    left?: number,
+    top?: number,
+    width?: number,
+    height?: number,
+  ): Promise<boolean> {
     return scrollArea(this.p, this.area(elementId, left, top, width, height), direction, Number(percent), 'scroll');
   }
 
-  async mobileSwipeGesture(direction: Direction, percent: number, elementId?: string, left?: number, top?: number, width?: number, height?: number): Promise<void> {
+  async mobileSwipeGesture(
+    direction: Direction,
+    percent: number,
+    elementId?: string,
+    left?: number,
+    top?: number,
+    width?: number,
+    height?: number,
+  ): Promise<void> {
     scrollArea(this.p, this.area(elementId, left, top, width, height), direction, Number(percent), 'swipe');
   }
 
@@ -290,7 +319,12 @@ export class SimAndroidDriver extends BaseDriver<typeof constraints> {
     this.p.pressKey(Number(keycode));
   }
 
-  async mobileShell(command: string, args?: string[] | string, _timeout?: number, includeStderr?: boolean): Promise<unknown> {
+  async mobileShell(
+    command: string,
+    args?: string[] | string,
+    _timeout?: number,
+    includeStderr?: boolean,
+  ): Promise<unknown> {
     this.assertFeatureEnabled('adb_shell');
     const argv = args === undefined ? [] : Array.isArray(args) ? args.map(String) : [String(args)];
     const r = runShell(this.p, command, argv);
@@ -318,12 +352,20 @@ export class SimAndroidDriver extends BaseDriver<typeof constraints> {
     }
   }
 
-  async mobileChangePermissions(permissions: string | string[], appPackage?: string, action = 'grant', target = 'pm'): Promise<void> {
+  async mobileChangePermissions(
+    permissions: string | string[],
+    appPackage?: string,
+    action = 'grant',
+    target = 'pm',
+  ): Promise<void> {
     const pkg = appPackage ?? this.p.foregroundTask;
-    if (target !== 'pm') throw new errors.InvalidArgumentError(`The simulated phone supports target 'pm' only, not '${target}'`);
-    if (action !== 'grant' && action !== 'revoke') throw new errors.InvalidArgumentError(`action must be grant or revoke, not '${action}'`);
+    if (target !== 'pm')
+      throw new errors.InvalidArgumentError(`The simulated phone supports target 'pm' only, not '${target}'`);
+    if (action !== 'grant' && action !== 'revoke')
+      throw new errors.InvalidArgumentError(`action must be grant or revoke, not '${action}'`);
     if (!this.p.apps.has(pkg)) throw new errors.InvalidArgumentError(`App '${pkg}' is not installed`);
-    const list = permissions === 'all' ? this.p.perms.declared(pkg) : Array.isArray(permissions) ? permissions : [permissions];
+    const list =
+      permissions === 'all' ? this.p.perms.declared(pkg) : Array.isArray(permissions) ? permissions : [permissions];
     for (const perm of list) {
       if (!this.p.perms.declared(pkg).includes(perm)) {
         throw new errors.InvalidArgumentError(`Package ${pkg} has not requested permission ${perm}`);
@@ -361,7 +403,8 @@ export class SimAndroidDriver extends BaseDriver<typeof constraints> {
   }
 
   async mobileDeepLink(url: string, pkg?: string): Promise<void> {
-    if (!this.p.deepLink(url, pkg)) throw new errors.InvalidArgumentError(`No installed app handles the deep link ${url}`);
+    if (!this.p.deepLink(url, pkg))
+      throw new errors.InvalidArgumentError(`No installed app handles the deep link ${url}`);
   }
 
   async mobileListApps(): Promise<Record<string, Record<string, string>>> {
@@ -381,8 +424,15 @@ export class SimAndroidDriver extends BaseDriver<typeof constraints> {
   async mobileDeviceInfo(): Promise<Record<string, unknown>> {
     const { m } = this.p;
     return {
-      apiVersion: '34', platformVersion: '14', manufacturer: 'Google', model: 'sdk_gphone64_x86_64', brand: 'google',
-      realDisplaySize: `${m.width}x${m.height}`, displayDensity: m.display.density, timeZone: 'UTC', locale: 'en_US',
+      apiVersion: '34',
+      platformVersion: '14',
+      manufacturer: 'Google',
+      model: 'sdk_gphone64_x86_64',
+      brand: 'google',
+      realDisplaySize: `${m.width}x${m.height}`,
+      displayDensity: m.display.density,
+      timeZone: 'UTC',
+      locale: 'en_US',
     };
   }
 

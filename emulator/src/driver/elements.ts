@@ -25,13 +25,7 @@ export function indexWindow(w: Window): Located[] {
 
 export class NoSuchElement extends Error {}
 
-export function locate(
-  w: Window,
-  m: Metrics,
-  strategy: string,
-  selector: string,
-  within?: UiNode,
-): Located[] {
+export function locate(w: Window, m: Metrics, strategy: string, selector: string, within?: UiNode): Located[] {
   const all = indexWindow(w);
   let scope = all;
   if (within) {
@@ -81,7 +75,7 @@ function byXPath(w: Window, m: Metrics, all: Located[], scope: Located[], select
   try {
     found = xpath.select(selector, doc as unknown as Node) as unknown[];
   } catch (e) {
-    throw new Error(`Invalid XPath expression '${selector}': ${(e as Error).message}`);
+    throw new Error(`Invalid XPath expression '${selector}': ${(e as Error).message}`, { cause: e });
   }
   if (!Array.isArray(found)) throw new Error(`XPath '${selector}' does not select elements`);
   const allowed = new Set(scope.map((l) => l.node));
@@ -99,14 +93,22 @@ function byUiSelector(scope: Located[], selector: string): Located[] {
   return scope.filter(({ node: n }) =>
     calls.every(([, fn, arg]) => {
       switch (fn) {
-        case 'text': return n.text === arg;
-        case 'textContains': return n.text.includes(arg!);
-        case 'textStartsWith': return n.text.startsWith(arg!);
-        case 'resourceId': return n.resourceId === arg;
-        case 'description': return n.desc === arg;
-        case 'descriptionContains': return n.desc.includes(arg!);
-        case 'className': return n.cls === arg;
-        default: throw new Error(`Unsupported UiSelector method ${fn}()`);
+        case 'text':
+          return n.text === arg;
+        case 'textContains':
+          return n.text.includes(arg!);
+        case 'textStartsWith':
+          return n.text.startsWith(arg!);
+        case 'resourceId':
+          return n.resourceId === arg;
+        case 'description':
+          return n.desc === arg;
+        case 'descriptionContains':
+          return n.desc.includes(arg!);
+        case 'className':
+          return n.cls === arg;
+        default:
+          throw new Error(`Unsupported UiSelector method ${fn}()`);
       }
     }),
   );

@@ -3,7 +3,10 @@
 export const executeMethodMap = {
   'mobile: clickGesture': { command: 'mobileClickGesture', params: { optional: ['elementId', 'x', 'y'] } },
   'mobile: doubleClickGesture': { command: 'mobileDoubleClickGesture', params: { optional: ['elementId', 'x', 'y'] } },
-  'mobile: longClickGesture': { command: 'mobileLongClickGesture', params: { optional: ['elementId', 'x', 'y', 'duration'] } },
+  'mobile: longClickGesture': {
+    command: 'mobileLongClickGesture',
+    params: { optional: ['elementId', 'x', 'y', 'duration'] },
+  },
   'mobile: swipeGesture': {
     command: 'mobileSwipeGesture',
     params: { required: ['direction', 'percent'], optional: ['elementId', 'left', 'top', 'width', 'height', 'speed'] },
@@ -14,10 +17,16 @@ export const executeMethodMap = {
   },
   'mobile: type': { command: 'mobileType', params: { required: ['text'] } },
   'mobile: replaceElementValue': { command: 'mobileReplaceElementValue', params: { required: ['elementId', 'text'] } },
-  'mobile: pressKey': { command: 'mobilePressKey', params: { required: ['keycode'], optional: ['metastate', 'flags', 'isLongPress', 'source'] } },
+  'mobile: pressKey': {
+    command: 'mobilePressKey',
+    params: { required: ['keycode'], optional: ['metastate', 'flags', 'isLongPress', 'source'] },
+  },
   'mobile: hideKeyboard': { command: 'hideKeyboard', params: {} },
   'mobile: isKeyboardShown': { command: 'isKeyboardShown', params: {} },
-  'mobile: shell': { command: 'mobileShell', params: { required: ['command'], optional: ['args', 'timeout', 'includeStderr'] } },
+  'mobile: shell': {
+    command: 'mobileShell',
+    params: { required: ['command'], optional: ['args', 'timeout', 'includeStderr'] },
+  },
   'mobile: getPermissions': { command: 'mobileGetPermissions', params: { optional: ['type', 'appPackage'] } },
   'mobile: changePermissions': {
     command: 'mobileChangePermissions',
@@ -31,11 +40,30 @@ export const executeMethodMap = {
   'mobile: startActivity': {
     command: 'mobileStartActivity',
     params: {
-      optional: ['wait', 'stop', 'windowingMode', 'activityType', 'display', 'user', 'intent', 'action', 'package', 'uri',
-        'mimeType', 'identifier', 'component', 'categories', 'extras', 'flags'],
+      optional: [
+        'wait',
+        'stop',
+        'windowingMode',
+        'activityType',
+        'display',
+        'user',
+        'intent',
+        'action',
+        'package',
+        'uri',
+        'mimeType',
+        'identifier',
+        'component',
+        'categories',
+        'extras',
+        'flags',
+      ],
     },
   },
-  'mobile: deepLink': { command: 'mobileDeepLink', params: { required: ['url'], optional: ['package', 'waitForLaunch'] } },
+  'mobile: deepLink': {
+    command: 'mobileDeepLink',
+    params: { required: ['url'], optional: ['package', 'waitForLaunch'] },
+  },
   'mobile: getCurrentPackage': { command: 'getCurrentPackage', params: {} },
   'mobile: getCurrentActivity': { command: 'getCurrentActivity', params: {} },
   'mobile: listApps': { command: 'mobileListApps', params: { optional: ['user'] } },
@@ -43,6 +71,9 @@ export const executeMethodMap = {
   'mobile: getDeviceTime': { command: 'getDeviceTime', params: { optional: ['format'] } },
   'mobile: deviceInfo': { command: 'mobileDeviceInfo', params: {} },
   'mobile: getDisplayDensity': { command: 'mobileGetDisplayDensity', params: {} },
-  'mobile: setClipboard': { command: 'mobileSetClipboard', params: { required: ['content'], optional: ['contentType', 'label'] } },
+  'mobile: setClipboard': {
+    command: 'mobileSetClipboard',
+    params: { required: ['content'], optional: ['contentType', 'label'] },
+  },
   'mobile: getClipboard': { command: 'mobileGetClipboard', params: {} },
 } as const;

@@ -71,7 +71,8 @@ function gesture(phone: Phone, from: { x: number; y: number }, to: { x: number; 
     return;
   }
   // A finger moving up drags the content up: the list scrolls toward its end.
-  if (Math.abs(to.y - from.y) >= Math.abs(to.x - from.x)) phone.scrollAt(Math.round(from.x), Math.round(from.y), from.y - to.y);
+  if (Math.abs(to.y - from.y) >= Math.abs(to.x - from.x))
+    phone.scrollAt(Math.round(from.x), Math.round(from.y), from.y - to.y);
   else phone.tick();
 }
 
@@ -81,7 +82,13 @@ export type Direction = 'up' | 'down' | 'left' | 'right';
  * scrollGesture / swipeGesture over an area. UiAutomator2 semantics: scroll "down" shows content further down;
  * swipe "up" moves the finger up, which has the same effect. Returns whether the list can scroll further.
  */
-export function scrollArea(phone: Phone, area: Bounds, direction: Direction, percent: number, kind: 'scroll' | 'swipe'): boolean {
+export function scrollArea(
+  phone: Phone,
+  area: Bounds,
+  direction: Direction,
+  percent: number,
+  kind: 'scroll' | 'swipe',
+): boolean {
   if (!(percent > 0)) throw new Error(`percent must be a positive number, got ${percent}`);
   const h = area[3] - area[1];
   const cx = Math.round((area[0] + area[2]) / 2);

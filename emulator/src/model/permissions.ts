@@ -15,16 +15,76 @@ export interface GroupInfo {
 }
 
 export const GROUPS: GroupInfo[] = [
-  { name: 'location', label: 'Location', permissions: [`${P}ACCESS_FINE_LOCATION`, `${P}ACCESS_COARSE_LOCATION`], dialog: 'foreground', ask: 'access this device’s location' },
-  { name: 'camera', label: 'Camera', permissions: [`${P}CAMERA`], dialog: 'foreground', ask: 'take pictures and record video' },
-  { name: 'microphone', label: 'Microphone', permissions: [`${P}RECORD_AUDIO`], dialog: 'foreground', ask: 'record audio' },
-  { name: 'contacts', label: 'Contacts', permissions: [`${P}READ_CONTACTS`, `${P}WRITE_CONTACTS`, `${P}GET_ACCOUNTS`], dialog: 'allow', ask: 'access your contacts' },
-  { name: 'calendar', label: 'Calendar', permissions: [`${P}READ_CALENDAR`, `${P}WRITE_CALENDAR`], dialog: 'allow', ask: 'access your calendar' },
-  { name: 'sms', label: 'SMS', permissions: [`${P}SEND_SMS`, `${P}READ_SMS`, `${P}RECEIVE_SMS`], dialog: 'allow', ask: 'send and view SMS messages' },
-  { name: 'phone', label: 'Phone', permissions: [`${P}CALL_PHONE`, `${P}READ_PHONE_STATE`], dialog: 'allow', ask: 'make and manage phone calls' },
-  { name: 'notifications', label: 'Notifications', permissions: [`${P}POST_NOTIFICATIONS`], dialog: 'allow', ask: 'send you notifications' },
-  { name: 'photos_media', label: 'Photos and videos', permissions: [`${P}READ_MEDIA_IMAGES`, `${P}READ_MEDIA_VIDEO`, `${P}READ_MEDIA_VISUAL_USER_SELECTED`], dialog: 'media', ask: 'access photos and videos on this device' },
-  { name: 'nearby_devices', label: 'Nearby devices', permissions: [`${P}BLUETOOTH_CONNECT`, `${P}BLUETOOTH_SCAN`], dialog: 'allow', ask: 'find, connect to, and determine the relative position of nearby devices' },
+  {
+    name: 'location',
+    label: 'Location',
+    permissions: [`${P}ACCESS_FINE_LOCATION`, `${P}ACCESS_COARSE_LOCATION`],
+    dialog: 'foreground',
+    ask: 'access this device’s location',
+  },
+  {
+    name: 'camera',
+    label: 'Camera',
+    permissions: [`${P}CAMERA`],
+    dialog: 'foreground',
+    ask: 'take pictures and record video',
+  },
+  {
+    name: 'microphone',
+    label: 'Microphone',
+    permissions: [`${P}RECORD_AUDIO`],
+    dialog: 'foreground',
+    ask: 'record audio',
+  },
+  {
+    name: 'contacts',
+    label: 'Contacts',
+    permissions: [`${P}READ_CONTACTS`, `${P}WRITE_CONTACTS`, `${P}GET_ACCOUNTS`],
+    dialog: 'allow',
+    ask: 'access your contacts',
+  },
+  {
+    name: 'calendar',
+    label: 'Calendar',
+    permissions: [`${P}READ_CALENDAR`, `${P}WRITE_CALENDAR`],
+    dialog: 'allow',
+    ask: 'access your calendar',
+  },
+  {
+    name: 'sms',
+    label: 'SMS',
+    permissions: [`${P}SEND_SMS`, `${P}READ_SMS`, `${P}RECEIVE_SMS`],
+    dialog: 'allow',
+    ask: 'send and view SMS messages',
+  },
+  {
+    name: 'phone',
+    label: 'Phone',
+    permissions: [`${P}CALL_PHONE`, `${P}READ_PHONE_STATE`],
+    dialog: 'allow',
+    ask: 'make and manage phone calls',
+  },
+  {
+    name: 'notifications',
+    label: 'Notifications',
+    permissions: [`${P}POST_NOTIFICATIONS`],
+    dialog: 'allow',
+    ask: 'send you notifications',
+  },
+  {
+    name: 'photos_media',
+    label: 'Photos and videos',
+    permissions: [`${P}READ_MEDIA_IMAGES`, `${P}READ_MEDIA_VIDEO`, `${P}READ_MEDIA_VISUAL_USER_SELECTED`],
+    dialog: 'media',
+    ask: 'access photos and videos on this device',
+  },
+  {
+    name: 'nearby_devices',
+    label: 'Nearby devices',
+    permissions: [`${P}BLUETOOTH_CONNECT`, `${P}BLUETOOTH_SCAN`],
+    dialog: 'allow',
+    ask: 'find, connect to, and determine the relative position of nearby devices',
+  },
 ];
 
 export function groupOf(permissionOrGroup: string): GroupInfo | undefined {
@@ -155,7 +215,14 @@ export class PermissionStore {
 }
 
 // AOSP prints flags in bit order; these are the ones the sim uses, in that order.
-const FLAG_BITS = ['USER_SET', 'USER_FIXED', 'POLICY_FIXED', 'USER_SENSITIVE_WHEN_GRANTED', 'USER_SENSITIVE_WHEN_DENIED', 'ONE_TIME'];
+const FLAG_BITS = [
+  'USER_SET',
+  'USER_FIXED',
+  'POLICY_FIXED',
+  'USER_SENSITIVE_WHEN_GRANTED',
+  'USER_SENSITIVE_WHEN_DENIED',
+  'ONE_TIME',
+];
 function flagOrder(a: string, b: string): number {
   return FLAG_BITS.indexOf(a) - FLAG_BITS.indexOf(b);
 }

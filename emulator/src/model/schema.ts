@@ -31,7 +31,12 @@ export type Op =
 
 export const Op: z.ZodType<Op> = z.lazy(() =>
   z.union([
-    z.strictObject({ go: z.union([z.string(), z.strictObject({ screen: z.string(), params: z.record(z.string(), z.string()).optional() })]) }),
+    z.strictObject({
+      go: z.union([
+        z.string(),
+        z.strictObject({ screen: z.string(), params: z.record(z.string(), z.string()).optional() }),
+      ]),
+    }),
     z.strictObject({ replace: z.string() }),
     z.strictObject({ back: z.literal(true) }),
     z.strictObject({ home: z.literal(true) }),
@@ -45,7 +50,11 @@ export const Op: z.ZodType<Op> = z.lazy(() =>
     z.strictObject({ request: z.array(z.string()).min(1) }),
     z.strictObject({ grant: z.strictObject({ pkg: z.string().optional(), group: z.string(), level: z.string() }) }),
     z.strictObject({
-      settings: z.strictObject({ namespace: z.enum(['global', 'secure', 'system']), key: z.string(), value: z.string() }),
+      settings: z.strictObject({
+        namespace: z.enum(['global', 'secure', 'system']),
+        key: z.string(),
+        value: z.string(),
+      }),
     }),
     z.strictObject({ toast: z.string() }),
     z.strictObject({ if: Cond, then: z.array(Op), else: z.array(Op).optional() }),
@@ -53,7 +62,18 @@ export const Op: z.ZodType<Op> = z.lazy(() =>
 );
 
 export const ElementType = z.enum([
-  'text', 'heading', 'button', 'textbutton', 'switch', 'checkbox', 'radio', 'input', 'item', 'image', 'icon', 'divider',
+  'text',
+  'heading',
+  'button',
+  'textbutton',
+  'switch',
+  'checkbox',
+  'radio',
+  'input',
+  'item',
+  'image',
+  'icon',
+  'divider',
 ]);
 export type ElementType = z.infer<typeof ElementType>;
 
@@ -82,7 +102,10 @@ export interface ElementSpec {
 
 export const ElementSpec: z.ZodType<ElementSpec> = z.strictObject({
   type: ElementType,
-  id: z.string().regex(/^[a-z][a-z0-9_]*$/, 'resource ids are lower_snake_case names; the phone adds "<pkg>:id/"').optional(),
+  id: z
+    .string()
+    .regex(/^[a-z][a-z0-9_]*$/, 'resource ids are lower_snake_case names; the phone adds "<pkg>:id/"')
+    .optional(),
   text: z.string().optional(),
   summary: z.string().optional(),
   desc: z.string().optional(),
@@ -92,7 +115,10 @@ export const ElementSpec: z.ZodType<ElementSpec> = z.strictObject({
   password: z.boolean().optional(),
   enabled: Cond.optional(),
   visible: Cond.optional(),
-  each: z.string().regex(/^(apps|recents|permissionGroups|list:[\w.]+)$/).optional(),
+  each: z
+    .string()
+    .regex(/^(apps|recents|permissionGroups|list:[\w.]+)$/)
+    .optional(),
   onTap: z.array(Op).optional(),
   onLongTap: z.array(Op).optional(),
   onSubmit: z.array(Op).optional(),

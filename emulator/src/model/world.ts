@@ -13,7 +13,7 @@ export function parseApp(text: string, file: string): AppSpec {
   try {
     raw = YAML.parse(text);
   } catch (e) {
-    throw new Error(`${file}: not valid YAML: ${(e as Error).message}`);
+    throw new Error(`${file}: not valid YAML: ${(e as Error).message}`, { cause: e });
   }
   const r = AppSpec.safeParse(raw);
   if (!r.success) {
@@ -37,7 +37,8 @@ function collectGo(value: unknown): string[] {
     else if (v && typeof v === 'object') {
       for (const [k, x] of Object.entries(v)) {
         if ((k === 'go' || k === 'replace') && typeof x === 'string') found.push(x);
-        else if (k === 'go' && x && typeof x === 'object' && 'screen' in x) found.push(String((x as { screen: string }).screen));
+        else if (k === 'go' && x && typeof x === 'object' && 'screen' in x)
+          found.push(String((x as { screen: string }).screen));
         else visit(x);
       }
     }
@@ -50,7 +51,9 @@ function collectGo(value: unknown): string[] {
 export function loadApps(dirs: string[] = [BUILTIN_APPS_DIR]): AppSpec[] {
   const byPkg = new Map<string, AppSpec>();
   for (const dir of dirs) {
-    for (const f of readdirSync(dir).filter((n) => /\.ya?ml$/.test(n)).sort()) {
+    for (const f of readdirSync(dir)
+      .filter((n) => /\.ya?ml$/.test(n))
+      .sort()) {
       const file = join(dir, f);
       const app = parseApp(readFileSync(file, 'utf8'), file);
       byPkg.set(app.package, app);

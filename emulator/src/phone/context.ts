@@ -50,7 +50,8 @@ export function test(cond: string, scope: Scope, r: ScopeReader): boolean {
   const eq = rest.indexOf('=');
   const arg = eq >= 0 ? rest.slice(0, eq) : rest;
   const want = eq >= 0 ? rest.slice(eq + 1) : undefined;
-  const [pkg, name] = arg.includes('/') && kind !== 'setting' ? (arg.split('/', 2) as [string, string]) : [scope.pkg, arg];
+  const [pkg, name] =
+    arg.includes('/') && kind !== 'setting' ? (arg.split('/', 2) as [string, string]) : [scope.pkg, arg];
   let value: unknown;
   switch (kind) {
     case 'state':

@@ -75,20 +75,38 @@ export function layoutScreen(host: LayoutHost, ref: ScreenRef, kind: 'activity' 
     listTop = area[1];
     if (ref.spec.title !== undefined) {
       const tb: Bounds = [0, area[1], W, area[1] + m.dp(64)];
-      const toolbar = node({ cls: 'android.view.ViewGroup', pkg, bounds: tb, role: 'toolbar', resourceId: `${pkg}:id/toolbar` });
+      const toolbar = node({
+        cls: 'android.view.ViewGroup',
+        pkg,
+        bounds: tb,
+        role: 'toolbar',
+        resourceId: `${pkg}:id/toolbar`,
+      });
       let left = m.dp(16);
       if (ref.spec.up) {
         const up = node({
-          cls: 'android.widget.ImageButton', pkg, role: 'up', desc: 'Navigate up', clickable: true, focusable: true,
-          bounds: [0, tb[1], m.dp(56), tb[3]], key: `${ref.depth}:up`, onTap: () => host.run([{ back: true }], scope),
+          cls: 'android.widget.ImageButton',
+          pkg,
+          role: 'up',
+          desc: 'Navigate up',
+          clickable: true,
+          focusable: true,
+          bounds: [0, tb[1], m.dp(56), tb[3]],
+          key: `${ref.depth}:up`,
+          onTap: () => host.run([{ back: true }], scope),
         });
         toolbar.children.push(up);
         left = m.dp(72);
       }
-      toolbar.children.push(node({
-        cls: 'android.widget.TextView', pkg, role: 'title', text: fill(ref.spec.title, scope, host.reader),
-        bounds: [left, tb[1] + m.dp(14), W - m.dp(16), tb[3] - m.dp(14)],
-      }));
+      toolbar.children.push(
+        node({
+          cls: 'android.widget.TextView',
+          pkg,
+          role: 'title',
+          text: fill(ref.spec.title, scope, host.reader),
+          bounds: [left, tb[1] + m.dp(14), W - m.dp(16), tb[3] - m.dp(14)],
+        }),
+      );
       chrome.push(toolbar);
       listTop = tb[3];
     }
@@ -107,10 +125,16 @@ export function layoutScreen(host: LayoutHost, ref: ScreenRef, kind: 'activity' 
     }
     listTop = area[1] + m.dp(16);
     if (titleH) {
-      chrome.push(node({
-        cls: 'android.widget.TextView', pkg, role: 'title', resourceId: 'android:id/alertTitle',
-        text: fill(ref.spec.title!, scope, host.reader), bounds: [area[0] + m.dp(24), listTop, area[2] - m.dp(24), listTop + m.dp(48)],
-      }));
+      chrome.push(
+        node({
+          cls: 'android.widget.TextView',
+          pkg,
+          role: 'title',
+          resourceId: 'android:id/alertTitle',
+          text: fill(ref.spec.title!, scope, host.reader),
+          bounds: [area[0] + m.dp(24), listTop, area[2] - m.dp(24), listTop + m.dp(48)],
+        }),
+      );
       listTop += titleH;
     }
   }
@@ -118,7 +142,10 @@ export function layoutScreen(host: LayoutHost, ref: ScreenRef, kind: 'activity' 
   const listBottom = kind === 'activity' ? area[3] : area[3] - m.dp(16);
   const list = node({
     cls: kind === 'activity' ? 'androidx.recyclerview.widget.RecyclerView' : 'android.widget.LinearLayout',
-    pkg, role: 'list', resourceId: kind === 'activity' ? `${pkg}:id/list` : '', bounds: [area[0], listTop, area[2], listBottom],
+    pkg,
+    role: 'list',
+    resourceId: kind === 'activity' ? `${pkg}:id/list` : '',
+    bounds: [area[0], listTop, area[2], listBottom],
   });
   const contentH = place(host, ref, placed, list, kind);
   const viewport = listBottom - listTop;
@@ -128,16 +155,29 @@ export function layoutScreen(host: LayoutHost, ref: ScreenRef, kind: 'activity' 
   list.scrollable = max > 0;
 
   const surface = node({
-    cls: 'android.widget.FrameLayout', pkg, role: kind === 'activity' ? 'container' : kind, bounds: area,
-    resourceId: 'android:id/content', children: [...chrome, list],
+    cls: 'android.widget.FrameLayout',
+    pkg,
+    role: kind === 'activity' ? 'container' : kind,
+    bounds: area,
+    resourceId: 'android:id/content',
+    children: [...chrome, list],
   });
-  const root = node({ cls: 'android.widget.FrameLayout', pkg, role: 'root', bounds: kind === 'activity' ? rootBounds : area, children: [surface] });
+  const root = node({
+    cls: 'android.widget.FrameLayout',
+    pkg,
+    role: 'root',
+    bounds: kind === 'activity' ? rootBounds : area,
+    children: [surface],
+  });
   return {
     pkg,
     activity: ref.spec.activity,
     kind,
     root,
-    scroll: max > 0 ? { node: list, offset, max, set: (v) => (ref.scroll = Math.max(0, Math.min(max, Math.round(v)))) } : undefined,
+    scroll:
+      max > 0
+        ? { node: list, offset, max, set: (v) => (ref.scroll = Math.max(0, Math.min(max, Math.round(v)))) }
+        : undefined,
   };
 }
 
@@ -226,9 +266,27 @@ function element(host: LayoutHost, p: Placed, b: Bounds): UiNode {
   };
   const titleBox = (extraRight: number): UiNode[] => {
     const mid = spec.summary ? b[1] + m.dp(14) : b[1] + m.dp(20);
-    const kids = [node({ cls: 'android.widget.TextView', pkg, role: 'text', text, resourceId: 'android:id/title', bounds: [b[0] + m.dp(16), mid, b[2] - extraRight, mid + m.dp(24)] })];
+    const kids = [
+      node({
+        cls: 'android.widget.TextView',
+        pkg,
+        role: 'text',
+        text,
+        resourceId: 'android:id/title',
+        bounds: [b[0] + m.dp(16), mid, b[2] - extraRight, mid + m.dp(24)],
+      }),
+    ];
     if (spec.summary) {
-      kids.push(node({ cls: 'android.widget.TextView', pkg, role: 'summary', text: fill(spec.summary, scope, reader), resourceId: 'android:id/summary', bounds: [b[0] + m.dp(16), mid + m.dp(28), b[2] - extraRight, mid + m.dp(50)] }));
+      kids.push(
+        node({
+          cls: 'android.widget.TextView',
+          pkg,
+          role: 'summary',
+          text: fill(spec.summary, scope, reader),
+          resourceId: 'android:id/summary',
+          bounds: [b[0] + m.dp(16), mid + m.dp(28), b[2] - extraRight, mid + m.dp(50)],
+        }),
+      );
     }
     return kids;
   };
@@ -237,30 +295,129 @@ function element(host: LayoutHost, p: Placed, b: Bounds): UiNode {
     case 'heading':
       return node({ ...base, cls: 'android.widget.TextView', role: 'heading', text, resourceId: rid, desc });
     case 'text':
-      return node({ ...base, cls: 'android.widget.TextView', role: 'text', text, resourceId: rid, desc, clickable: !!tap, onTap: tap });
+      return node({
+        ...base,
+        cls: 'android.widget.TextView',
+        role: 'text',
+        text,
+        resourceId: rid,
+        desc,
+        clickable: !!tap,
+        onTap: tap,
+      });
     case 'button':
-      return node({ ...base, bounds: inner, cls: 'android.widget.Button', role: 'button', text, resourceId: rid, desc, clickable: true, focusable: true, onTap: tap });
+      return node({
+        ...base,
+        bounds: inner,
+        cls: 'android.widget.Button',
+        role: 'button',
+        text,
+        resourceId: rid,
+        desc,
+        clickable: true,
+        focusable: true,
+        onTap: tap,
+      });
     case 'textbutton':
-      return node({ ...base, cls: 'android.widget.Button', role: 'textbutton', text, resourceId: rid, desc, clickable: true, focusable: true, onTap: tap });
+      return node({
+        ...base,
+        cls: 'android.widget.Button',
+        role: 'textbutton',
+        text,
+        resourceId: rid,
+        desc,
+        clickable: true,
+        focusable: true,
+        onTap: tap,
+      });
     case 'switch': {
-      const sw = node({ cls: 'android.widget.Switch', pkg, role: 'switch', checkable: true, checked, enabled, focusable: true, resourceId: 'android:id/switch_widget', bounds: [b[2] - m.dp(68), b[1] + (b[3] - b[1]) / 2 - m.dp(16), b[2] - m.dp(16), b[1] + (b[3] - b[1]) / 2 + m.dp(16)] });
+      const sw = node({
+        cls: 'android.widget.Switch',
+        pkg,
+        role: 'switch',
+        checkable: true,
+        checked,
+        enabled,
+        focusable: true,
+        resourceId: 'android:id/switch_widget',
+        bounds: [
+          b[2] - m.dp(68),
+          b[1] + (b[3] - b[1]) / 2 - m.dp(16),
+          b[2] - m.dp(16),
+          b[1] + (b[3] - b[1]) / 2 + m.dp(16),
+        ],
+      });
       sw.bounds = sw.bounds.map(Math.round) as Bounds;
-      return node({ ...base, cls: 'android.widget.LinearLayout', role: 'row', resourceId: rid, desc, clickable: true, focusable: true, onTap: toggle, children: [...titleBox(m.dp(84)), sw] });
+      return node({
+        ...base,
+        cls: 'android.widget.LinearLayout',
+        role: 'row',
+        resourceId: rid,
+        desc,
+        clickable: true,
+        focusable: true,
+        onTap: toggle,
+        children: [...titleBox(m.dp(84)), sw],
+      });
     }
     case 'checkbox':
-      return node({ ...base, cls: 'android.widget.CheckBox', role: 'checkbox', text, resourceId: rid, desc, checkable: true, checked, clickable: true, focusable: true, onTap: toggle });
+      return node({
+        ...base,
+        cls: 'android.widget.CheckBox',
+        role: 'checkbox',
+        text,
+        resourceId: rid,
+        desc,
+        checkable: true,
+        checked,
+        clickable: true,
+        focusable: true,
+        onTap: toggle,
+      });
     case 'radio':
-      return node({ ...base, cls: 'android.widget.RadioButton', role: 'radio', text, resourceId: rid, desc, checkable: true, checked, clickable: true, focusable: true, onTap: tap });
+      return node({
+        ...base,
+        cls: 'android.widget.RadioButton',
+        role: 'radio',
+        text,
+        resourceId: rid,
+        desc,
+        checkable: true,
+        checked,
+        clickable: true,
+        focusable: true,
+        onTap: tap,
+      });
     case 'item':
-      return node({ ...base, cls: 'android.widget.LinearLayout', role: 'row', resourceId: rid, desc, clickable: true, focusable: true, onTap: tap, children: titleBox(m.dp(16)) });
+      return node({
+        ...base,
+        cls: 'android.widget.LinearLayout',
+        role: 'row',
+        resourceId: rid,
+        desc,
+        clickable: true,
+        focusable: true,
+        onTap: tap,
+        children: titleBox(m.dp(16)),
+      });
     case 'input': {
       const key = spec.bind ?? `__input_${p.key}`;
       const value = String(host.getState(pkg, key) ?? '');
       const focused = host.focusedKey === p.key;
       const shown = spec.password ? '•'.repeat(value.length) : value;
       return node({
-        ...base, bounds: inner, cls: 'android.widget.EditText', role: 'input', resourceId: rid, desc,
-        text: value ? shown : (spec.hint ?? ''), hint: spec.hint ?? '', password: !!spec.password, clickable: true, focusable: true, focused,
+        ...base,
+        bounds: inner,
+        cls: 'android.widget.EditText',
+        role: 'input',
+        resourceId: rid,
+        desc,
+        text: value ? shown : (spec.hint ?? ''),
+        hint: spec.hint ?? '',
+        password: !!spec.password,
+        clickable: true,
+        focusable: true,
+        focused,
         onTap: () => host.focus(p.key),
         field: {
           get: () => String(host.getState(pkg, key) ?? ''),
@@ -270,11 +427,31 @@ function element(host: LayoutHost, p: Placed, b: Bounds): UiNode {
       });
     }
     case 'image':
-      return node({ ...base, bounds: inner, cls: 'android.widget.ImageView', role: 'image', resourceId: rid, desc, clickable: !!tap, onTap: tap });
+      return node({
+        ...base,
+        bounds: inner,
+        cls: 'android.widget.ImageView',
+        role: 'image',
+        resourceId: rid,
+        desc,
+        clickable: !!tap,
+        onTap: tap,
+      });
     case 'divider':
       return node({ ...base, cls: 'android.view.View', role: 'divider', resourceId: rid });
     case 'icon':
-      return node({ ...base, cls: 'android.widget.TextView', role: 'icon', text, desc: desc || text, resourceId: rid, clickable: true, focusable: true, longClickable: true, onTap: tap });
+      return node({
+        ...base,
+        cls: 'android.widget.TextView',
+        role: 'icon',
+        text,
+        desc: desc || text,
+        resourceId: rid,
+        clickable: true,
+        focusable: true,
+        longClickable: true,
+        onTap: tap,
+      });
   }
 }
 

@@ -66,10 +66,24 @@ export function layoutPermissionDialog(m: Metrics, req: DialogRequest, h: Dialog
   const N = (p: Partial<UiNode> & Pick<UiNode, 'cls' | 'bounds' | 'role'>) => node({ pkg, ...p });
 
   const header = N({
-    cls: 'android.widget.LinearLayout', role: 'container', resourceId: `${ID}content_container`, bounds: inner(box[1], box[1] + headerH),
+    cls: 'android.widget.LinearLayout',
+    role: 'container',
+    resourceId: `${ID}content_container`,
+    bounds: inner(box[1], box[1] + headerH),
     children: [
-      N({ cls: 'android.widget.ImageView', role: 'perm_icon', resourceId: `${ID}permission_icon`, bounds: [W / 2 - m.dp(18), box[1] + m.dp(24), W / 2 + m.dp(18), box[1] + m.dp(60)] }),
-      N({ cls: 'android.widget.TextView', role: 'title', text: message, resourceId: `${ID}permission_message`, bounds: inner(box[1] + m.dp(76), box[1] + headerH - m.dp(24)) }),
+      N({
+        cls: 'android.widget.ImageView',
+        role: 'perm_icon',
+        resourceId: `${ID}permission_icon`,
+        bounds: [W / 2 - m.dp(18), box[1] + m.dp(24), W / 2 + m.dp(18), box[1] + m.dp(60)],
+      }),
+      N({
+        cls: 'android.widget.TextView',
+        role: 'title',
+        text: message,
+        resourceId: `${ID}permission_message`,
+        bounds: inner(box[1] + m.dp(76), box[1] + headerH - m.dp(24)),
+      }),
     ],
   });
   const parts: UiNode[] = [header];
@@ -78,36 +92,85 @@ export function layoutPermissionDialog(m: Metrics, req: DialogRequest, h: Dialog
     const half = Math.round((box[0] + box[2]) / 2);
     const rb = (left: number, right: number, fine: boolean): UiNode =>
       N({
-        cls: 'android.widget.RadioButton', role: 'radio', text: fine ? 'Precise' : 'Approximate',
+        cls: 'android.widget.RadioButton',
+        role: 'radio',
+        text: fine ? 'Precise' : 'Approximate',
         resourceId: `${ID}permission_location_accuracy_radio_${fine ? 'fine' : 'coarse'}`,
-        checkable: true, clickable: true, focusable: true, checked: fine ? !req.coarse : req.coarse,
-        bounds: [left, y, right, y + accuracyH - m.dp(16)], key: `perm:${fine ? 'fine' : 'coarse'}`,
+        checkable: true,
+        clickable: true,
+        focusable: true,
+        checked: fine ? !req.coarse : req.coarse,
+        bounds: [left, y, right, y + accuracyH - m.dp(16)],
+        key: `perm:${fine ? 'fine' : 'coarse'}`,
         onTap: () => h.setCoarse(!fine),
       });
-    parts.push(N({
-      cls: 'android.widget.LinearLayout', role: 'container', resourceId: `${ID}permission_location_accuracy`, bounds: inner(y, y + accuracyH),
-      children: [N({
-        cls: 'android.widget.RadioGroup', role: 'container', resourceId: `${ID}permission_location_accuracy_radio_group`, bounds: inner(y, y + accuracyH - m.dp(16)),
-        children: [rb(box[0] + m.dp(40), half - m.dp(16), true), rb(half + m.dp(16), box[2] - m.dp(40), false)],
-      })],
-    }));
+    parts.push(
+      N({
+        cls: 'android.widget.LinearLayout',
+        role: 'container',
+        resourceId: `${ID}permission_location_accuracy`,
+        bounds: inner(y, y + accuracyH),
+        children: [
+          N({
+            cls: 'android.widget.RadioGroup',
+            role: 'container',
+            resourceId: `${ID}permission_location_accuracy_radio_group`,
+            bounds: inner(y, y + accuracyH - m.dp(16)),
+            children: [rb(box[0] + m.dp(40), half - m.dp(16), true), rb(half + m.dp(16), box[2] - m.dp(40), false)],
+          }),
+        ],
+      }),
+    );
     y += accuracyH;
   }
   const group = N({ cls: 'android.widget.LinearLayout', role: 'container', bounds: inner(y, box[3] - m.dp(16)) });
   for (const b of buttons) {
-    group.children.push(N({
-      cls: 'android.widget.Button', role: 'button', text: b.text, resourceId: `${ID}${b.id}`, clickable: true, focusable: true,
-      bounds: inner(y + m.dp(4), y + m.dp(60)), key: `perm:${b.id}`, onTap: () => h.answer(b.result),
-    }));
+    group.children.push(
+      N({
+        cls: 'android.widget.Button',
+        role: 'button',
+        text: b.text,
+        resourceId: `${ID}${b.id}`,
+        clickable: true,
+        focusable: true,
+        bounds: inner(y + m.dp(4), y + m.dp(60)),
+        key: `perm:${b.id}`,
+        onTap: () => h.answer(b.result),
+      }),
+    );
     y += m.dp(64);
   }
   parts.push(group);
   const dialog = N({
-    cls: 'android.widget.LinearLayout', role: 'dialog', resourceId: `${ID}grant_dialog`, clickable: true, bounds: box, children: parts,
+    cls: 'android.widget.LinearLayout',
+    role: 'dialog',
+    resourceId: `${ID}grant_dialog`,
+    clickable: true,
+    bounds: box,
+    children: parts,
   });
-  const singleton = N({ cls: 'android.widget.LinearLayout', role: 'container', resourceId: `${ID}grant_singleton`, clickable: true, bounds: box, children: [dialog] });
-  const scroll = N({ cls: 'android.widget.ScrollView', role: 'container', focusable: true, bounds: box, children: [singleton] });
-  const content = N({ cls: 'android.widget.FrameLayout', role: 'container', resourceId: 'android:id/content', bounds: box, children: [scroll] });
+  const singleton = N({
+    cls: 'android.widget.LinearLayout',
+    role: 'container',
+    resourceId: `${ID}grant_singleton`,
+    clickable: true,
+    bounds: box,
+    children: [dialog],
+  });
+  const scroll = N({
+    cls: 'android.widget.ScrollView',
+    role: 'container',
+    focusable: true,
+    bounds: box,
+    children: [singleton],
+  });
+  const content = N({
+    cls: 'android.widget.FrameLayout',
+    role: 'container',
+    resourceId: 'android:id/content',
+    bounds: box,
+    children: [scroll],
+  });
   const root = N({ cls: 'android.widget.FrameLayout', role: 'root', bounds: box, children: [content] });
   return { pkg, activity: PERMISSION_ACTIVITY, kind: 'permission', root };
 }

@@ -34,9 +34,20 @@ export class Phone implements LayoutHost {
   readonly perms = new PermissionStore();
   readonly apps = new Map<string, AppSpec>();
   readonly settings: Record<'global' | 'secure' | 'system', Map<string, string>> = {
-    global: new Map([['airplane_mode_on', '0'], ['auto_time', '1'], ['adb_enabled', '1']]),
-    secure: new Map([['location_mode', '3'], ['android_id', '5d3b2f1e9a7c4b60'], ['backup_enabled', '1']]),
-    system: new Map([['screen_brightness', '128'], ['font_scale', '1.0']]),
+    global: new Map([
+      ['airplane_mode_on', '0'],
+      ['auto_time', '1'],
+      ['adb_enabled', '1'],
+    ]),
+    secure: new Map([
+      ['location_mode', '3'],
+      ['android_id', '5d3b2f1e9a7c4b60'],
+      ['backup_enabled', '1'],
+    ]),
+    system: new Map([
+      ['screen_brightness', '128'],
+      ['font_scale', '1.0'],
+    ]),
   };
   private readonly state = new Map<string, Record<string, unknown>>();
   private tasks: Task[] = [];
@@ -50,7 +61,8 @@ export class Phone implements LayoutHost {
   constructor(apps: AppSpec[], opts: PhoneOptions = {}) {
     this.m = new Metrics({ width: 1080, height: 2400, density: 420, ...opts.display });
     this.clockMs = Date.parse(opts.clock ?? '2026-03-14T09:00:00Z');
-    if (Number.isNaN(this.clockMs)) throw new Error(`Invalid clock "${opts.clock}": use an ISO date such as 2026-03-14T09:00:00Z`);
+    if (Number.isNaN(this.clockMs))
+      throw new Error(`Invalid clock "${opts.clock}": use an ISO date such as 2026-03-14T09:00:00Z`);
     for (const app of apps) this.install(app);
     if (!this.apps.has(LAUNCHER_PKG)) throw new Error(`The app world has no launcher (${LAUNCHER_PKG})`);
     this.goHome();
@@ -85,7 +97,8 @@ export class Phone implements LayoutHost {
 
   getState(pkg: string, key: string): unknown {
     let v: unknown = this.state.get(pkg);
-    for (const part of key.split('.')) v = v && typeof v === 'object' ? (v as Record<string, unknown>)[part] : undefined;
+    for (const part of key.split('.'))
+      v = v && typeof v === 'object' ? (v as Record<string, unknown>)[part] : undefined;
     return v;
   }
 
@@ -117,12 +130,17 @@ export class Phone implements LayoutHost {
         .map((a) => ({ package: a.package, label: a.label, color: a.icon.color, glyph: a.icon.glyph }));
     }
     if (source === 'recents') {
-      return this.tasks.filter((t) => t.pkg !== LAUNCHER_PKG).map((t) => ({ package: t.pkg, label: this.apps.get(t.pkg)!.label }));
+      return this.tasks
+        .filter((t) => t.pkg !== LAUNCHER_PKG)
+        .map((t) => ({ package: t.pkg, label: this.apps.get(t.pkg)!.label }));
     }
     if (source === 'permissionGroups') {
       const pkg = scope.params.pkg ?? scope.pkg;
       return GROUPS.filter((g) => this.perms.groupPerms(pkg, g).length > 0).map((g) => ({
-        group: g.name, label: g.label, dialog: g.dialog, status: this.statusText(pkg, g),
+        group: g.name,
+        label: g.label,
+        dialog: g.dialog,
+        status: this.statusText(pkg, g),
       }));
     }
     const list = this.getState(scope.pkg, source.slice('list:'.length));
@@ -133,7 +151,8 @@ export class Phone implements LayoutHost {
     const level = this.level(pkg, g.name);
     if (level === 'ask') return 'Ask every time';
     if (level === 'deny') return 'Not allowed';
-    if (g.name === 'location' && !this.perms.isGranted(pkg, 'android.permission.ACCESS_FINE_LOCATION')) return 'Allowed only while in use · Approximate';
+    if (g.name === 'location' && !this.perms.isGranted(pkg, 'android.permission.ACCESS_FINE_LOCATION'))
+      return 'Allowed only while in use · Approximate';
     return g.dialog === 'foreground' ? 'Allowed only while in use' : 'Allowed';
   }
 
@@ -174,15 +193,21 @@ export class Phone implements LayoutHost {
     // The grant dialog lives in the requesting app's task: it is on screen only while that task is in front.
     if (this.pending && this.pending.pkg === task.pkg) {
       const p = this.pending;
-      out.push(layoutPermissionDialog(this.m, {
-        appLabel: this.apps.get(p.pkg)!.label,
-        group: p.queue[0]!,
-        deniedBefore: this.perms.groupDeniedOnce(p.pkg, p.queue[0]!),
-        coarse: p.coarse,
-      }, {
-        answer: (r) => this.answerDialog(r),
-        setCoarse: (c) => (p.coarse = c),
-      }));
+      out.push(
+        layoutPermissionDialog(
+          this.m,
+          {
+            appLabel: this.apps.get(p.pkg)!.label,
+            group: p.queue[0]!,
+            deniedBefore: this.perms.groupDeniedOnce(p.pkg, p.queue[0]!),
+            coarse: p.coarse,
+          },
+          {
+            answer: (r) => this.answerDialog(r),
+            setCoarse: (c) => (p.coarse = c),
+          },
+        ),
+      );
     }
     return out;
   }
@@ -203,7 +228,7 @@ export class Phone implements LayoutHost {
     this.toast = undefined;
     const w = this.top();
     if (this.keyboardShown && y >= this.m.keyboardTop && y < this.m.height - this.m.navBar) return undefined;
-    if (y >= this.m.height - this.m.navBar) return this.navBarTap(x), undefined;
+    if (y >= this.m.height - this.m.navBar) return (this.navBarTap(x), undefined);
     const target = hit(w.root, x, y);
     if (!target) {
       // A tap outside a dialog or sheet dismisses it, as on Android (the permission dialog ignores it).
@@ -375,7 +400,9 @@ export class Phone implements LayoutHost {
     const app = this.apps.get(pkg);
     if (!app) throw new Error(`App '${pkg}' is not installed`);
     const short = activity?.startsWith(pkg + '.') ? activity.slice(pkg.length) : activity;
-    const screen = short ? Object.entries(app.screens).find(([, s]) => s.activity === short || s.activity === activity)?.[0] : undefined;
+    const screen = short
+      ? Object.entries(app.screens).find(([, s]) => s.activity === short || s.activity === activity)?.[0]
+      : undefined;
     if (short && !screen) throw new Error(`Activity class {${pkg}/${activity}} does not exist.`);
     this.activate(pkg, screen === app.launch ? undefined : screen);
   }
@@ -442,7 +469,9 @@ export class Phone implements LayoutHost {
     else if ('inc' in op) this.setState(pkg, op.inc, Number(this.getState(pkg, op.inc) ?? 0) + 1);
     else if ('append' in op) {
       const list = (this.getState(pkg, op.append.list) as unknown[] | undefined) ?? [];
-      const item = Object.fromEntries(Object.entries(op.append.item).map(([k, v]) => [k, typeof v === 'string' ? f(v) : v]));
+      const item = Object.fromEntries(
+        Object.entries(op.append.item).map(([k, v]) => [k, typeof v === 'string' ? f(v) : v]),
+      );
       this.setState(pkg, op.append.list, [...list, { _id: list.length + 1, ...item }]);
     } else if ('grant' in op) this.settingsGrant(f(op.grant.pkg ?? pkg), f(op.grant.group), f(op.grant.level));
     else if ('settings' in op) this.settings[op.settings.namespace].set(op.settings.key, f(op.settings.value));
@@ -457,7 +486,8 @@ export class Phone implements LayoutHost {
     for (const name of groups) {
       const g = groupOf(name);
       if (!g) throw new Error(`Unknown permission group '${name}' requested by ${pkg}`);
-      if (this.perms.groupPerms(pkg, g).length === 0) throw new Error(`${pkg} requests ${name} but its manifest does not declare it`);
+      if (this.perms.groupPerms(pkg, g).length === 0)
+        throw new Error(`${pkg} requests ${name} but its manifest does not declare it`);
       if (this.perms.groupGranted(pkg, g) || this.perms.groupFixed(pkg, g)) continue;
       queue.push(g);
     }

@@ -4,8 +4,28 @@
 export type Bounds = [left: number, top: number, right: number, bottom: number];
 
 export type Role =
-  | 'root' | 'container' | 'toolbar' | 'title' | 'up' | 'list' | 'heading' | 'text' | 'summary' | 'button' | 'textbutton'
-  | 'row' | 'switch' | 'checkbox' | 'radio' | 'input' | 'image' | 'icon' | 'divider' | 'dialog' | 'sheet' | 'perm_icon';
+  | 'root'
+  | 'container'
+  | 'toolbar'
+  | 'title'
+  | 'up'
+  | 'list'
+  | 'heading'
+  | 'text'
+  | 'summary'
+  | 'button'
+  | 'textbutton'
+  | 'row'
+  | 'switch'
+  | 'checkbox'
+  | 'radio'
+  | 'input'
+  | 'image'
+  | 'icon'
+  | 'divider'
+  | 'dialog'
+  | 'sheet'
+  | 'perm_icon';
 
 export interface UiNode {
   cls: string;

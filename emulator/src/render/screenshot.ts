@@ -16,9 +16,17 @@ export interface ScreenState {
   clock: Date;
 }
 
-function text(x: number, y: number, s: string, size: number, opts: { color?: string; anchor?: string; bold?: boolean } = {}): string {
-  return `<text x="${x}" y="${y}" font-family="DejaVu Sans" font-size="${size}" fill="${opts.color ?? INK}"` +
-    `${opts.anchor ? ` text-anchor="${opts.anchor}"` : ''}${opts.bold ? ' font-weight="bold"' : ''}>${escapeXml(s)}</text>`;
+function text(
+  x: number,
+  y: number,
+  s: string,
+  size: number,
+  opts: { color?: string; anchor?: string; bold?: boolean } = {},
+): string {
+  return (
+    `<text x="${x}" y="${y}" font-family="DejaVu Sans" font-size="${size}" fill="${opts.color ?? INK}"` +
+    `${opts.anchor ? ` text-anchor="${opts.anchor}"` : ''}${opts.bold ? ' font-weight="bold"' : ''}>${escapeXml(s)}</text>`
+  );
 }
 
 function box(n: UiNode): Bounds {
@@ -36,19 +44,27 @@ function drawNode(n: UiNode, m: Metrics, out: string[]): void {
       out.push(`<rect x="${l}" y="${t}" width="${w}" height="${h}" fill="#F8FAFD"/>`);
       break;
     case 'up':
-      out.push(`<path d="M${l + m.dp(36)} ${cy} h-${m.dp(18)} m0 0 l${m.dp(8)} -${m.dp(8)} m-${m.dp(8)} ${m.dp(8)} l${m.dp(8)} ${m.dp(8)}" stroke="${INK}" stroke-width="${m.dp(2)}" fill="none"/>`);
+      out.push(
+        `<path d="M${l + m.dp(36)} ${cy} h-${m.dp(18)} m0 0 l${m.dp(8)} -${m.dp(8)} m-${m.dp(8)} ${m.dp(8)} l${m.dp(8)} ${m.dp(8)}" stroke="${INK}" stroke-width="${m.dp(2)}" fill="none"/>`,
+      );
       break;
     case 'title':
       for (const [i, line] of m.wrap(n.text, m.dp(FONT.title), w).entries()) {
         const anchor = n.pkg.includes('permissioncontroller');
-        out.push(text(anchor ? (l + r) / 2 : l, t + m.dp(24) + i * m.dp(30), line, m.dp(FONT.title), { anchor: anchor ? 'middle' : undefined }));
+        out.push(
+          text(anchor ? (l + r) / 2 : l, t + m.dp(24) + i * m.dp(30), line, m.dp(FONT.title), {
+            anchor: anchor ? 'middle' : undefined,
+          }),
+        );
       }
       break;
     case 'heading':
       out.push(text(l, cy + m.dp(8), n.text, m.dp(FONT.heading), { bold: true }));
       break;
     case 'text':
-      m.wrap(n.text, body, w).forEach((line, i) => out.push(text(l, t + m.dp(20) + i * m.dp(24), line, body, { color: n.color ?? INK })));
+      m.wrap(n.text, body, w).forEach((line, i) =>
+        out.push(text(l, t + m.dp(20) + i * m.dp(24), line, body, { color: n.color ?? INK })),
+      );
       break;
     case 'summary':
       out.push(text(l, t + m.dp(16), n.text, m.dp(FONT.summary), { color: MUTED }));
@@ -57,11 +73,23 @@ function drawNode(n: UiNode, m: Metrics, out: string[]): void {
       const perm = n.pkg.includes('permissioncontroller');
       const fill = !n.enabled ? '#DADCE0' : perm ? '#D3E3FD' : (n.color ?? PRIMARY);
       out.push(`<rect x="${l}" y="${t}" width="${w}" height="${h}" rx="${h / 2}" fill="${fill}"/>`);
-      out.push(text((l + r) / 2, cy + m.dp(5), n.text, m.dp(FONT.button), { color: perm ? '#041E49' : '#FFFFFF', anchor: 'middle', bold: true }));
+      out.push(
+        text((l + r) / 2, cy + m.dp(5), n.text, m.dp(FONT.button), {
+          color: perm ? '#041E49' : '#FFFFFF',
+          anchor: 'middle',
+          bold: true,
+        }),
+      );
       break;
     }
     case 'textbutton':
-      out.push(text((l + r) / 2, cy + m.dp(5), n.text, m.dp(FONT.button), { color: n.enabled ? PRIMARY : MUTED, anchor: 'middle', bold: true }));
+      out.push(
+        text((l + r) / 2, cy + m.dp(5), n.text, m.dp(FONT.button), {
+          color: n.enabled ? PRIMARY : MUTED,
+          anchor: 'middle',
+          bold: true,
+        }),
+      );
       break;
     case 'row':
       out.push(`<line x1="${l}" y1="${b}" x2="${r}" y2="${b}" stroke="#EEEEEE" stroke-width="1"/>`);
@@ -72,50 +100,73 @@ function drawNode(n: UiNode, m: Metrics, out: string[]): void {
       const th = m.dp(32);
       const x = r - tw;
       const y = cy - th / 2;
-      out.push(`<rect x="${x}" y="${y}" width="${tw}" height="${th}" rx="${th / 2}" fill="${on ? PRIMARY : '#E1E3E1'}" stroke="${on ? PRIMARY : '#747775'}" stroke-width="${m.dp(2)}"/>`);
-      out.push(`<circle cx="${on ? x + tw - th / 2 : x + th / 2}" cy="${cy}" r="${on ? m.dp(12) : m.dp(8)}" fill="${on ? '#FFFFFF' : '#747775'}"/>`);
+      out.push(
+        `<rect x="${x}" y="${y}" width="${tw}" height="${th}" rx="${th / 2}" fill="${on ? PRIMARY : '#E1E3E1'}" stroke="${on ? PRIMARY : '#747775'}" stroke-width="${m.dp(2)}"/>`,
+      );
+      out.push(
+        `<circle cx="${on ? x + tw - th / 2 : x + th / 2}" cy="${cy}" r="${on ? m.dp(12) : m.dp(8)}" fill="${on ? '#FFFFFF' : '#747775'}"/>`,
+      );
       break;
     }
     case 'checkbox': {
       const s = m.dp(18);
-      out.push(`<rect x="${l + m.dp(16)}" y="${cy - s / 2}" width="${s}" height="${s}" rx="${m.dp(2)}" fill="${n.checked ? PRIMARY : 'none'}" stroke="${n.checked ? PRIMARY : MUTED}" stroke-width="${m.dp(2)}"/>`);
-      if (n.checked) out.push(`<path d="M${l + m.dp(19)} ${cy} l${m.dp(4)} ${m.dp(4)} l${m.dp(8)} -${m.dp(8)}" stroke="#FFFFFF" stroke-width="${m.dp(2)}" fill="none"/>`);
+      out.push(
+        `<rect x="${l + m.dp(16)}" y="${cy - s / 2}" width="${s}" height="${s}" rx="${m.dp(2)}" fill="${n.checked ? PRIMARY : 'none'}" stroke="${n.checked ? PRIMARY : MUTED}" stroke-width="${m.dp(2)}"/>`,
+      );
+      if (n.checked)
+        out.push(
+          `<path d="M${l + m.dp(19)} ${cy} l${m.dp(4)} ${m.dp(4)} l${m.dp(8)} -${m.dp(8)}" stroke="#FFFFFF" stroke-width="${m.dp(2)}" fill="none"/>`,
+        );
       out.push(text(l + m.dp(52), cy + m.dp(6), n.text, body));
       break;
     }
     case 'radio': {
       const perm = n.pkg.includes('permissioncontroller');
       if (perm) {
-        out.push(`<rect x="${l}" y="${t}" width="${w}" height="${h}" rx="${m.dp(16)}" fill="${n.checked ? '#D3E3FD' : '#F1F3F4'}"/>`);
-        out.push(`<circle cx="${(l + r) / 2}" cy="${cy - m.dp(12)}" r="${m.dp(n.text === 'Precise' ? 10 : 22)}" fill="none" stroke="${n.checked ? PRIMARY : MUTED}" stroke-width="${m.dp(2)}"/>`);
+        out.push(
+          `<rect x="${l}" y="${t}" width="${w}" height="${h}" rx="${m.dp(16)}" fill="${n.checked ? '#D3E3FD' : '#F1F3F4'}"/>`,
+        );
+        out.push(
+          `<circle cx="${(l + r) / 2}" cy="${cy - m.dp(12)}" r="${m.dp(n.text === 'Precise' ? 10 : 22)}" fill="none" stroke="${n.checked ? PRIMARY : MUTED}" stroke-width="${m.dp(2)}"/>`,
+        );
         out.push(text((l + r) / 2, b - m.dp(12), n.text, body, { anchor: 'middle', color: n.checked ? PRIMARY : INK }));
         break;
       }
-      out.push(`<circle cx="${l + m.dp(26)}" cy="${cy}" r="${m.dp(10)}" fill="none" stroke="${n.checked ? PRIMARY : MUTED}" stroke-width="${m.dp(2)}"/>`);
+      out.push(
+        `<circle cx="${l + m.dp(26)}" cy="${cy}" r="${m.dp(10)}" fill="none" stroke="${n.checked ? PRIMARY : MUTED}" stroke-width="${m.dp(2)}"/>`,
+      );
       if (n.checked) out.push(`<circle cx="${l + m.dp(26)}" cy="${cy}" r="${m.dp(5)}" fill="${PRIMARY}"/>`);
       out.push(text(l + m.dp(52), cy + m.dp(6), n.text, body));
       break;
     }
     case 'input': {
       const empty = n.field ? n.field.get() === '' : n.text === '';
-      out.push(`<rect x="${l}" y="${t}" width="${w}" height="${h}" rx="${m.dp(4)}" fill="#FFFFFF" stroke="${n.focused ? PRIMARY : '#747775'}" stroke-width="${m.dp(n.focused ? 2 : 1)}"/>`);
+      out.push(
+        `<rect x="${l}" y="${t}" width="${w}" height="${h}" rx="${m.dp(4)}" fill="#FFFFFF" stroke="${n.focused ? PRIMARY : '#747775'}" stroke-width="${m.dp(n.focused ? 2 : 1)}"/>`,
+      );
       out.push(text(l + m.dp(16), cy + m.dp(6), n.text, body, { color: empty ? MUTED : INK }));
       if (n.focused) {
         const cx = l + m.dp(16) + (empty ? 0 : Math.round(n.text.length * m.charWidth(body)));
-        out.push(`<line x1="${cx}" y1="${cy - m.dp(10)}" x2="${cx}" y2="${cy + m.dp(10)}" stroke="${PRIMARY}" stroke-width="${m.dp(2)}"/>`);
+        out.push(
+          `<line x1="${cx}" y1="${cy - m.dp(10)}" x2="${cx}" y2="${cy + m.dp(10)}" stroke="${PRIMARY}" stroke-width="${m.dp(2)}"/>`,
+        );
       }
       break;
     }
     case 'image':
       out.push(`<rect x="${l}" y="${t}" width="${w}" height="${h}" rx="${m.dp(12)}" fill="#C9E7F7"/>`);
-      out.push(`<path d="M${l} ${b} L${l + w * 0.35} ${t + h * 0.35} L${l + w * 0.6} ${t + h * 0.7} L${l + w * 0.75} ${t + h * 0.5} L${r} ${b} Z" fill="#6FA86C"/>`);
+      out.push(
+        `<path d="M${l} ${b} L${l + w * 0.35} ${t + h * 0.35} L${l + w * 0.6} ${t + h * 0.7} L${l + w * 0.75} ${t + h * 0.5} L${r} ${b} Z" fill="#6FA86C"/>`,
+      );
       if (n.desc) out.push(text(l + m.dp(12), t + m.dp(24), n.desc, m.dp(FONT.summary), { color: INK }));
       break;
     case 'icon': {
       const cx = (l + r) / 2;
       const rad = m.dp(28);
       out.push(`<circle cx="${cx}" cy="${t + m.dp(40)}" r="${rad}" fill="${n.color ?? '#607D8B'}"/>`);
-      out.push(text(cx, t + m.dp(48), n.text.slice(0, 1), m.dp(24), { color: '#FFFFFF', anchor: 'middle', bold: true }));
+      out.push(
+        text(cx, t + m.dp(48), n.text.slice(0, 1), m.dp(24), { color: '#FFFFFF', anchor: 'middle', bold: true }),
+      );
       out.push(text(cx, t + m.dp(92), n.text, m.dp(FONT.icon), { color: '#FFFFFF', anchor: 'middle' }));
       break;
     }
@@ -137,7 +188,9 @@ function drawNode(n: UiNode, m: Metrics, out: string[]): void {
   if (n.scrollable) {
     // Rows of a scrolled list are drawn at their unclipped place and cut at the list's edge, as on a real screen.
     const id = `clip${out.length}`;
-    out.push(`<clipPath id="${id}"><rect x="${l}" y="${t}" width="${w}" height="${h}"/></clipPath><g clip-path="url(#${id})">`);
+    out.push(
+      `<clipPath id="${id}"><rect x="${l}" y="${t}" width="${w}" height="${h}"/></clipPath><g clip-path="url(#${id})">`,
+    );
     for (const c of n.children) drawNode(c, m, out);
     out.push('</g>');
   } else for (const c of n.children) drawNode(c, m, out);
@@ -189,11 +242,15 @@ function keyboard(m: Metrics): string {
     [...row].forEach((ch, ci) => {
       const x = offset + ci * keyW;
       const y = top + ri * keyH;
-      out.push(`<rect x="${x + m.dp(3)}" y="${y + m.dp(5)}" width="${keyW - m.dp(6)}" height="${keyH - m.dp(10)}" rx="${m.dp(6)}" fill="#FFFFFF"/>`);
+      out.push(
+        `<rect x="${x + m.dp(3)}" y="${y + m.dp(5)}" width="${keyW - m.dp(6)}" height="${keyH - m.dp(10)}" rx="${m.dp(6)}" fill="#FFFFFF"/>`,
+      );
       out.push(text(x + keyW / 2, y + keyH / 2 + m.dp(7), ch, m.dp(20), { anchor: 'middle' }));
     });
   });
-  out.push(`<rect x="${m.width * 0.25}" y="${top + 3 * keyH + m.dp(5)}" width="${m.width * 0.5}" height="${keyH - m.dp(10)}" rx="${m.dp(6)}" fill="#FFFFFF"/>`);
+  out.push(
+    `<rect x="${m.width * 0.25}" y="${top + 3 * keyH + m.dp(5)}" width="${m.width * 0.5}" height="${keyH - m.dp(10)}" rx="${m.dp(6)}" fill="#FFFFFF"/>`,
+  );
   return out.join('');
 }
 
@@ -208,7 +265,9 @@ export function toSvg(s: ScreenState, m: Metrics): string {
   if (s.toast) {
     const w = Math.round(s.toast.length * m.charWidth(m.dp(14))) + m.dp(48);
     const y = m.height - m.navBar - m.dp(120);
-    out.push(`<rect x="${(m.width - w) / 2}" y="${y}" width="${w}" height="${m.dp(48)}" rx="${m.dp(24)}" fill="#303030"/>`);
+    out.push(
+      `<rect x="${(m.width - w) / 2}" y="${y}" width="${w}" height="${m.dp(48)}" rx="${m.dp(24)}" fill="#303030"/>`,
+    );
     out.push(text(m.width / 2, y + m.dp(30), s.toast, m.dp(14), { color: '#FFFFFF', anchor: 'middle' }));
   }
   out.push(statusBar(m, s.clock, dark), navBar(m, dark), '</svg>');

@@ -3,13 +3,16 @@ import type { Metrics } from '../phone/metrics.js';
 import type { UiNode, Window } from '../phone/ui.js';
 
 export function escapeXml(s: string): string {
-  return s
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;')
-    // XML 1.0 cannot carry most control characters; UiAutomator2 drops them too.
-    .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F]/g, '');
+  return (
+    s
+      .replace(/&/g, '&amp;')
+      .replace(/</g, '&lt;')
+      .replace(/>/g, '&gt;')
+      .replace(/"/g, '&quot;')
+      // XML 1.0 cannot carry most control characters; UiAutomator2 drops them too.
+      // eslint-disable-next-line no-control-regex
+      .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F]/g, '')
+  );
 }
 
 function attrs(n: UiNode, index: number): string {
@@ -22,9 +25,16 @@ function attrs(n: UiNode, index: number): string {
   if (n.resourceId) a.push(['resource-id', n.resourceId]);
   if (n.desc) a.push(['content-desc', n.desc]);
   const flags: [string, boolean][] = [
-    ['checkable', n.checkable], ['checked', n.checked], ['clickable', n.clickable], ['enabled', n.enabled],
-    ['focusable', n.focusable], ['focused', n.focused], ['long-clickable', n.longClickable], ['password', n.password],
-    ['scrollable', n.scrollable], ['selected', n.selected],
+    ['checkable', n.checkable],
+    ['checked', n.checked],
+    ['clickable', n.clickable],
+    ['enabled', n.enabled],
+    ['focusable', n.focusable],
+    ['focused', n.focused],
+    ['long-clickable', n.longClickable],
+    ['password', n.password],
+    ['scrollable', n.scrollable],
+    ['selected', n.selected],
   ];
   for (const [k, v] of flags) a.push([k, String(v)]);
   const [l, t, r, b] = n.bounds;

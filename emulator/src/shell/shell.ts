@@ -15,8 +15,15 @@ const ok = (stdout = ''): ShellResult => ({ stdout, stderr: '', code: 0 });
 const fail = (stderr: string, code = 1, stdout = ''): ShellResult => ({ stdout, stderr, code });
 
 export const KEYCODES: Record<string, number> = {
-  KEYCODE_HOME: 3, KEYCODE_BACK: 4, KEYCODE_ENTER: 66, KEYCODE_DEL: 67, KEYCODE_APP_SWITCH: 187,
-  KEYCODE_VOLUME_UP: 24, KEYCODE_VOLUME_DOWN: 25, KEYCODE_POWER: 26, KEYCODE_MENU: 82,
+  KEYCODE_HOME: 3,
+  KEYCODE_BACK: 4,
+  KEYCODE_ENTER: 66,
+  KEYCODE_DEL: 67,
+  KEYCODE_APP_SWITCH: 187,
+  KEYCODE_VOLUME_UP: 24,
+  KEYCODE_VOLUME_DOWN: 25,
+  KEYCODE_POWER: 26,
+  KEYCODE_MENU: 82,
 };
 
 export function runShell(phone: Phone, command: string, args: string[] = []): ShellResult {
@@ -80,7 +87,8 @@ function pm(phone: Phone, a: string[]): ShellResult {
     case 'grant':
     case 'revoke': {
       const [pkg, perm] = rest;
-      if (!pkg || !perm) return pmException(verb, 'java.lang.IllegalArgumentException: Argument expected after "' + verb + '"');
+      if (!pkg || !perm)
+        return pmException(verb, 'java.lang.IllegalArgumentException: Argument expected after "' + verb + '"');
       if (!phone.apps.has(pkg)) return pmException(verb, `java.lang.IllegalArgumentException: Unknown package: ${pkg}`);
       if (!phone.perms.declared(pkg).includes(perm)) {
         return pmException(verb, `java.lang.SecurityException: Package ${pkg} has not requested permission ${perm}`);
@@ -91,7 +99,8 @@ function pm(phone: Phone, a: string[]): ShellResult {
     case 'reset-permissions': {
       const i = rest.indexOf('-p');
       const pkg = i >= 0 ? rest[i + 1] : undefined;
-      if (pkg && !phone.apps.has(pkg)) return pmException(verb, `java.lang.IllegalArgumentException: Unknown package: ${pkg}`);
+      if (pkg && !phone.apps.has(pkg))
+        return pmException(verb, `java.lang.IllegalArgumentException: Unknown package: ${pkg}`);
       phone.perms.reset(pkg);
       return ok();
     }
@@ -122,7 +131,8 @@ function dumpsys(phone: Phone, a: string[]): ShellResult {
 function settings(phone: Phone, a: string[]): ShellResult {
   const [verb, ns, key, value] = a;
   const usage = 'usage:  settings [--user <USER_ID> | current] get namespace key';
-  if (ns !== 'global' && ns !== 'secure' && ns !== 'system') return fail(`Invalid namespace '${ns ?? ''}'\n${usage}`, 255);
+  if (ns !== 'global' && ns !== 'secure' && ns !== 'system')
+    return fail(`Invalid namespace '${ns ?? ''}'\n${usage}`, 255);
   const table = phone.settings[ns];
   switch (verb) {
     case 'get':
@@ -136,7 +146,12 @@ function settings(phone: Phone, a: string[]): ShellResult {
       if (!key) return fail(usage, 255);
       return ok(`Deleted ${table.delete(key) ? 1 : 0} rows\n`);
     case 'list':
-      return ok([...table.entries()].sort().map(([k, v]) => `${k}=${v}\n`).join(''));
+      return ok(
+        [...table.entries()]
+          .sort()
+          .map(([k, v]) => `${k}=${v}\n`)
+          .join(''),
+      );
     default:
       return fail(usage, 255);
   }
@@ -153,7 +168,10 @@ function content(phone: Phone, a: string[]): ShellResult {
   const found = phone.provider(uri);
   if (!found) {
     const authority = uri.replace(/^content:\/\//, '').split('/')[0];
-    return fail(`Error while accessing provider:${authority}\njava.lang.IllegalArgumentException: Unknown URI ${uri}`, 1);
+    return fail(
+      `Error while accessing provider:${authority}\njava.lang.IllegalArgumentException: Unknown URI ${uri}`,
+      1,
+    );
   }
   const projection = opt('--projection')?.split(/[:,]/) ?? found.columns;
   let rows = found.rows;
@@ -193,7 +211,11 @@ function am(phone: Phone, a: string[]): ShellResult {
     return ok(`Starting: Intent { cmp=${component} }\n`);
   }
   if (data) {
-    if (!phone.deepLink(data)) return fail(`Error: Activity not started, unable to resolve Intent { act=android.intent.action.VIEW dat=${data} }`, 1);
+    if (!phone.deepLink(data))
+      return fail(
+        `Error: Activity not started, unable to resolve Intent { act=android.intent.action.VIEW dat=${data} }`,
+        1,
+      );
     return ok(`Starting: Intent { act=android.intent.action.VIEW dat=${data} }\n`);
   }
   return fail('Error: Intent does not match any activities', 1);
@@ -240,7 +262,12 @@ function getprop(name?: string): ShellResult {
     'sys.boot_completed': '1',
     'ro.kernel.qemu': '1',
   };
-  if (!name) return ok(Object.entries(props).map(([k, v]) => `[${k}]: [${v}]\n`).join(''));
+  if (!name)
+    return ok(
+      Object.entries(props)
+        .map(([k, v]) => `[${k}]: [${v}]\n`)
+        .join(''),
+    );
   return ok(`${props[name] ?? ''}\n`);
 }
 

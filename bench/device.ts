@@ -1,0 +1,77 @@
+// `npm run bench`: what one step costs on the simulated phone through the real Appium + webdriverio path.
+// Prints a table of medians; targets live here, not in timed tests.
+import { openDevice } from '../src/device/open.js';
+
+const RUNS = Number(process.env.HEED_BENCH_RUNS ?? 50);
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = Math.floor(s.length / 2);
+  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
+}
+
+async function time(n: number, f: (i: number) => Promise<unknown>): Promise<number[]> {
+  const out: number[] = [];
+  for (let i = 0; i < n; i++) {
+    const t = performance.now();
+    await f(i);
+    out.push(performance.now() - t);
+  }
+  return out;
+}
+
+async function main(): Promise<void> {
+  const device = await openDevice({ device: 'sim' });
+  try {
+    await device.perform({ kind: 'open_app', package: 'com.android.settings' });
+    const d = device.driver;
+    const rows: [string, number[], string][] = [];
+    let bytes = 0;
+    rows.push([
+      'screenshot (same screen, cached render)',
+      await time(RUNS, async () => (bytes = (await d.takeScreenshot()).length)),
+      '',
+    ]);
+    // Alternate two screens so every screenshot is a fresh render.
+    rows.push([
+      'screenshot (fresh render)',
+      await time(RUNS, async (i) => {
+        await device.perform({ kind: 'key', key: i % 2 ? 'back' : 'home' });
+        if (i % 2 === 0) await device.perform({ kind: 'open_app', package: 'com.android.settings' });
+        await d.takeScreenshot();
+      }),
+      'includes 1–2 navigation commands',
+    ]);
+    rows.push(['page source', await time(RUNS, () => d.getPageSource()), '']);
+    rows.push([
+      'tap (mobile: clickGesture)',
+      await time(RUNS, () => device.perform({ kind: 'tap', x: 540, y: 1200 })),
+      '',
+    ]);
+    rows.push([
+      'observe() (screenshot + source + package + activity + parse)',
+      await time(RUNS, () => device.observe()),
+      '',
+    ]);
+    rows.push([
+      'mobile: shell dumpsys package',
+      await time(RUNS, () => device.shell('dumpsys', ['package', 'com.heed.trailcam'])),
+      '',
+    ]);
+    console.log(`\nheed device benchmark — simulated phone via Appium + webdriverio, ${RUNS} runs each, 1080×2400\n`);
+    console.log('| operation | median ms | p90 ms | note |');
+    console.log('|---|---:|---:|---|');
+    for (const [name, xs, note] of rows) {
+      const p90 = [...xs].sort((a, b) => a - b)[Math.floor(xs.length * 0.9)]!;
+      console.log(`| ${name} | ${median(xs).toFixed(1)} | ${p90.toFixed(1)} | ${note} |`);
+    }
+    console.log(`\nscreenshot PNG: ${Math.round((bytes * 3) / 4 / 1024)} KiB`);
+  } finally {
+    await device.close();
+  }
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});

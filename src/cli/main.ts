@@ -1,0 +1,50 @@
+#!/usr/bin/env node
+// heed's command line. Each command lives in its own module; this file only dispatches and reports errors.
+import { HeedError } from '../core/errors.js';
+import { demoCommand } from './demo.js';
+import { inspectCommand } from './inspect.js';
+
+const HELP = `heed — a mobile GUI agent that heeds its user's privacy preferences
+
+Usage: heed <command> [options]
+
+Commands:
+  demo       boot the simulated phone and show what is on screen (npm start)
+  inspect    print the elements of a page source, from a file or the live phone
+
+Run heed <command> --help for a command's options.`;
+
+const COMMANDS: Record<string, (argv: string[], out: (s: string) => void) => Promise<number>> = {
+  demo: demoCommand,
+  inspect: inspectCommand,
+};
+
+export async function main(argv: string[], out: (s: string) => void = (s) => console.log(s)): Promise<number> {
+  const [cmd, ...rest] = argv;
+  if (!cmd || cmd === '--help' || cmd === '-h' || cmd === 'help') return (out(HELP), cmd ? 0 : 1);
+  const run = COMMANDS[cmd];
+  if (!run) {
+    console.error(`heed: unknown command '${cmd}'\n\n${HELP}`);
+    return 2;
+  }
+  try {
+    return await run(rest, out);
+  } catch (e) {
+    if (e instanceof HeedError || (e as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
+      console.error(`heed ${cmd}: ${(e as Error).message}`);
+      return 2;
+    }
+    throw e;
+  }
+}
+
+const isMain = process.argv[1] && import.meta.url === new URL(`file://${process.argv[1]}`).href;
+if (isMain) {
+  main(process.argv.slice(2)).then(
+    (code) => process.exit(code),
+    (e) => {
+      console.error(e instanceof Error ? e.stack : e);
+      process.exit(1);
+    },
+  );
+}

@@ -1,0 +1,141 @@
+// Device over Appium with webdriverio, using only W3C commands and `mobile:` methods that UiAutomator2 also has,
+// so the same code drives the simulated phone and a real emulator or phone.
+import sharp from 'sharp';
+import { remote } from 'webdriverio';
+import { HeedError } from '../core/errors.js';
+import { KEYCODES, type Device, type DeviceAction, type Observation } from './device.js';
+import type { Size } from './coords.js';
+import { parseUiTree } from './ui-tree.js';
+
+type Browser = Awaited<ReturnType<typeof remote>>;
+
+export interface AppiumDeviceOptions {
+  /** Appium server URL, e.g. http://127.0.0.1:4723 */
+  url: string;
+  capabilities: Record<string, unknown>;
+  /** Called by close() after the session ends (e.g. to stop an embedded server). */
+  onClose?: () => Promise<void>;
+}
+
+export class AppiumDevice implements Device {
+  private deviceSize?: Size;
+
+  private constructor(
+    readonly driver: Browser,
+    private readonly onClose?: () => Promise<void>,
+  ) {}
+
+  static async connect(opts: AppiumDeviceOptions): Promise<AppiumDevice> {
+    const u = new URL(opts.url);
+    let driver: Browser;
+    try {
+      driver = await remote({
+        protocol: u.protocol.replace(':', '') as 'http' | 'https',
+        hostname: u.hostname,
+        port: Number(u.port || (u.protocol === 'https:' ? 443 : 80)),
+        path: u.pathname === '' ? '/' : u.pathname,
+        logLevel: 'error',
+        connectionRetryCount: 0,
+        capabilities: opts.capabilities as WebdriverIO.Capabilities,
+      });
+    } catch (e) {
+      throw new HeedError(
+        `Could not open an Appium session at ${opts.url}: ${(e as Error).message.split('\n')[0]}`,
+        'check that Appium is running there (heed doctor) and that the capabilities match an installed driver',
+      );
+    }
+    return new AppiumDevice(driver, opts.onClose);
+  }
+
+  private async exec<T>(method: string, args: Record<string, unknown> = {}): Promise<T> {
+    return (await this.driver.execute(`mobile: ${method}`, args)) as T;
+  }
+
+  async observe(): Promise<Observation> {
+    this.deviceSize ??= await this.driver.getWindowSize();
+    const [b64, pageSource, pkg, activity] = await Promise.all([
+      this.driver.takeScreenshot(),
+      this.driver.getPageSource(),
+      this.exec<string>('getCurrentPackage'),
+      this.exec<string>('getCurrentActivity'),
+    ]);
+    const screenshot = Buffer.from(b64, 'base64');
+    const meta = await sharp(screenshot).metadata();
+    return {
+      screenshot,
+      screenshotSize: { width: meta.width ?? 0, height: meta.height ?? 0 },
+      deviceSize: this.deviceSize,
+      pageSource,
+      tree: parseUiTree(pageSource),
+      package: pkg,
+      activity,
+      at: Date.now(),
+    };
+  }
+
+  async perform(a: DeviceAction): Promise<void> {
+    switch (a.kind) {
+      case 'tap':
+        return this.exec('clickGesture', { x: a.x, y: a.y });
+      case 'long_press':
+        return this.exec('longClickGesture', { x: a.x, y: a.y, duration: a.durationMs ?? 1000 });
+      case 'type':
+        return this.exec('type', { text: a.text });
+      case 'clear_and_type': {
+        await this.exec('clickGesture', { x: a.x, y: a.y });
+        const focused = await this.driver.$('//*[@focused="true"]');
+        if (!(await focused.isExisting()))
+          throw new HeedError(`No text field took focus at (${a.x}, ${a.y})`, 'tap a text field before typing');
+        return this.exec('replaceElementValue', { elementId: await focused.elementId, text: a.text });
+      }
+      case 'scroll': {
+        const size = (this.deviceSize ??= await this.driver.getWindowSize());
+        const [l, t, r, b] = a.area ?? [0, Math.round(size.height * 0.15), size.width, Math.round(size.height * 0.85)];
+        await this.exec('scrollGesture', {
+          left: l,
+          top: t,
+          width: r - l,
+          height: b - t,
+          direction: a.direction,
+          percent: a.percent ?? 0.7,
+        });
+        return;
+      }
+      case 'swipe':
+        await this.driver.performActions([
+          {
+            type: 'pointer',
+            id: 'finger1',
+            parameters: { pointerType: 'touch' },
+            actions: [
+              { type: 'pointerMove', duration: 0, x: a.from[0], y: a.from[1] },
+              { type: 'pointerDown', button: 0 },
+              { type: 'pointerMove', duration: a.durationMs ?? 300, x: a.to[0], y: a.to[1] },
+              { type: 'pointerUp', button: 0 },
+            ],
+          },
+        ]);
+        await this.driver.releaseActions();
+        return;
+      case 'key':
+        return this.exec('pressKey', { keycode: KEYCODES[a.key] });
+      case 'open_app':
+        return this.exec('activateApp', { appId: a.package });
+      case 'hide_keyboard':
+        if (await this.exec<boolean>('isKeyboardShown')) await this.exec('hideKeyboard');
+        return;
+    }
+  }
+
+  async shell(command: string, args: string[] = []): Promise<string> {
+    return this.exec<string>('shell', { command, args });
+  }
+
+  async close(): Promise<void> {
+    try {
+      await this.driver.deleteSession();
+    } finally {
+      await this.onClose?.();
+    }
+  }
+}

@@ -1,0 +1,44 @@
+// The device port: everything heed needs from a phone, and nothing about models.
+import type { Size } from './coords.js';
+import type { UiTree } from './ui-tree.js';
+
+export interface Observation {
+  /** PNG bytes as the device returned them. */
+  screenshot: Buffer;
+  /** Pixel size of `screenshot`. */
+  screenshotSize: Size;
+  /** Device pixels: the frame of page-source bounds and gesture coordinates. */
+  deviceSize: Size;
+  pageSource: string;
+  tree: UiTree;
+  package: string;
+  activity: string;
+  /** Milliseconds since the epoch, on the controller's clock. */
+  at: number;
+}
+
+export type Key = 'back' | 'home' | 'enter' | 'app_switch' | 'delete';
+export type Direction = 'up' | 'down' | 'left' | 'right';
+
+/** What a device can be told to do. Coordinates are device pixels. */
+export type DeviceAction =
+  | { kind: 'tap'; x: number; y: number }
+  | { kind: 'long_press'; x: number; y: number; durationMs?: number }
+  | { kind: 'type'; text: string }
+  | { kind: 'clear_and_type'; x: number; y: number; text: string }
+  | { kind: 'scroll'; direction: Direction; area?: [number, number, number, number]; percent?: number }
+  | { kind: 'swipe'; from: [number, number]; to: [number, number]; durationMs?: number }
+  | { kind: 'key'; key: Key }
+  | { kind: 'open_app'; package: string }
+  | { kind: 'hide_keyboard' };
+
+export interface Device {
+  observe(): Promise<Observation>;
+  perform(action: DeviceAction): Promise<void>;
+  /** `adb shell` through Appium's `mobile: shell` (needs the adb_shell insecure feature). */
+  shell(command: string, args?: string[]): Promise<string>;
+  /** Close the session (and the embedded server, when this device started one). */
+  close(): Promise<void>;
+}
+
+export const KEYCODES: Record<Key, number> = { back: 4, home: 3, enter: 66, app_switch: 187, delete: 67 };

@@ -1,0 +1,144 @@
+// Parses UiAutomator2 page source (`<hierarchy>` with class-named elements) and raw `uiautomator dump` XML (`<node>`
+// elements) into one flat list of elements in document order, with parent links and an index of interactive ones.
+import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import { HeedError } from '../core/errors.js';
+
+export type Bounds = [left: number, top: number, right: number, bottom: number];
+
+export interface UiElement {
+  /** Position in document order among all elements. */
+  index: number;
+  parent: number | undefined;
+  depth: number;
+  class: string;
+  package: string;
+  text: string;
+  resourceId: string;
+  contentDesc: string;
+  hint: string;
+  bounds: Bounds;
+  clickable: boolean;
+  longClickable: boolean;
+  checkable: boolean;
+  checked: boolean;
+  enabled: boolean;
+  focusable: boolean;
+  focused: boolean;
+  scrollable: boolean;
+  selected: boolean;
+  password: boolean;
+  /** What a person would call it: its text or description, else the text of its children (clickable rows). */
+  label: string;
+}
+
+export interface UiTree {
+  width: number | undefined;
+  height: number | undefined;
+  rotation: number;
+  elements: UiElement[];
+  /** Indexes (into `elements`) of what can be acted on, in document order. */
+  interactive: number[];
+}
+
+const parser = new XMLParser({
+  ignoreAttributes: false,
+  attributeNamePrefix: '',
+  preserveOrder: true,
+  parseAttributeValue: false,
+  trimValues: false,
+  processEntities: true,
+  htmlEntities: true,
+});
+
+function parseBounds(s: string | undefined, where: string): Bounds {
+  const m = /^\[(-?\d+),(-?\d+)\]\[(-?\d+),(-?\d+)\]$/.exec(s ?? '');
+  if (!m)
+    throw new HeedError(`Element ${where} has malformed bounds "${s ?? ''}"`, 'expected [left,top][right,bottom]');
+  return [Number(m[1]), Number(m[2]), Number(m[3]), Number(m[4])];
+}
+
+const bool = (v: string | undefined) => v === 'true';
+
+export function isInteractive(e: UiElement): boolean {
+  if (!e.enabled) return false;
+  if (e.bounds[2] <= e.bounds[0] || e.bounds[3] <= e.bounds[1]) return false;
+  return e.clickable || e.longClickable || e.checkable || e.scrollable || /EditText|AutoCompleteTextView/.test(e.class);
+}
+
+export function parseUiTree(xml: string, source = 'page source'): UiTree {
+  const valid = XMLValidator.validate(xml);
+  if (valid !== true) {
+    const { msg, line, col } = valid.err;
+    throw new HeedError(
+      `${source} is not well-formed XML: ${msg} (line ${line}, column ${col})`,
+      'pass a UiAutomator2 page source or a `uiautomator dump` file',
+    );
+  }
+  const doc = parser.parse(xml) as any[];
+  const rootEntry = doc.find((n) => n.hierarchy !== undefined);
+  if (!rootEntry)
+    throw new HeedError(`${source} has no <hierarchy> root`, 'this does not look like an Android UI dump');
+  const rootAttrs = (rootEntry[':@'] ?? {}) as Record<string, string>;
+  const elements: UiElement[] = [];
+  const visit = (entries: any[], parent: number | undefined, depth: number) => {
+    for (const entry of entries) {
+      const tag = Object.keys(entry).find((k) => k !== ':@');
+      if (!tag || tag === '#text') continue;
+      const a = (entry[':@'] ?? {}) as Record<string, string>;
+      const index = elements.length;
+      const el: UiElement = {
+        index,
+        parent,
+        depth,
+        class: a.class ?? (tag === 'node' ? '' : tag),
+        package: a.package ?? '',
+        text: a.text ?? '',
+        resourceId: a['resource-id'] ?? '',
+        contentDesc: a['content-desc'] ?? '',
+        hint: a.hint ?? '',
+        bounds: parseBounds(a.bounds, `#${index} (${a.class ?? tag})`),
+        clickable: bool(a.clickable),
+        longClickable: bool(a['long-clickable']),
+        checkable: bool(a.checkable),
+        checked: bool(a.checked),
+        enabled: a.enabled === undefined ? true : bool(a.enabled),
+        focusable: bool(a.focusable),
+        focused: bool(a.focused),
+        scrollable: bool(a.scrollable),
+        selected: bool(a.selected),
+        password: bool(a.password),
+        label: '',
+      };
+      elements.push(el);
+      visit(entry[tag] as any[], index, depth + 1);
+    }
+  };
+  visit(rootEntry.hierarchy as any[], undefined, 0);
+  // Labels: own text or description, else the texts of descendants (a clickable row whose title is a child TextView).
+  for (let i = elements.length - 1; i >= 0; i--) {
+    const e = elements[i]!;
+    const own = e.text || e.contentDesc;
+    if (own) e.label = own;
+    else {
+      const kids = elements.filter((c) => c.parent === i && c.label).map((c) => c.label);
+      e.label = kids.join(' · ');
+    }
+  }
+  return {
+    width: rootAttrs.width ? Number(rootAttrs.width) : undefined,
+    height: rootAttrs.height ? Number(rootAttrs.height) : undefined,
+    rotation: Number(rootAttrs.rotation ?? 0),
+    elements,
+    interactive: elements.filter(isInteractive).map((e) => e.index),
+  };
+}
+
+export function center(b: Bounds): { x: number; y: number } {
+  return { x: Math.round((b[0] + b[2]) / 2), y: Math.round((b[1] + b[3]) / 2) };
+}
+
+/** The short id after ":id/" — real dumps use the permission controller's id namespace under other window packages. */
+export function idSuffix(resourceId: string): string {
+  const i = resourceId.indexOf(':id/');
+  return i >= 0 ? resourceId.slice(i + 4) : resourceId;
+}

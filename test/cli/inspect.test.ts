@@ -1,0 +1,60 @@
+import { jest } from '@jest/globals';
+import { join } from 'node:path';
+import { main } from '../../src/cli/main.js';
+
+const fixture = join(
+  import.meta.dirname ?? '',
+  '..',
+  '..',
+  'fixtures',
+  'ui-dumps',
+  '04-perm-location-precise-approx.xml',
+);
+
+async function run(args: string[]) {
+  const lines: string[] = [];
+  const code = await main(args, (s) => lines.push(s));
+  return { code, out: lines.join('\n') };
+}
+
+describe('heed inspect', () => {
+  test('--json prints every node in document order with the documented fields', async () => {
+    const { code, out } = await run(['inspect', fixture, '--json']);
+    expect(code).toBe(0);
+    const { elements } = JSON.parse(out);
+    expect(elements.map((e: { index: number }) => e.index)).toEqual(elements.map((_: unknown, i: number) => i));
+    const fine = elements.find((e: { text: string }) => e.text === 'Precise');
+    expect(fine).toEqual({
+      index: fine.index,
+      class: 'android.widget.RadioButton',
+      text: 'Precise',
+      resourceId: 'com.android.permissioncontroller:id/permission_location_accuracy_radio_fine',
+      contentDesc: '',
+      bounds: [139, 774, 496, 1206],
+      clickable: true,
+      checkable: true,
+      checked: true,
+      enabled: true,
+      password: false,
+    });
+  });
+
+  test('text output marks interactive elements', async () => {
+    const { out } = await run(['inspect', fixture]);
+    expect(out).toMatch(/^\*\s+\d+ .*RadioButton "Precise"/m);
+  });
+
+  test('--live reads the simulated phone through Appium', async () => {
+    const { code, out } = await run(['inspect', '--live', '--app', 'com.heed.trailcam', '--json']);
+    expect(code).toBe(0);
+    expect(JSON.parse(out).elements.some((e: { text: string }) => e.text === 'While using the app')).toBe(true);
+  });
+
+  test('a missing file is a clear error with exit code 2', async () => {
+    const spy = jest.spyOn(console, 'error').mockImplementation(() => {});
+    const { code } = await run(['inspect', '/nope.xml']);
+    expect(code).toBe(2);
+    expect(spy.mock.calls[0]![0]).toContain('Cannot read /nope.xml: ENOENT');
+    spy.mockRestore();
+  });
+});
