@@ -173,3 +173,40 @@ describe('the simulated phone', () => {
     expect(Buffer.compare(a.png, b.png)).toBe(0);
   });
 });
+
+describe('the other Android 14 dialog shapes', () => {
+  const MEDIA = [
+    'android.permission.READ_MEDIA_IMAGES',
+    'android.permission.READ_MEDIA_VIDEO',
+    'android.permission.READ_MEDIA_VISUAL_USER_SELECTED',
+  ];
+
+  test('photos and videos: Select photos and videos / Allow all / Don’t allow; "select" grants only the user-selected permission', () => {
+    const phone = newPhone();
+    phone.activate(TRAILCAM);
+    tapOn(phone, 'permission_deny_button');
+    tapOn(phone, 'import_photos');
+    expect(find(phone, 'permission_message').text).toBe('Allow TrailCam to access photos and videos on this device?');
+    expect(
+      ['permission_allow_selected_button', 'permission_allow_all_button', 'permission_deny_button'].map(
+        (id) => find(phone, id).text,
+      ),
+    ).toEqual(['Select photos and videos', 'Allow all', 'Don’t allow']);
+    tapOn(phone, 'permission_allow_selected_button');
+    expect(MEDIA.map((p) => phone.perms.isGranted(TRAILCAM, p))).toEqual([false, false, true]);
+    expect(phone.toast).toBe('Choose photos to import');
+  });
+
+  test('notifications: Allow / Don’t allow', () => {
+    const phone = newPhone();
+    phone.activate(TRAILCAM);
+    tapOn(phone, 'permission_deny_button');
+    expect(find(phone, 'trail_alerts').children.find((c) => c.role === 'switch')!.checked).toBe(false);
+    tapOn(phone, 'trail_alerts');
+    expect(find(phone, 'permission_message').text).toBe('Allow TrailCam to send you notifications?');
+    expect(() => find(phone, 'permission_allow_one_time_button')).toThrow();
+    tapOn(phone, 'permission_allow_button');
+    expect(phone.perms.isGranted(TRAILCAM, 'android.permission.POST_NOTIFICATIONS')).toBe(true);
+    expect(find(phone, 'trail_alerts').children.find((c) => c.role === 'switch')!.checked).toBe(true);
+  });
+});

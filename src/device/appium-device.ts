@@ -34,7 +34,8 @@ export class AppiumDevice implements Device {
         hostname: u.hostname,
         port: Number(u.port || (u.protocol === 'https:' ? 443 : 80)),
         path: u.pathname === '' ? '/' : u.pathname,
-        logLevel: 'error',
+        // Failures reach the caller as exceptions with advice; webdriverio's own logging would only repeat them.
+        logLevel: 'silent',
         connectionRetryCount: 0,
         capabilities: opts.capabilities as WebdriverIO.Capabilities,
       });
