@@ -21,5 +21,5 @@ export default tseslint.config(
       ],
     },
   },
-  { files: ['test/*.js'], languageOptions: { globals: { process: 'readonly', globalThis: 'readonly' } } },
+  { files: ['test/*.js'], languageOptions: { globals: { process: 'readonly', globalThis: 'readonly', console: 'readonly' } } },
 );
