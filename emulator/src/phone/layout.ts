@@ -291,6 +291,7 @@ function element(host: LayoutHost, p: Placed, b: Bounds): UiNode {
     return kids;
   };
   const inner: Bounds = [b[0], b[1] + m.dp(8), b[2], b[3] - m.dp(8)];
+  const actionable = { ...base, resourceId: rid, desc, clickable: true, focusable: true };
   switch (spec.type) {
     case 'heading':
       return node({ ...base, cls: 'android.widget.TextView', role: 'heading', text, resourceId: rid, desc });
@@ -307,27 +308,19 @@ function element(host: LayoutHost, p: Placed, b: Bounds): UiNode {
       });
     case 'button':
       return node({
-        ...base,
+        ...actionable,
         bounds: inner,
         cls: 'android.widget.Button',
         role: 'button',
         text,
-        resourceId: rid,
-        desc,
-        clickable: true,
-        focusable: true,
         onTap: tap,
       });
     case 'textbutton':
       return node({
-        ...base,
+        ...actionable,
         cls: 'android.widget.Button',
         role: 'textbutton',
         text,
-        resourceId: rid,
-        desc,
-        clickable: true,
-        focusable: true,
         onTap: tap,
       });
     case 'switch': {
@@ -349,54 +342,38 @@ function element(host: LayoutHost, p: Placed, b: Bounds): UiNode {
       });
       sw.bounds = sw.bounds.map(Math.round) as Bounds;
       return node({
-        ...base,
+        ...actionable,
         cls: 'android.widget.LinearLayout',
         role: 'row',
-        resourceId: rid,
-        desc,
-        clickable: true,
-        focusable: true,
         onTap: toggle,
         children: [...titleBox(m.dp(84)), sw],
       });
     }
     case 'checkbox':
       return node({
-        ...base,
+        ...actionable,
         cls: 'android.widget.CheckBox',
         role: 'checkbox',
         text,
-        resourceId: rid,
-        desc,
         checkable: true,
         checked,
-        clickable: true,
-        focusable: true,
         onTap: toggle,
       });
     case 'radio':
       return node({
-        ...base,
+        ...actionable,
         cls: 'android.widget.RadioButton',
         role: 'radio',
         text,
-        resourceId: rid,
-        desc,
         checkable: true,
         checked,
-        clickable: true,
-        focusable: true,
         onTap: tap,
       });
     case 'item':
       return node({
-        ...base,
+        ...actionable,
         cls: 'android.widget.LinearLayout',
         role: 'row',
-        resourceId: rid,
-        desc,
-        clickable: true,
-        focusable: true,
         onTap: tap,
         children: titleBox(m.dp(16)),
       });
