@@ -34,41 +34,37 @@ const geometry = fc
     };
   });
 
+/** A geometry and a device pixel on its screen. */
+const scene = fc
+  .tuple(geometry, fc.double({ min: 0, max: 1, noNaN: true }), fc.double({ min: 0, max: 1, noNaN: true }))
+  .map(([g, fx, fy]) => ({
+    g,
+    p: { x: Math.floor(fx * (g.device.width - 1)), y: Math.floor(fy * (g.device.height - 1)) },
+  }));
+
 describe('coordinate mapping', () => {
   test('device → image → device lands within 1 device pixel (any size, scale, rotation, padding)', () => {
     fc.assert(
-      fc.property(
-        geometry,
-        fc.double({ min: 0, max: 1, noNaN: true }),
-        fc.double({ min: 0, max: 1, noNaN: true }),
-        (g, fx, fy) => {
-          const p = { x: Math.floor(fx * (g.device.width - 1)), y: Math.floor(fy * (g.device.height - 1)) };
-          const back = imageToDevice(g, deviceToImage(g, p));
-          return Math.abs(back.x - p.x) <= 1 && Math.abs(back.y - p.y) <= 1;
-        },
-      ),
+      fc.property(scene, ({ g, p }) => {
+        const back = imageToDevice(g, deviceToImage(g, p));
+        return Math.abs(back.x - p.x) <= 1 && Math.abs(back.y - p.y) <= 1;
+      }),
       { numRuns: 2000 },
     );
   });
 
   test('a model’s integer pixel lands inside the device pixels that image pixel covers', () => {
     fc.assert(
-      fc.property(
-        geometry,
-        fc.double({ min: 0, max: 1, noNaN: true }),
-        fc.double({ min: 0, max: 1, noNaN: true }),
-        (g, fx, fy) => {
-          const p = { x: Math.floor(fx * (g.device.width - 1)), y: Math.floor(fy * (g.device.height - 1)) };
-          const img = deviceToImage(g, p);
-          const back = imageToDevice(g, { x: Math.round(img.x), y: Math.round(img.y) });
-          // One image pixel covers device/image pixels of the device; rounding moves at most half of that, plus 1.
-          const perPixel =
-            Math.max(g.device.width, g.device.height) /
-              Math.min(g.image.width - 2 * (g.pad?.left ?? 0), g.image.height - 2 * (g.pad?.top ?? 0)) +
-            1;
-          return Math.abs(back.x - p.x) <= perPixel && Math.abs(back.y - p.y) <= perPixel;
-        },
-      ),
+      fc.property(scene, ({ g, p }) => {
+        const img = deviceToImage(g, p);
+        const back = imageToDevice(g, { x: Math.round(img.x), y: Math.round(img.y) });
+        // One image pixel covers device/image pixels of the device; rounding moves at most half of that, plus 1.
+        const perPixel =
+          Math.max(g.device.width, g.device.height) /
+            Math.min(g.image.width - 2 * (g.pad?.left ?? 0), g.image.height - 2 * (g.pad?.top ?? 0)) +
+          1;
+        return Math.abs(back.x - p.x) <= perPixel && Math.abs(back.y - p.y) <= perPixel;
+      }),
       { numRuns: 1000 },
     );
   });
