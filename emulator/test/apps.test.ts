@@ -61,3 +61,44 @@ describe('app data', () => {
     expect(() => find(phone, 'Row 0')).toThrow();
   });
 });
+
+describe('permission requests inside conditions', () => {
+  test('ops after an `if` that shows the dialog wait for the answer, then see the new grant', () => {
+    const app = parseApp(
+      `package: com.example.scan
+label: Scan
+permissions: [android.permission.CAMERA, android.permission.POST_NOTIFICATIONS]
+launch: main
+screens:
+  main:
+    activity: .Main
+    title: Scan
+    elements:
+      - type: button
+        id: scan
+        text: Scan
+        onTap:
+          - if: "!granted:camera"
+            then: [{ request: [camera] }, { set: { asked: "yes" } }]
+          - if: "granted:camera"
+            then: [{ set: { result: "scanned" } }]
+            else: [{ set: { result: "no camera" } }]
+          - { request: [notifications] }
+          - { set: { done: "yes" } }
+`,
+      'scan.yaml',
+    );
+    const phone = new Phone([...loadApps(), app]);
+    phone.activate('com.example.scan');
+    tapOn(phone, 'scan');
+    expect(phone.getState('com.example.scan', 'result')).toBeUndefined();
+    tapOn(phone, 'permission_allow_foreground_only_button');
+    expect(phone.getState('com.example.scan', 'asked')).toBe('yes');
+    expect(phone.getState('com.example.scan', 'result')).toBe('scanned');
+    // The next request in the outer list shows its own dialog; the op after it waits again.
+    expect(find(phone, 'permission_message').text).toBe('Allow Scan to send you notifications?');
+    expect(phone.getState('com.example.scan', 'done')).toBeUndefined();
+    tapOn(phone, 'permission_deny_button');
+    expect(phone.getState('com.example.scan', 'done')).toBe('yes');
+  });
+});

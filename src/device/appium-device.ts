@@ -1,6 +1,5 @@
 // Device over Appium with webdriverio, using only W3C commands and `mobile:` methods that UiAutomator2 also has,
 // so the same code drives the simulated phone and a real emulator or phone.
-import sharp from 'sharp';
 import { remote } from 'webdriverio';
 import { HeedError } from '../core/errors.js';
 import { KEYCODES, type Device, type DeviceAction, type Observation } from './device.js';
@@ -8,6 +7,19 @@ import type { Size } from './coords.js';
 import { parseUiTree } from './ui-tree.js';
 
 type Browser = Awaited<ReturnType<typeof remote>>;
+
+const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+
+/** Width and height from the PNG's IHDR chunk: no decoding on the per-step path. */
+export function pngSize(png: Buffer): Size {
+  if (png.length < 24 || !png.subarray(0, 8).equals(PNG_SIGNATURE) || png.toString('latin1', 12, 16) !== 'IHDR') {
+    throw new HeedError(
+      'The device returned a screenshot that is not a PNG',
+      'check the Appium driver; heed expects W3C screenshots',
+    );
+  }
+  return { width: png.readUInt32BE(16), height: png.readUInt32BE(20) };
+}
 
 export interface AppiumDeviceOptions {
   /** Appium server URL, e.g. http://127.0.0.1:4723 */
@@ -61,10 +73,9 @@ export class AppiumDevice implements Device {
       this.exec<string>('getCurrentActivity'),
     ]);
     const screenshot = Buffer.from(b64, 'base64');
-    const meta = await sharp(screenshot).metadata();
     return {
       screenshot,
-      screenshotSize: { width: meta.width ?? 0, height: meta.height ?? 0 },
+      screenshotSize: pngSize(screenshot),
       deviceSize: this.deviceSize,
       pageSource,
       tree: parseUiTree(pageSource),

@@ -115,7 +115,7 @@ describe('AppiumDevice on the simulated phone', () => {
     expect(await xp.isExisting()).toBe(true);
   });
 
-  test('mobile: shell needs the adb_shell feature and reports unknown commands as errors', async () => {
+  test('mobile: shell answers settings and reports unknown commands as errors', async () => {
     await expect(device.shell('frobnicate')).rejects.toThrow(/inaccessible or not found/);
     expect(await device.shell('settings get secure location_mode')).toBe('3\n');
   });
@@ -124,5 +124,17 @@ describe('AppiumDevice on the simulated phone', () => {
     await expect(AppiumDevice.connect({ url: 'http://127.0.0.1:9', capabilities: simCapabilities() })).rejects.toThrow(
       /heed doctor/,
     );
+  });
+});
+
+describe('pngSize', () => {
+  test('reads the size from the IHDR chunk and rejects what is not a PNG', async () => {
+    const { pngSize } = await import('../../src/device/appium-device.js');
+    const png = await sharp({ create: { width: 37, height: 81, channels: 3, background: '#336699' } })
+      .png()
+      .toBuffer();
+    expect(pngSize(png)).toEqual({ width: 37, height: 81 });
+    const jpeg = await sharp(png).jpeg().toBuffer();
+    expect(() => pngSize(jpeg)).toThrow(/not a PNG/);
   });
 });

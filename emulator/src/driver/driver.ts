@@ -138,10 +138,8 @@ export class SimAndroidDriver extends BaseDriver<typeof constraints> {
   async setValue(text: string | string[], elementId: string): Promise<void> {
     const n = this.node(elementId);
     if (!n.field) throw new errors.InvalidElementStateError(`Element ${n.cls} is not a text field`);
-    if (!n.focused) this.p.tap(...this.center(elementId));
     this.p.focus(n.key);
-    const value = Array.isArray(text) ? text.join('') : text;
-    this.node(elementId).field!.set(value);
+    n.field.set(Array.isArray(text) ? text.join('') : text);
     this.p.tick();
   }
 

@@ -147,7 +147,7 @@ export function layoutScreen(host: LayoutHost, ref: ScreenRef, kind: 'activity' 
     resourceId: kind === 'activity' ? `${pkg}:id/list` : '',
     bounds: [area[0], listTop, area[2], listBottom],
   });
-  const contentH = place(host, ref, placed, list, kind);
+  const contentH = place(host, placed, list, kind);
   const viewport = listBottom - listTop;
   const max = Math.max(0, contentH - viewport);
   const offset = Math.min(ref.scroll, max);
@@ -200,7 +200,7 @@ function lines(host: LayoutHost, p: Placed): string[] {
 }
 
 /** Lay the elements out top to bottom inside `list`; returns the content height. */
-function place(host: LayoutHost, ref: ScreenRef, placed: Placed[], list: UiNode, kind: string): number {
+function place(host: LayoutHost, placed: Placed[], list: UiNode, kind: string): number {
   const { m } = host;
   const [left, top, right] = list.bounds;
   const inset = kind === 'dialog' ? m.dp(24) : m.dp(16);
@@ -242,7 +242,6 @@ function place(host: LayoutHost, ref: ScreenRef, placed: Placed[], list: UiNode,
     }
     y += m.dp(56);
   }
-  void ref;
   return y - top;
 }
 

@@ -5,7 +5,7 @@ import type { AppSpec, Op } from '../model/schema.js';
 import { fill, test, type Scope, type ScopeReader } from './context.js';
 import { layoutScreen, type LayoutHost, type ScreenRef } from './layout.js';
 import { Metrics, type Display } from './metrics.js';
-import { layoutPermissionDialog, PERMISSION_PKG } from './permission-dialog.js';
+import { layoutPermissionDialog, PERMISSION_ACTIVITY, PERMISSION_PKG } from './permission-dialog.js';
 import { hit, walk, type UiNode, type Window } from './ui.js';
 
 export const LAUNCHER_PKG = 'com.google.android.apps.nexuslauncher';
@@ -25,8 +25,8 @@ interface PendingRequest {
   pkg: string;
   queue: GroupInfo[];
   coarse: boolean;
-  rest: Op[];
-  scope: Scope;
+  /** Continuations, innermost first: the ops that were waiting on this dialog. */
+  rest: { ops: Op[]; scope: Scope }[];
 }
 
 export class Phone implements LayoutHost {
@@ -156,13 +156,19 @@ export class Phone implements LayoutHost {
     return g.dialog === 'foreground' ? 'Allowed only while in use' : 'Allowed';
   }
 
-  /** Foreground package, as `dumpsys window` would name it (the permission dialog counts). */
+  /** Foreground package, as `dumpsys window` would name it (the permission dialog counts). Needs no layout. */
   get currentPackage(): string {
-    return this.windows().at(-1)!.pkg;
+    return this.dialogShown ? PERMISSION_PKG : this.tasks[0]!.pkg;
   }
 
   get currentActivity(): string {
-    return this.windows().at(-1)!.activity;
+    return this.dialogShown ? PERMISSION_ACTIVITY : this.tasks[0]!.stack.at(-1)!.spec.activity;
+  }
+
+  /** The activity under any dialogs of the front task (what `dumpsys activity` calls resumed). */
+  get resumedActivity(): string {
+    const stack = this.tasks[0]!.stack;
+    return [...stack].reverse().find((r) => r.spec.kind === 'activity')?.spec.activity ?? stack[0]!.spec.activity;
   }
 
   get foregroundTask(): string {
@@ -184,36 +190,35 @@ export class Phone implements LayoutHost {
     const top = task.stack.length - 1;
     let base = top;
     while (base > 0 && task.stack[base]!.spec.kind !== 'activity') base--;
-    for (let i = base; i <= top; i++) {
-      const ref = task.stack[i]!;
-      const w = layoutScreen(this, ref, ref.spec.kind);
-      if (task.pkg === LAUNCHER_PKG && ref.spec.kind === 'activity') w.kind = 'launcher';
-      out.push(w);
-    }
-    // The grant dialog lives in the requesting app's task: it is on screen only while that task is in front.
-    if (this.pending && this.pending.pkg === task.pkg) {
-      const p = this.pending;
-      out.push(
-        layoutPermissionDialog(
-          this.m,
-          {
-            appLabel: this.apps.get(p.pkg)!.label,
-            group: p.queue[0]!,
-            deniedBefore: this.perms.groupDeniedOnce(p.pkg, p.queue[0]!),
-            coarse: p.coarse,
-          },
-          {
-            answer: (r) => this.answerDialog(r),
-            setCoarse: (c) => (p.coarse = c),
-          },
-        ),
-      );
-    }
+    for (let i = base; i <= top; i++) out.push(this.layoutRef(task.stack[i]!));
+    if (this.dialogShown) out.push(this.permissionWindow());
     return out;
   }
 
+  /** Only the focused window: what page source, hit testing and element lookup need. */
   top(): Window {
-    return this.windows().at(-1)!;
+    return this.dialogShown ? this.permissionWindow() : this.layoutRef(this.tasks[0]!.stack.at(-1)!);
+  }
+
+  private layoutRef(ref: ScreenRef): Window {
+    const w = layoutScreen(this, ref, ref.spec.kind);
+    if (ref.pkg === LAUNCHER_PKG && ref.spec.kind === 'activity') w.kind = 'launcher';
+    return w;
+  }
+
+  private permissionWindow(): Window {
+    const p = this.pending!;
+    const group = p.queue[0]!;
+    return layoutPermissionDialog(
+      this.m,
+      {
+        appLabel: this.apps.get(p.pkg)!.label,
+        group,
+        deniedBefore: this.perms.groupDeniedOnce(p.pkg, group),
+        coarse: p.coarse,
+      },
+      { answer: (r) => this.answerDialog(r), setCoarse: (c) => (p.coarse = c) },
+    );
   }
 
   // ---- input -----------------------------------------------------------------------------------------------------
@@ -430,16 +435,26 @@ export class Phone implements LayoutHost {
 
   // ---- app data ops ----------------------------------------------------------------------------------------------
 
-  run(ops: Op[], scope: Scope): void {
+  /**
+   * Run ops in order. A `request` that shows the dialog suspends the list: what follows it (in this list and in the
+   * lists around it) runs once the user has answered. Returns true when suspended.
+   */
+  run(ops: Op[], scope: Scope): boolean {
     for (let i = 0; i < ops.length; i++) {
       const op = ops[i]!;
-      if ('request' in op) {
-        const rest = ops.slice(i + 1);
-        if (this.request(op.request, scope, rest)) return; // the rest runs after the dialog
+      let suspended: boolean;
+      if ('request' in op) suspended = this.request(op.request, scope);
+      else if ('if' in op) suspended = this.run(test(op.if, scope, this.reader) ? op.then : (op.else ?? []), scope);
+      else {
+        this.runOne(op, scope);
         continue;
       }
-      this.runOne(op, scope);
+      if (suspended) {
+        this.pending!.rest.push({ ops: ops.slice(i + 1), scope });
+        return true;
+      }
     }
+    return false;
   }
 
   private runOne(op: Op, scope: Scope): void {
@@ -476,11 +491,10 @@ export class Phone implements LayoutHost {
     } else if ('grant' in op) this.settingsGrant(f(op.grant.pkg ?? pkg), f(op.grant.group), f(op.grant.level));
     else if ('settings' in op) this.settings[op.settings.namespace].set(op.settings.key, f(op.settings.value));
     else if ('toast' in op) this.toast = f(op.toast);
-    else if ('if' in op) this.run(test(op.if, scope, this.reader) ? op.then : (op.else ?? []), scope);
   }
 
   /** Show the permission dialog for each requested group that is neither granted nor fixed. */
-  private request(groups: string[], scope: Scope, rest: Op[]): boolean {
+  private request(groups: string[], scope: Scope): boolean {
     const pkg = scope.pkg;
     const queue: GroupInfo[] = [];
     for (const name of groups) {
@@ -493,7 +507,7 @@ export class Phone implements LayoutHost {
     }
     if (queue.length === 0) return false;
     this.clearFocus();
-    this.pending = { pkg, queue, coarse: false, rest, scope };
+    this.pending = { pkg, queue, coarse: false, rest: [] };
     return true;
   }
 
@@ -509,7 +523,14 @@ export class Phone implements LayoutHost {
   }
 
   private continueAfter(p: PendingRequest): void {
-    if (p.rest.length) this.run(p.rest, p.scope);
+    for (let i = 0; i < p.rest.length; i++) {
+      const { ops, scope } = p.rest[i]!;
+      // Another dialog may be needed on the way; the outer continuations then wait for it in turn.
+      if (this.run(ops, scope)) {
+        this.pending!.rest.push(...p.rest.slice(i + 1));
+        return;
+      }
+    }
   }
 
   private settingsGrant(pkg: string, group: string, level: string): void {
@@ -569,5 +590,3 @@ export class Phone implements LayoutHost {
     return this.pending !== undefined && this.pending.pkg === this.tasks[0]?.pkg;
   }
 }
-
-export { PERMISSION_PKG };

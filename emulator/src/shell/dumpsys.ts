@@ -7,10 +7,6 @@ function hash(s: string, salt = 0): string {
   return (h >>> 0).toString(16).padStart(8, '0').slice(0, 7);
 }
 
-function fullActivity(pkg: string, activity: string): string {
-  return activity.startsWith('.') ? `${pkg}/${activity}` : `${pkg}/${activity}`;
-}
-
 export function dumpsysPackage(phone: Phone, pkg: string): string {
   const app = phone.apps.get(pkg);
   if (!app) return '';
@@ -21,7 +17,7 @@ export function dumpsysPackage(phone: Phone, pkg: string): string {
     'Activity Resolver Table:',
     '  Non-Data Actions:',
     '      android.intent.action.MAIN:',
-    `        ${hash(pkg, 1)} ${fullActivity(pkg, launch)} filter ${hash(pkg, 2)}`,
+    `        ${hash(pkg, 1)} ${pkg}/${launch} filter ${hash(pkg, 2)}`,
     '',
     'Key Set Manager:',
     `  [${pkg}]`,
@@ -72,10 +68,7 @@ export function dumpsysWindow(phone: Phone): string {
 }
 
 function activityName(phone: Phone): string {
-  const pkg = phone.foregroundTask;
-  const w = phone.windows().find((x) => x.kind === 'activity' || x.kind === 'launcher');
-  const act = w?.activity ?? '';
-  return `${pkg}/${act}`;
+  return `${phone.foregroundTask}/${phone.resumedActivity}`;
 }
 
 export function dumpsysActivities(phone: Phone): string {
