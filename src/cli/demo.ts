@@ -1,30 +1,44 @@
-// `npm start`: boot the simulated phone behind the embedded Appium server, open TrailCam, and show what is on screen.
-import { mkdir, writeFile } from 'node:fs/promises';
+// `npm start`: the demo. The embedded simulated phone, a task that meets a permission dialog, the camera and a
+// sign-in offer, run once as a privacy-first and once as a utility-first user. With a configured model the model
+// plays the agent; without one, the task's reference steps do, and the gate, questions and run directory are the same.
 import { join } from 'node:path';
-import { openDevice } from '../device/open.js';
-import { formatTree } from './inspect.js';
+import { ROOT } from '../core/paths.js';
+import { resolveLlmConfig } from '../policy/llm/config.js';
+import { loadTask } from '../tasks/task.js';
+import { runOnce } from './run.js';
 
-export async function demoCommand(_argv: string[], out: (s: string) => void): Promise<number> {
-  const t0 = Date.now();
-  out('Starting the embedded Appium server with the simulated Android phone (SimAndroid)…');
-  const device = await openDevice({ device: 'sim' });
-  try {
-    out(`Session open after ${Date.now() - t0} ms. Opening TrailCam, which asks for location on start.`);
-    await device.perform({ kind: 'open_app', package: 'com.heed.trailcam' });
-    const obs = await device.observe();
-    out(`\nOn screen: ${obs.package} / ${obs.activity}  (${obs.deviceSize.width}×${obs.deviceSize.height})\n`);
-    out(formatTree(obs.tree));
-    const dir = join('runs', 'demo');
-    await mkdir(dir, { recursive: true });
-    await writeFile(join(dir, 'screen.png'), obs.screenshot);
-    await writeFile(join(dir, 'page-source.xml'), obs.pageSource);
-    out(`\nScreenshot: ${join(dir, 'screen.png')}   Page source: ${join(dir, 'page-source.xml')}`);
-    const grants = (await device.shell('dumpsys', ['package', 'com.heed.trailcam']))
-      .split('\n')
-      .filter((l) => l.includes('LOCATION'));
-    out(`Location grant state (dumpsys package):\n${grants.join('\n')}`);
-  } finally {
-    await device.close();
+export async function demoCommand(argv: string[], out: (s: string) => void): Promise<number> {
+  if (argv.includes('--help') || argv.includes('-h')) {
+    out(
+      'Usage: heed demo\n\nRuns the bundled TrailCam task on the simulated phone as privacy-first and as utility-first.',
+    );
+    return 0;
   }
-  return 0;
+  const task = loadTask(join(ROOT, 'tasks', 'demo', 'trailcam-photo.yaml'));
+  const model = resolveLlmConfig('agent');
+  out(
+    model
+      ? `heed demo — agent model ${model.model} at ${model.baseURL}`
+      : 'heed demo — no agent model configured (set HEED_AGENT_MODEL, HEED_AGENT_BASE_URL, HEED_AGENT_API_KEY to use one);\n' +
+          "playing the task's reference steps instead. The consent gate, the questions and the run directory work the same.",
+  );
+  const interactive = Boolean(process.stdin.isTTY);
+  out(
+    interactive
+      ? 'You will be asked where the profile says to ask.\n'
+      : 'stdin is not a terminal: a scripted stand-in answers as each persona would.\n',
+  );
+  let ok = true;
+  for (const profile of ['privacy-first', 'utility-first']) {
+    const { result, checks } = await runOnce(
+      { task, profile, user: interactive ? 'terminal' : 'scripted', memory: false },
+      out,
+    );
+    ok &&= result.outcome === 'success' && checks.every((c) => c.pass);
+    out('');
+  }
+  out(
+    'Each run directory holds steps.jsonl, frames/, ledger.jsonl (every consent decision and its source) and summary.json.',
+  );
+  return ok ? 0 : 1;
 }

@@ -3,20 +3,23 @@
 import { HeedError } from '../core/errors.js';
 import { demoCommand } from './demo.js';
 import { inspectCommand } from './inspect.js';
+import { runCommand } from './run.js';
 
 const HELP = `heed — a mobile GUI agent that heeds its user's privacy preferences
 
 Usage: heed <command> [options]
 
 Commands:
-  demo       boot the simulated phone and show what is on screen (npm start)
-  inspect    print the elements of a page source, from a file or the live phone
+  run        run the agent on a task or an instruction, as a given user
+  demo       the bundled task on the simulated phone, as two different users (npm start)
+  inspect    print the elements of a page source (and what tapping each would consent to)
 
 Run heed <command> --help for a command's options.`;
 
 const COMMANDS: Record<string, (argv: string[], out: (s: string) => void) => Promise<number>> = {
   demo: demoCommand,
   inspect: inspectCommand,
+  run: runCommand,
 };
 
 export async function main(argv: string[], out: (s: string) => void = (s) => console.log(s)): Promise<number> {

@@ -92,6 +92,7 @@ export class AppiumDevice implements Device {
       case 'long_press':
         return this.exec('longClickGesture', { x: a.x, y: a.y, duration: a.durationMs ?? 1000 });
       case 'type':
+        if (a.at) await this.exec('clickGesture', a.at);
         return this.exec('type', { text: a.text });
       case 'clear_and_type': {
         await this.exec('clickGesture', { x: a.x, y: a.y });
@@ -141,6 +142,15 @@ export class AppiumDevice implements Device {
 
   async shell(command: string, args: string[] = []): Promise<string> {
     return this.exec<string>('shell', { command, args });
+  }
+
+  async listApps(): Promise<{ package: string; label?: string }[]> {
+    const apps = await this.exec<Record<string, { appName?: string }> | string[]>('listApps');
+    if (Array.isArray(apps)) return apps.map((p) => ({ package: p }));
+    return Object.entries(apps).map(([pkg, info]) => ({
+      package: pkg,
+      ...(info?.appName ? { label: info.appName } : {}),
+    }));
   }
 
   async close(): Promise<void> {

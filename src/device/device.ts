@@ -24,7 +24,8 @@ export type Direction = 'up' | 'down' | 'left' | 'right';
 export type DeviceAction =
   | { kind: 'tap'; x: number; y: number }
   | { kind: 'long_press'; x: number; y: number; durationMs?: number }
-  | { kind: 'type'; text: string }
+  /** Type into the focused field; with `at`, tap there first to focus it. */
+  | { kind: 'type'; text: string; at?: { x: number; y: number } }
   | { kind: 'clear_and_type'; x: number; y: number; text: string }
   | { kind: 'scroll'; direction: Direction; area?: [number, number, number, number]; percent?: number }
   | { kind: 'swipe'; from: [number, number]; to: [number, number]; durationMs?: number }
@@ -37,6 +38,8 @@ export interface Device {
   perform(action: DeviceAction): Promise<void>;
   /** `adb shell` through Appium's `mobile: shell` (needs the adb_shell insecure feature). */
   shell(command: string, args?: string[]): Promise<string>;
+  /** Installed apps: package and, where the device says, the label. */
+  listApps(): Promise<{ package: string; label?: string }[]>;
   /** Close the session (and the embedded server, when this device started one). */
   close(): Promise<void>;
 }

@@ -142,3 +142,20 @@ export function idSuffix(resourceId: string): string {
   const i = resourceId.indexOf(':id/');
   return i >= 0 ? resourceId.slice(i + 4) : resourceId;
 }
+
+/** The interactive element a tap at device pixel (x, y) lands on: the smallest one containing the point. */
+export function elementAt(tree: UiTree, x: number, y: number): UiElement | undefined {
+  let best: UiElement | undefined;
+  let bestArea = Infinity;
+  for (const i of tree.interactive) {
+    const e = tree.elements[i]!;
+    const [l, t, r, b] = e.bounds;
+    if (x < l || x >= r || y < t || y >= b || e.scrollable) continue;
+    const area = (r - l) * (b - t);
+    if (area <= bestArea) {
+      best = e;
+      bestArea = area;
+    }
+  }
+  return best;
+}

@@ -1,0 +1,426 @@
+// The controller: observe → frame → propose → classify → gate → (ask) → act → record, within step, time and cost
+// budgets. The policy proposes; only the gate and the user decide consent-sensitive steps.
+import type { Device, DeviceAction, Observation } from '../device/device.js';
+import { fromModel, imageToDevice } from '../device/coords.js';
+import { center, elementAt, type UiElement } from '../device/ui-tree.js';
+import { classify, isPermissionScreen } from '../consent/classify.js';
+import { decide, Session, type GateDecision } from '../consent/gate.js';
+import { Ledger } from '../consent/ledger.js';
+import type { Sensitivity, Step } from '../consent/types.js';
+import type { Action } from '../policy/actions.js';
+import { describeAction, type HistoryItem, type Policy, type Proposal } from '../policy/policy.js';
+import type { Memory } from '../profile/memory.js';
+import type { Profile } from '../profile/schema.js';
+import { profileView, type ProfileMode } from '../profile/view.js';
+import { describeAnswer, type UserChannel } from '../user/channel.js';
+import { makeFrame, type Frame, type FrameOptions } from '../vision/frame.js';
+import { Recorder, type StepRecord, type StepTimings } from './recorder.js';
+
+export interface RunOptions {
+  instruction: string;
+  device: Device;
+  policy: Policy;
+  profile: Profile;
+  memory: Memory;
+  user: UserChannel;
+  mode?: ProfileMode;
+  maxSteps?: number;
+  maxSeconds?: number;
+  maxCostUsd?: number;
+  /** Run directory; nothing is written when absent. */
+  recorder?: Recorder;
+  frame?: FrameOptions;
+  /** Multiplies `wait` actions (0 in tests and on the simulated phone). */
+  waitScale?: number;
+  /** Stop after this many proposals in a row that could not be used (invalid or blocked). */
+  maxStuck?: number;
+  /** Called after each step (progress output). */
+  onStep?: (r: StepRecord) => void;
+  /** Extra run facts for summary.json (task id, model description …). */
+  meta?: Record<string, unknown>;
+}
+
+export type Outcome = 'success' | 'infeasible' | 'failed' | 'stuck' | 'budget';
+
+export interface RunResult {
+  outcome: Outcome;
+  message: string;
+  answer?: string;
+  steps: number;
+  questions: number;
+  consentRequests: number;
+  blocked: number;
+  invalidProposals: number;
+  tokens: { input: number; output: number };
+  cost: number;
+  wallMs: number;
+  ledger: Ledger;
+  history: HistoryItem[];
+  timings: StepTimings[];
+  frameBytes: number[];
+}
+
+/** The element a resolved action touches, and where, in device pixels. */
+interface Resolved {
+  device?: DeviceAction;
+  element?: UiElement;
+  step: Step;
+}
+
+export async function runAgent(o: RunOptions): Promise<RunResult> {
+  const t0 = Date.now();
+  const maxSteps = o.maxSteps ?? Number(process.env.HEED_MAX_STEPS ?? 30);
+  const maxMs = (o.maxSeconds ?? Number(process.env.HEED_MAX_SECONDS ?? 600)) * 1000;
+  const maxCost = o.maxCostUsd ?? Number(process.env.HEED_MAX_COST_USD ?? Infinity);
+  const session = new Session();
+  const ledger = new Ledger(o.recorder?.ledgerFile);
+  const view = profileView(o.profile, o.mode ?? 'personal');
+  const r: RunResult = {
+    outcome: 'budget',
+    message: '',
+    steps: 0,
+    questions: 0,
+    consentRequests: 0,
+    blocked: 0,
+    invalidProposals: 0,
+    tokens: { input: 0, output: 0 },
+    cost: 0,
+    wallMs: 0,
+    ledger,
+    history: [],
+    timings: [],
+    frameBytes: [],
+  };
+  let instruction = o.instruction;
+  let notes: string[] = [];
+  let stuck = 0;
+  // A permission dialog belongs to the app that asked, not to the permission controller: remember the last app seen.
+  let app = '';
+  const appOf = (obs: Observation) => (isPermissionScreen(obs.tree, obs.package) && app ? app : (app = obs.package));
+
+  for (let step = 1; step <= maxSteps; step++) {
+    if (Date.now() - t0 > maxMs) return finish(r, o, t0, 'budget', `time budget of ${maxMs / 1000} s used up`);
+    if (r.cost > maxCost) return finish(r, o, t0, 'budget', `cost budget of $${maxCost} used up`);
+    r.steps = step;
+    const tm: StepTimings = { observe: 0, frame: 0, propose: 0, gate: 0, act: 0, record: 0 };
+    let t = performance.now();
+    const lap = (k: keyof StepTimings) => {
+      const now = performance.now();
+      tm[k] += now - t;
+      t = now;
+    };
+
+    const obs = await o.device.observe();
+    const stepApp = appOf(obs);
+    lap('observe');
+    const frame = await makeFrame(obs, o.profile.redact, o.frame);
+    r.frameBytes.push(frame.jpeg.length);
+    lap('frame');
+    const proposal = await o.policy.propose({
+      instruction,
+      step,
+      frame,
+      package: obs.package,
+      activity: obs.activity,
+      history: r.history,
+      profileView: view,
+      memory: o.memory.describe(),
+      notes,
+    });
+    r.tokens.input += proposal.usage.input;
+    r.tokens.output += proposal.usage.output;
+    r.cost += proposal.cost;
+    lap('propose');
+    notes = [];
+
+    const rec = (outcome: string, extra: Partial<StepRecord> = {}): void => {
+      lap('act');
+      const framePath = o.recorder ? o.recorder.frame(step, frame.jpeg) : '';
+      const record: StepRecord = {
+        step,
+        at: new Date().toISOString(),
+        package: obs.package,
+        activity: obs.activity,
+        frame: framePath,
+        frameBytes: frame.jpeg.length,
+        action: proposal.action,
+        proposal: summariseProposal(proposal),
+        outcome,
+        timings: tm,
+        ...extra,
+      };
+      o.recorder?.step(record);
+      lap('record');
+      r.timings.push(tm);
+      o.onStep?.(record);
+    };
+
+    const action = proposal.action;
+    if (!action) {
+      r.invalidProposals++;
+      r.history.push({ step, action: '(no valid action)', outcome: proposal.error ?? 'invalid' });
+      rec(`invalid: ${proposal.error}`);
+      if (++stuck >= (o.maxStuck ?? 3)) return finish(r, o, t0, 'stuck', `no usable action: ${proposal.error}`);
+      continue;
+    }
+    const what = describeAction(action);
+
+    if (action.action === 'finish') {
+      rec(`finish: ${action.status}`);
+      r.history.push({ step, action: what, outcome: 'finished' });
+      return finish(r, o, t0, action.status, action.message);
+    }
+    if (action.action === 'answer') {
+      r.answer = action.text;
+      r.history.push({ step, action: what, outcome: 'answer recorded' });
+      rec('answer recorded');
+      continue;
+    }
+    if (action.action === 'ask_user') {
+      r.questions++;
+      const reply = await o.user.ask({ question: action.question, options: action.options });
+      r.history.push({ step, action: what, outcome: `the user answered: ${reply}` });
+      rec(`asked; answer: ${reply}`);
+      continue;
+    }
+
+    const resolved = await resolve(action, obs, frame, o.policy, o.device);
+    const sensitivity = sensitivityOf(obs, resolved.step, action);
+    let decision: GateDecision | undefined;
+    let answer: string | undefined;
+    if (sensitivity) {
+      decision = decide(sensitivity, { app: stepApp, instruction, profile: o.profile, memory: o.memory, session });
+      if (decision.verdict === 'ask') {
+        r.consentRequests++;
+        const a = await o.user.consent({
+          app: stepApp,
+          category: sensitivity.category,
+          grant: sensitivity.grant,
+          irreversible: sensitivity.irreversible,
+          action: what,
+          evidence: sensitivity.evidence.reason,
+          reason: decision.reason,
+        });
+        answer = describeAnswer(a);
+        const source = o.user.kind === 'simulated' ? 'simulated-user' : 'user';
+        if (a.kind === 'allow_once' || a.kind === 'always') {
+          session.allow(stepApp, sensitivity.category, sensitivity.grant);
+          if (a.kind === 'always')
+            o.memory.remember({ app: stepApp, category: sensitivity.category, decision: 'allow', provenance: 'asked' });
+          decision = { verdict: 'allow', source: 'user', reason: `the user answered ${a.kind}` };
+        } else {
+          session.refuse(stepApp, sensitivity.category, `answered ${answer}`);
+          if (a.kind === 'never')
+            o.memory.remember({ app: stepApp, category: sensitivity.category, decision: 'deny', provenance: 'asked' });
+          if (a.kind === 'instead') instruction = `${instruction}\nThe user now says: ${a.instruction}`;
+          decision = { verdict: 'block', source: 'user', reason: `the user answered ${answer}` };
+        }
+        ledger.append(
+          ledgerLine(
+            step,
+            stepApp,
+            sensitivity,
+            decision,
+            source === 'simulated-user' ? 'simulated-user' : 'user',
+            answer,
+          ),
+        );
+      } else {
+        ledger.append(ledgerLine(step, stepApp, sensitivity, decision, decision.source));
+      }
+    }
+    lap('gate');
+
+    if (decision?.verdict === 'block') {
+      r.blocked++;
+      const msg = `heed blocked "${what}" (${sensitivity!.category}, ${sensitivity!.grant}): ${decision.reason}. Do not retry it; choose a protective option.`;
+      notes.push(msg);
+      r.history.push({ step, action: what, outcome: `blocked: ${decision.reason}` });
+      rec('blocked', { ...target(resolved), sensitivity, decision });
+      if (++stuck >= (o.maxStuck ?? 3))
+        return finish(r, o, t0, 'stuck', `the agent kept proposing blocked steps: ${decision.reason}`);
+      continue;
+    }
+    stuck = 0;
+    if (resolved.device) await o.device.perform(resolved.device);
+    else if (action.action === 'wait')
+      await new Promise((res) => setTimeout(res, (action.seconds ?? 1) * 1000 * (o.waitScale ?? 1)));
+    r.history.push({
+      step,
+      action: what,
+      outcome: decision ? `done (${decision.source}: ${decision.verdict})` : 'done',
+    });
+    rec('done', {
+      ...target(resolved),
+      ...(sensitivity ? { sensitivity, decision } : {}),
+      ...(answer ? { answer } : {}),
+    });
+  }
+  return finish(r, o, t0, 'budget', `step budget of ${maxSteps} used up`);
+}
+
+function target(r: Resolved): Pick<StepRecord, 'target'> {
+  return r.element ? { target: { index: r.element.index, label: r.element.label } } : {};
+}
+
+function summariseProposal(p: Proposal): StepRecord['proposal'] {
+  return {
+    attempts: p.attempts,
+    ...(p.error ? { error: p.error } : {}),
+    ...(p.raw.length ? { raw: p.raw } : {}),
+    usage: p.usage,
+    latencyMs: p.latencyMs,
+    cost: p.cost,
+  };
+}
+
+function ledgerLine(
+  step: number,
+  app: string,
+  s: Sensitivity,
+  d: GateDecision,
+  source: GateDecision['source'] | 'simulated-user',
+  answer?: string,
+) {
+  return {
+    step,
+    at: new Date().toISOString(),
+    app,
+    category: s.category,
+    grant: s.grant,
+    irreversible: s.irreversible,
+    evidence: s.evidence,
+    detectedBy: s.source,
+    verdict: d.verdict,
+    source,
+    reason: d.reason,
+    ...(answer ? { answer } : {}),
+  };
+}
+
+/** Rules first; the model's own flag may add a sensitivity where the rules found none, never remove one. */
+function sensitivityOf(obs: Observation, step: Step, action: Action): Sensitivity | undefined {
+  const found = classify(obs.tree, obs.package, step);
+  if (found) return found;
+  const flag = (action as { sensitive?: { category: Sensitivity['category']; reason: string } }).sensitive;
+  if (!flag) return undefined;
+  return {
+    category: flag.category,
+    grant: 'accept',
+    exposing: true,
+    irreversible: ['payment_purchase', 'destructive'].includes(flag.category),
+    evidence: {
+      index: step.element?.index,
+      text: step.element?.label ?? step.text ?? '',
+      resourceId: step.element?.resourceId ?? '',
+      reason: `the agent flagged it: ${flag.reason}`,
+    },
+    source: 'model',
+  };
+}
+
+async function resolve(a: Action, obs: Observation, frame: Frame, policy: Policy, device: Device): Promise<Resolved> {
+  const byIndex = (i?: number) => (i === undefined ? undefined : obs.tree.elements[i]);
+  const point = (x: number, y: number) =>
+    imageToDevice(frame.geometry, fromModel(frame.geometry, { x, y }, policy.convention));
+  switch (a.action) {
+    case 'tap':
+    case 'long_press': {
+      let el = byIndex(a.element);
+      let p = el ? center(el.bounds) : point(a.x!, a.y!);
+      // A coordinate tap is classified by the element under the finger, so coordinates cannot slip past the gate.
+      if (!el) el = elementAt(obs.tree, p.x, p.y);
+      else p = center(el.bounds);
+      return {
+        device: a.action === 'tap' ? { kind: 'tap', ...p } : { kind: 'long_press', ...p },
+        element: el,
+        step: { kind: a.action, element: el },
+      };
+    }
+    case 'type': {
+      const named = byIndex(a.element);
+      const el = named ?? obs.tree.elements.find((e) => e.focused && /EditText/.test(e.class));
+      const device: DeviceAction = !named
+        ? { kind: 'type', text: a.text }
+        : a.clear
+          ? { kind: 'clear_and_type', ...center(named.bounds), text: a.text }
+          : { kind: 'type', text: a.text, at: center(named.bounds) };
+      return { device, element: el, step: { kind: 'type', element: el, text: a.text } };
+    }
+    case 'scroll': {
+      const el = byIndex(a.element);
+      return {
+        device: { kind: 'scroll', direction: a.direction, ...(el ? { area: el.bounds } : {}) },
+        step: { kind: 'other' },
+      };
+    }
+    case 'back':
+      return { device: { kind: 'key', key: 'back' }, step: { kind: 'other' } };
+    case 'home':
+      return { device: { kind: 'key', key: 'home' }, step: { kind: 'other' } };
+    case 'open_app':
+      return { device: { kind: 'open_app', package: await packageFor(a.app, device) }, step: { kind: 'other' } };
+    default:
+      return { step: { kind: 'other' } };
+  }
+}
+
+async function packageFor(app: string, device: Device): Promise<string> {
+  if (/^[a-z][\w]*(\.[\w]+)+$/.test(app)) return app;
+  const apps = await device.listApps();
+  const want = app.toLowerCase();
+  const hit =
+    apps.find((a) => a.label?.toLowerCase() === want) ??
+    apps.find(
+      (a) => a.label?.toLowerCase().includes(want) || a.package.toLowerCase().includes(want.replace(/\s+/g, '')),
+    );
+  if (!hit) throw new Error(`No installed app matches "${app}"`);
+  return hit.package;
+}
+
+function finish(r: RunResult, o: RunOptions, t0: number, outcome: Outcome, message: string): RunResult {
+  r.outcome = outcome;
+  r.message = message;
+  r.wallMs = Date.now() - t0;
+  o.recorder?.summary({
+    instruction: o.instruction,
+    profile: o.profile.id,
+    mode: o.mode ?? 'personal',
+    policy: o.policy.name,
+    user: o.user.kind,
+    ...o.meta,
+    outcome,
+    message,
+    answer: r.answer,
+    steps: r.steps,
+    questions: r.questions,
+    consentRequests: r.consentRequests,
+    blocked: r.blocked,
+    invalidProposals: r.invalidProposals,
+    decisions: countBy(r.ledger.entries.map((e) => `${e.verdict}:${e.source}`)),
+    tokens: r.tokens,
+    cost: r.cost,
+    wallMs: r.wallMs,
+    medianTimingsMs: medians(r.timings),
+  });
+  return r;
+}
+
+function countBy(xs: string[]): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const x of xs) out[x] = (out[x] ?? 0) + 1;
+  return out;
+}
+
+export function medians(ts: StepTimings[]): Record<keyof StepTimings, number> {
+  const keys: (keyof StepTimings)[] = ['observe', 'frame', 'propose', 'gate', 'act', 'record'];
+  const med = (xs: number[]) => {
+    const s = [...xs].sort((a, b) => a - b);
+    const m = Math.floor(s.length / 2);
+    return s.length === 0 ? 0 : s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
+  };
+  return Object.fromEntries(keys.map((k) => [k, Math.round(med(ts.map((t) => t[k])) * 10) / 10])) as Record<
+    keyof StepTimings,
+    number
+  >;
+}

@@ -1,0 +1,99 @@
+// Everything a run needs, assembled from options: device, policy, user channel, profile, memory, run directory.
+import { homedir } from 'node:os';
+import { join } from 'node:path';
+import { HeedError } from '../core/errors.js';
+import type { AppiumDevice } from '../device/appium-device.js';
+import { openDevice } from '../device/open.js';
+import { Cassette } from '../policy/llm/cassette.js';
+import { LlmClient } from '../policy/llm/client.js';
+import { describeLlm, resolveLlmConfig, type LlmOptions } from '../policy/llm/config.js';
+import { ModelPolicy } from '../policy/model-policy.js';
+import type { Policy } from '../policy/policy.js';
+import { ReferencePolicy } from '../policy/reference-policy.js';
+import { loadProfile } from '../profile/load.js';
+import { Memory } from '../profile/memory.js';
+import type { Profile } from '../profile/schema.js';
+import type { UserChannel } from '../user/channel.js';
+import { ScriptedUser } from '../user/scripted.js';
+import { SimulatedUser } from '../user/simulated.js';
+import { TerminalUser } from '../user/terminal.js';
+import { referenceFor, type Task } from '../tasks/task.js';
+
+export type UserKind = 'terminal' | 'scripted' | 'simulated';
+
+export interface SessionOptions {
+  profile: string;
+  task?: Task;
+  agent?: LlmOptions;
+  userModel?: LlmOptions;
+  user?: UserKind;
+  device?: string;
+  /** Use the task's reference steps even when a model is configured. */
+  reference?: boolean;
+  memoryFile?: string | false;
+  record?: string;
+  replay?: string;
+}
+
+export interface Assembled {
+  profile: Profile;
+  policy: Policy;
+  user: UserChannel;
+  memory: Memory;
+  device: AppiumDevice;
+  /** Facts for summary.json (never the API key). */
+  meta: Record<string, unknown>;
+}
+
+export function heedHome(): string {
+  return process.env.HEED_HOME ?? join(homedir(), '.heed');
+}
+
+export function makePolicy(o: SessionOptions, profile: Profile): { policy: Policy; meta: Record<string, unknown> } {
+  const cfg = resolveLlmConfig('agent', o.agent);
+  if (cfg && !o.reference) {
+    const cassette = o.replay
+      ? new Cassette(o.replay, 'replay')
+      : o.record
+        ? new Cassette(o.record, 'record')
+        : undefined;
+    return { policy: new ModelPolicy(new LlmClient(cfg, cassette)), meta: { model: describeLlm(cfg) } };
+  }
+  if (!o.task)
+    throw new HeedError(
+      'No model is configured and there is no task with reference steps',
+      'set HEED_AGENT_MODEL (and _BASE_URL / _API_KEY), or pass --task',
+    );
+  return { policy: new ReferencePolicy(referenceFor(o.task, profile.id)), meta: { model: null } };
+}
+
+export function makeUser(kind: UserKind, profile: Profile, userModel?: LlmOptions): UserChannel {
+  if (kind === 'terminal') return new TerminalUser();
+  if (kind === 'scripted') return new ScriptedUser(profile);
+  const cfg = resolveLlmConfig('user', userModel);
+  if (!cfg)
+    throw new HeedError(
+      '--user simulated needs a user-simulator model',
+      'set HEED_USER_MODEL (a different model than the agent), or use --user scripted',
+    );
+  return new SimulatedUser(new LlmClient(cfg), profile);
+}
+
+export async function assemble(o: SessionOptions): Promise<Assembled> {
+  const profile = loadProfile(o.profile);
+  const { policy, meta } = makePolicy(o, profile);
+  const user = makeUser(o.user ?? (process.stdin.isTTY ? 'terminal' : 'scripted'), profile, o.userModel);
+  const memory =
+    o.memoryFile === false
+      ? Memory.inMemory()
+      : Memory.open(o.memoryFile ?? join(heedHome(), 'memory', `${profile.id}.json`));
+  const device = await openDevice({ device: o.device });
+  try {
+    // Task setup goes through `adb shell` on every kind of device, so the simulated phone and an emulator match.
+    for (const cmd of o.task?.setup ?? []) await device.shell(cmd);
+  } catch (e) {
+    await device.close();
+    throw new HeedError(`Task setup failed: ${(e as Error).message.split('\n')[0]}`);
+  }
+  return { profile, policy, user, memory, device, meta: { ...meta, task: o.task?.id } };
+}

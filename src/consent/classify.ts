@@ -1,0 +1,247 @@
+// Deterministic sensitivity rules: what tapping an element (or typing text) on this screen would grant.
+// Permission dialogs are matched by resource-id suffix (all three permission UIs, any language); other surfaces by
+// short English labels, with the screen's own accept button deciding what a nearby "Cancel" protects.
+import type { Category } from '../policy/actions.js';
+import { idSuffix, type UiElement, type UiTree } from '../device/ui-tree.js';
+import { PROTECTIVE, type Grant, type Sensitivity, type Step } from './types.js';
+
+const PERMISSION_PACKAGES = [
+  'com.android.permissioncontroller',
+  'com.google.android.permissioncontroller',
+  'com.android.packageinstaller',
+];
+
+const PERMISSION_BUTTONS: Record<string, Grant> = {
+  permission_allow_button: 'allow_always',
+  permission_allow_always_button: 'allow_always',
+  permission_allow_all_button: 'allow_always',
+  permission_allow_foreground_only_button: 'allow_foreground',
+  permission_allow_one_time_button: 'allow_once',
+  permission_allow_selected_button: 'allow_selected',
+  permission_deny_button: 'deny',
+  permission_no_upgrade_button: 'deny',
+  permission_no_upgrade_one_time_button: 'deny',
+  permission_deny_and_dont_ask_again_button: 'deny_dont_ask',
+  permission_dont_allow_more_selected_button: 'deny',
+  do_not_ask_checkbox: 'deny_dont_ask',
+};
+
+/** Words in a permission message, in the languages of the fixtures and the most common others. */
+const PERMISSION_TOPICS: [Category, RegExp][] = [
+  ['photos_media', /photos and videos|photos, media|media|files|fotos y v[ií]deos|archivos|photos et vid[ée]os/i],
+  ['camera', /take pictures|record video|camera|c[áa]mara|fotos y grabar|cam[ée]ra|kamera/i],
+  ['microphone', /record audio|microphone|micr[óo]fono|grabar audio|mikrofon/i],
+  ['location', /location|ubicaci[óo]n|localisation|standort|posizione|nearby devices/i],
+  ['contacts', /contacts|contactos|kontakte|contatti/i],
+  ['calendar', /calendar|calendario|kalender|calendrier/i],
+  ['sms_calls', /SMS|phone calls|call logs|llamadas|mensajes/i],
+  ['notifications', /notifications|notificaciones|benachrichtigungen/i],
+];
+
+interface LabelRule {
+  category: Category;
+  grant: Grant;
+  irreversible?: boolean;
+  re: RegExp;
+  /** Only when the screen mentions this (e.g. a bare "Accept" is a tracking consent only on a cookie banner). */
+  context?: RegExp;
+}
+
+const LABEL_RULES: LabelRule[] = [
+  {
+    category: 'account_signin',
+    grant: 'accept',
+    re: /^(sign in|log in|sign in with google|continue with (google|facebook|apple)|continue as \S.*|create account|sign up|use (your )?google account)$/i,
+  },
+  {
+    category: 'payment_purchase',
+    grant: 'accept',
+    irreversible: true,
+    re: /^(buy|buy now|pay|pay now|place order|confirm payment|confirm purchase|subscribe|checkout|purchase|complete purchase|save card( for later)?|去支付|确认支付|结算)$/i,
+  },
+  {
+    category: 'data_sharing_publish',
+    grant: 'accept',
+    irreversible: true,
+    re: /^(send|post|share|publish|upload|upload short|reply|share location|share trip|share eta|tag location|find friends|sync contacts|upload contacts)$/i,
+  },
+  {
+    category: 'data_sharing_publish',
+    grant: 'accept',
+    re: /^(back up|turn on backup|turn on sync|yes, i'?m in|send usage statistics|help improve)$/i,
+  },
+  {
+    category: 'tracking_ads_cookies',
+    grant: 'accept',
+    re: /^(accept all|accept all cookies|allow all cookies|accept cookies|allow tracking|allow all)$/i,
+  },
+  {
+    category: 'tracking_ads_cookies',
+    grant: 'accept',
+    re: /^(accept|agree|i agree|got it|ok)$/i,
+    context: /cookie|tracking|personali[sz]ed ads/i,
+  },
+  {
+    category: 'tracking_ads_cookies',
+    grant: 'decline',
+    re: /^(reject all|reject|necessary only|only necessary|ask app not to track|decline all)$/i,
+  },
+  {
+    category: 'destructive',
+    grant: 'accept',
+    irreversible: true,
+    re: /^(delete|delete all|delete account|remove|remove account|clear data|clear storage|erase|erase all data|sign out of all devices|i understand and want to delete\.?)$/i,
+  },
+];
+
+const DECLINE =
+  /^(cancel|not now|no thanks|no, thanks|skip|later|maybe later|dismiss|continue as guest|use as guest|use without an account|guest|close)$/i;
+
+/** Toggles whose label names what they share. */
+const TOGGLE_TOPICS: [Category, RegExp][] = [
+  ['tracking_ads_cookies', /cookie|tracking|personali[sz]ed ads|ad personali[sz]ation|advertising id/i],
+  ['location', /location|geotag/i],
+  ['data_sharing_publish', /back ?up|sync|usage|diagnostics|help improve|share|upload|find friends/i],
+  ['notifications', /notification|alerts/i],
+  ['account_signin', /stay signed in|remember me/i],
+];
+
+const IRREVERSIBLE: ReadonlySet<Category> = new Set(['payment_purchase', 'destructive']);
+
+function texts(e: UiElement): string[] {
+  // A row's label joins its children's texts with " · "; each part is a candidate, long prose is not a button label.
+  return [e.text, e.contentDesc, ...e.label.split(' · ')].map((t) => t.trim()).filter((t) => t && t.length <= 48);
+}
+
+function point(
+  e: UiElement,
+  category: Category,
+  grant: Grant,
+  reason: string,
+  extra: Partial<Sensitivity> = {},
+): Sensitivity {
+  return {
+    category,
+    grant,
+    exposing: !PROTECTIVE.has(grant),
+    irreversible: extra.irreversible ?? (IRREVERSIBLE.has(category) && !PROTECTIVE.has(grant)),
+    evidence: { index: e.index, text: e.text || e.label, resourceId: e.resourceId, reason },
+    source: 'rules',
+    ...extra,
+  };
+}
+
+export function isPermissionScreen(tree: UiTree, windowPackage: string): boolean {
+  return (
+    PERMISSION_PACKAGES.includes(windowPackage) ||
+    tree.elements.some((e) => idSuffix(e.resourceId) in PERMISSION_BUTTONS)
+  );
+}
+
+function permissionTopic(tree: UiTree): Category | undefined {
+  const msg =
+    tree.elements.find((e) => ['permission_message', 'permission_title'].includes(idSuffix(e.resourceId)))?.text ?? '';
+  const fromMessage = PERMISSION_TOPICS.find(([, re]) => re.test(msg))?.[0];
+  if (fromMessage) return fromMessage;
+  if (tree.elements.some((e) => idSuffix(e.resourceId).startsWith('permission_location_accuracy'))) return 'location';
+  return undefined;
+}
+
+function permissionPoint(tree: UiTree, e: UiElement): Sensitivity | undefined {
+  let grant = PERMISSION_BUTTONS[idSuffix(e.resourceId)];
+  if (!grant) return undefined;
+  const category = permissionTopic(tree) ?? 'location';
+  // Legacy dialogs: with "Don't ask again" ticked, DENY also stops future requests.
+  const dontAsk = tree.elements.find((x) => idSuffix(x.resourceId) === 'do_not_ask_checkbox');
+  if (grant === 'deny' && dontAsk?.checked) grant = 'deny_dont_ask';
+  const coarse = tree.elements.find((x) => idSuffix(x.resourceId) === 'permission_location_accuracy_radio_coarse');
+  const precision =
+    category === 'location' && !PROTECTIVE.has(grant) ? (coarse?.checked ? 'approximate' : 'precise') : undefined;
+  const reason = `permission dialog (${category}): "${e.text}" gives ${grant}`;
+  return point(e, category, grant, reason, precision ? { precision } : {});
+}
+
+function labelPoint(tree: UiTree, e: UiElement, screenText: string): Sensitivity | undefined {
+  const candidates = texts(e);
+  // Toggles: switching on shares, switching off protects.
+  const toggle = e.checkable ? e : tree.elements.find((c) => c.parent === e.index && c.checkable);
+  if (toggle && e.class !== 'android.widget.RadioButton') {
+    const topic = TOGGLE_TOPICS.find(([, re]) => candidates.some((t) => re.test(t)));
+    if (topic) {
+      const grant: Grant = toggle.checked ? 'decline' : 'accept';
+      return point(e, topic[0], grant, `toggle "${candidates[0] ?? ''}" ${toggle.checked ? 'off' : 'on'}`);
+    }
+  }
+  for (const rule of LABEL_RULES) {
+    if (rule.context && !rule.context.test(screenText)) continue;
+    const hitText = candidates.find((t) => rule.re.test(t));
+    if (hitText)
+      return point(
+        e,
+        rule.category,
+        rule.grant,
+        `"${hitText}" (${rule.category})`,
+        rule.irreversible ? { irreversible: true } : {},
+      );
+  }
+  if (idSuffix(e.resourceId) === 'account_name')
+    return point(e, 'account_signin', 'accept', `account chooser: "${e.label}"`);
+  return undefined;
+}
+
+/** For every interactive element of the screen, what tapping it would mean (inspect's consentPoints). */
+export function consentPoints(tree: UiTree, windowPackage: string): Map<number, Sensitivity> {
+  const out = new Map<number, Sensitivity>();
+  const perm = isPermissionScreen(tree, windowPackage);
+  const screenText = tree.elements.map((e) => e.text || e.contentDesc).join(' \n ');
+  for (const i of tree.interactive) {
+    const e = tree.elements[i]!;
+    const s = perm ? (permissionPoint(tree, e) ?? labelPoint(tree, e, screenText)) : labelPoint(tree, e, screenText);
+    if (s) out.set(i, s);
+  }
+  // "Cancel", "Not now", "Skip" protect against whatever the screen's accept button would do.
+  const accept = [...out.values()].find((s) => s.exposing);
+  if (accept) {
+    for (const i of tree.interactive) {
+      const e = tree.elements[i]!;
+      if (out.has(i) || !texts(e).some((t) => DECLINE.test(t))) continue;
+      out.set(
+        i,
+        point(e, accept.category, 'decline', `"${texts(e).find((t) => DECLINE.test(t))}" declines ${accept.category}`),
+      );
+    }
+  }
+  return out;
+}
+
+const PERSONAL: [RegExp, string][] = [
+  [/[\w.+-]+@[\w-]+\.[\w.-]+/, 'an email address'],
+  [/(?:\+|\b)\d[\d\s().-]{7,}\d\b/, 'a phone or card number'],
+];
+const PERSONAL_FIELD =
+  /e-?mail|phone|mobile|address|street|post ?code|zip|card|birth|passport|iban|social security|full name/i;
+
+/** What a step would mean: a tap's consent point, or personal data being typed. */
+export function classify(tree: UiTree, windowPackage: string, step: Step): Sensitivity | undefined {
+  const e = step.element;
+  if ((step.kind === 'tap' || step.kind === 'long_press') && e) return consentPoints(tree, windowPackage).get(e.index);
+  if (step.kind === 'type' && step.text) {
+    const what = PERSONAL.find(([re]) => re.test(step.text!))?.[1];
+    const field = e && [e.hint, e.text, e.label, e.resourceId].find((t) => PERSONAL_FIELD.test(t));
+    if (e?.password)
+      return point(e, 'account_signin', 'accept', 'typing into a password field', { personalData: true });
+    if (what || field) {
+      const base = e ?? ({ index: undefined, text: '', label: '', resourceId: '' } as unknown as UiElement);
+      return point(
+        base,
+        'data_sharing_publish',
+        'accept',
+        `typing ${what ?? 'personal data'} into ${field ? `a "${field}" field` : 'a form'}`,
+        {
+          personalData: true,
+        },
+      );
+    }
+  }
+  return undefined;
+}

@@ -1,0 +1,180 @@
+// The gate: allow, block or ask, for one sensitive step. Order: protective choices pass; what the user refused in
+// this run stays refused; memory and profile denials block; critical points ask; then session, memory and profile
+// allowances; no covering rule means ask. The model's words play no part: the gate reads only the classification.
+import type { Category } from '../policy/actions.js';
+import type { Memory } from '../profile/memory.js';
+import type { ConsentRule, Profile } from '../profile/schema.js';
+import type { Grant, Sensitivity } from './types.js';
+
+export type Verdict = 'allow' | 'block' | 'ask';
+export type DecisionSource =
+  'protective' | 'session' | 'memory' | 'profile' | 'oversight' | 'critical' | 'default' | 'user';
+
+export interface GateDecision {
+  verdict: Verdict;
+  source: DecisionSource;
+  reason: string;
+}
+
+/** Decisions taken during one run: refusals are sticky (post-rejection restraint), allowances cover one grant level. */
+export class Session {
+  private readonly refused = new Map<string, string>();
+  private readonly allowed = new Map<string, Grant>();
+
+  private static key(app: string, category: Category): string {
+    return `${app}\u0000${category}`;
+  }
+
+  refuse(app: string, category: Category, why: string): void {
+    this.refused.set(Session.key(app, category), why);
+  }
+
+  refusal(app: string, category: Category): string | undefined {
+    return this.refused.get(Session.key(app, category));
+  }
+
+  allow(app: string, category: Category, grant: Grant): void {
+    this.allowed.set(Session.key(app, category), grant);
+  }
+
+  allowance(app: string, category: Category): Grant | undefined {
+    return this.allowed.get(Session.key(app, category));
+  }
+}
+
+/** Breadth of a grant: lower is more exposing. */
+const BREADTH: Record<Grant, number> = {
+  allow_always: 0,
+  accept: 0,
+  allow_foreground: 1,
+  allow_once: 2,
+  allow_selected: 3,
+  deny: 9,
+  deny_dont_ask: 9,
+  decline: 9,
+};
+const LIMIT: Record<NonNullable<ConsentRule['grant']>, number> = {
+  always: 0,
+  foreground: 1,
+  approximate: 1,
+  once: 2,
+  selected: 3,
+};
+
+/** Does a profile rule's grant limit cover this step? */
+export function withinLimit(s: Sensitivity, rule: ConsentRule): boolean {
+  if (!rule.grant || s.grant === 'accept') return true;
+  if (rule.grant === 'approximate' && s.category === 'location' && s.precision !== 'approximate') return false;
+  return BREADTH[s.grant] >= LIMIT[rule.grant];
+}
+
+/** What the rule still permits, in the words of the dialog, for the policy to pick instead. */
+export function narrowerChoice(rule: ConsentRule): string {
+  switch (rule.grant) {
+    case 'once':
+      return '"Only this time"';
+    case 'approximate':
+      return '"Approximate", then "While using the app"';
+    case 'selected':
+      return '"Select photos and videos"';
+    case 'foreground':
+      return '"While using the app"';
+    default:
+      return 'a narrower choice';
+  }
+}
+
+/** Verbs that show the instruction itself authorises an irreversible step. */
+const AUTHORISING: Partial<Record<Category, RegExp>> = {
+  payment_purchase: /\b(buy|pay|purchase|order|checkout|subscribe)\b/i,
+  data_sharing_publish: /\b(send|post|share|publish|upload|submit|tag)\b/i,
+  destructive: /\b(delete|remove|erase|clear|wipe)\b/i,
+};
+
+export interface GateContext {
+  app: string;
+  instruction: string;
+  profile: Profile;
+  memory: Memory;
+  session: Session;
+}
+
+export function decide(s: Sensitivity, ctx: GateContext): GateDecision {
+  const { app, profile, memory, session } = ctx;
+  const c = s.category;
+  if (!s.exposing) return { verdict: 'allow', source: 'protective', reason: `${s.grant} protects the user` };
+  const refusal = session.refusal(app, c);
+  if (refusal)
+    return {
+      verdict: 'block',
+      source: 'session',
+      reason: `the user refused ${c} in ${app} earlier in this run (${refusal})`,
+    };
+  const mem = memory.lookup(app, c);
+  if (mem?.decision === 'deny')
+    return {
+      verdict: 'block',
+      source: 'memory',
+      reason: `the user told heed never to allow ${c}${mem.app ? ` in ${mem.app}` : ''}`,
+    };
+  const rule = profile.consent[c];
+  if (rule?.decision === 'deny')
+    return {
+      verdict: 'block',
+      source: 'profile',
+      reason: `the profile denies ${c}${rule.note ? `: ${rule.note}` : ''}`,
+    };
+
+  if (s.irreversible && !AUTHORISING[c]?.test(ctx.instruction)) {
+    return { verdict: 'ask', source: 'critical', reason: `irreversible ${c} step the instruction did not ask for` };
+  }
+  if (
+    s.personalData &&
+    !Object.values(profile.personal).some((v) => s.evidence.text.includes(v)) &&
+    !isInInstruction(s, ctx.instruction)
+  ) {
+    return {
+      verdict: 'ask',
+      source: 'critical',
+      reason: 'personal data that neither the instruction nor the profile provides',
+    };
+  }
+
+  const granted = session.allowance(app, c);
+  if (granted && BREADTH[s.grant] >= BREADTH[granted])
+    return { verdict: 'allow', source: 'session', reason: `the user allowed ${c} (${granted}) earlier in this run` };
+  if (mem?.decision === 'allow')
+    return {
+      verdict: 'allow',
+      source: 'memory',
+      reason: `the user told heed to always allow ${c}${mem.app ? ` in ${mem.app}` : ''}`,
+    };
+  if (rule?.decision === 'allow') {
+    if (!withinLimit(s, rule)) {
+      return {
+        verdict: 'block',
+        source: 'profile',
+        reason: `the profile allows ${c} only as ${rule.grant}; choose ${narrowerChoice(rule)} instead`,
+      };
+    }
+    if (profile.oversight === 'hands-on')
+      return { verdict: 'ask', source: 'oversight', reason: `hands-on oversight: confirm ${c} (${s.grant})` };
+    return {
+      verdict: 'allow',
+      source: 'profile',
+      reason: `the profile allows ${c}${rule.grant ? ` (${rule.grant})` : ''}`,
+    };
+  }
+  if (rule?.decision === 'ask')
+    return {
+      verdict: 'ask',
+      source: 'profile',
+      reason: `the profile says to ask about ${c}${rule.note ? `: ${rule.note}` : ''}`,
+    };
+  return { verdict: 'ask', source: 'default', reason: `no rule covers ${c} (${s.grant})` };
+}
+
+function isInInstruction(s: Sensitivity, instruction: string): boolean {
+  const typed = s.evidence.text.trim();
+  return typed.length > 0 && instruction.includes(typed);
+}

@@ -1,0 +1,33 @@
+// Append-only JSONL record of every consent decision of a run, flushed line by line.
+import { appendFileSync, mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import type { DecisionSource, Verdict } from './gate.js';
+import type { Sensitivity } from './types.js';
+
+export interface LedgerEntry {
+  step: number;
+  at: string;
+  app: string;
+  category: Sensitivity['category'];
+  grant: Sensitivity['grant'];
+  irreversible: boolean;
+  evidence: Sensitivity['evidence'];
+  detectedBy: Sensitivity['source'];
+  verdict: Verdict;
+  source: DecisionSource | 'simulated-user';
+  reason: string;
+  /** The user's answer when heed asked. */
+  answer?: string;
+}
+
+export class Ledger {
+  readonly entries: LedgerEntry[] = [];
+  constructor(private readonly file?: string) {
+    if (file) mkdirSync(dirname(file), { recursive: true });
+  }
+
+  append(e: LedgerEntry): void {
+    this.entries.push(e);
+    if (this.file) appendFileSync(this.file, JSON.stringify(e) + '\n');
+  }
+}

@@ -1,0 +1,38 @@
+// What consent reasons about. Nothing here knows of Appium or models: a screen is a parsed UI tree.
+import type { Category } from '../policy/actions.js';
+import type { UiElement } from '../device/ui-tree.js';
+
+/** What a step would grant. Permission levels follow AOSP's results; accept / decline cover every other surface. */
+export type Grant =
+  | 'allow_always'
+  | 'allow_foreground'
+  | 'allow_once'
+  | 'allow_selected'
+  | 'deny'
+  | 'deny_dont_ask'
+  | 'accept'
+  | 'decline';
+
+export const PROTECTIVE: ReadonlySet<Grant> = new Set(['deny', 'deny_dont_ask', 'decline']);
+
+export interface Sensitivity {
+  category: Category;
+  grant: Grant;
+  /** False for protective choices (deny, decline): they never need consent. */
+  exposing: boolean;
+  irreversible: boolean;
+  /** Location only: what the accuracy selector says when the grant is tapped. */
+  precision?: 'precise' | 'approximate';
+  /** Typing personal data (email, phone, address, card …) into a form. */
+  personalData?: boolean;
+  evidence: { index?: number; text: string; resourceId: string; reason: string };
+  /** Who noticed: heed's rules, or only the model's self-report (which may add caution, never remove it). */
+  source: 'rules' | 'model';
+}
+
+/** A step as consent sees it: what would be touched or typed, on which screen. */
+export interface Step {
+  kind: 'tap' | 'long_press' | 'type' | 'other';
+  element?: UiElement;
+  text?: string;
+}

@@ -1,0 +1,72 @@
+// Cassettes: every model call recorded to JSONL (request without secrets, images replaced by their hash, response),
+// and replayed deterministically for reruns and tests. A replay miss is an error, never a guess.
+import { createHash } from 'node:crypto';
+import { appendFileSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { HeedError } from '../../core/errors.js';
+
+export interface RecordedResponse {
+  text: string;
+  usage: { input: number; output: number };
+}
+
+interface Line {
+  key: string;
+  model: string;
+  request: unknown;
+  response: RecordedResponse;
+}
+
+/** Messages with data URLs replaced by their SHA-256: stable keys, small files, no pixels of the user's screen. */
+export function scrubRequest(messages: unknown): unknown {
+  return JSON.parse(
+    JSON.stringify(messages, (_k, v) =>
+      typeof v === 'string' && v.startsWith('data:')
+        ? `<${v.slice(5, v.indexOf(';'))} sha256:${createHash('sha256').update(v).digest('hex').slice(0, 16)}>`
+        : v,
+    ),
+  );
+}
+
+export function requestKey(model: string, messages: unknown): string {
+  return createHash('sha256')
+    .update(model)
+    .update(JSON.stringify(scrubRequest(messages)))
+    .digest('hex');
+}
+
+export class Cassette {
+  private readonly replay = new Map<string, RecordedResponse[]>();
+
+  constructor(
+    readonly file: string,
+    readonly mode: 'record' | 'replay',
+  ) {
+    if (mode === 'replay') {
+      if (!existsSync(file)) throw new HeedError(`No cassette at ${file}`, 'record one first with --record');
+      for (const raw of readFileSync(file, 'utf8').split('\n').filter(Boolean)) {
+        const line = JSON.parse(raw) as Line;
+        const q = this.replay.get(line.key) ?? [];
+        q.push(line.response);
+        this.replay.set(line.key, q);
+      }
+    } else mkdirSync(dirname(file), { recursive: true });
+  }
+
+  take(model: string, messages: unknown): RecordedResponse {
+    const key = requestKey(model, messages);
+    const q = this.replay.get(key);
+    const r = q?.shift();
+    if (!r)
+      throw new HeedError(
+        `The cassette ${this.file} has no recorded response for this request (${key.slice(0, 12)})`,
+        'the prompt changed since recording; record again',
+      );
+    return r;
+  }
+
+  record(model: string, messages: unknown, response: RecordedResponse): void {
+    const line: Line = { key: requestKey(model, messages), model, request: scrubRequest(messages), response };
+    appendFileSync(this.file, JSON.stringify(line) + '\n');
+  }
+}

@@ -1,0 +1,53 @@
+// The Policy port: given what the agent knows at a step, propose one action.
+import type { Frame } from '../vision/frame.js';
+import type { Action } from './actions.js';
+
+export interface HistoryItem {
+  step: number;
+  action: string;
+  outcome: string;
+}
+
+export interface StepContext {
+  instruction: string;
+  step: number;
+  frame: Frame;
+  package: string;
+  activity: string;
+  history: HistoryItem[];
+  profileView: string;
+  memory: string[];
+  /** What heed told the agent about the previous step (a block and why, an answer from the user). */
+  notes: string[];
+}
+
+export interface Proposal {
+  action?: Action;
+  /** Why no action: the last validation error after the allowed re-asks. */
+  error?: string;
+  attempts: number;
+  raw: string[];
+  usage: { input: number; output: number };
+  latencyMs: number;
+  cost: number;
+}
+
+export interface Policy {
+  readonly name: string;
+  /** The coordinate convention of x, y in this policy's actions. */
+  readonly convention: 'pixels' | 'norm1000' | 'norm1';
+  propose(ctx: StepContext): Promise<Proposal>;
+}
+
+export function emptyProposal(action: Action | undefined, error?: string): Proposal {
+  return { action, error, attempts: 1, raw: [], usage: { input: 0, output: 0 }, latencyMs: 0, cost: 0 };
+}
+
+export function describeAction(a: Action): string {
+  const { action, ...rest } = a as Action & Record<string, unknown>;
+  const args = Object.entries(rest)
+    .filter(([k]) => k !== 'sensitive')
+    .map(([k, v]) => `${k}=${JSON.stringify(v)}`)
+    .join(' ');
+  return args ? `${action} ${args}` : action;
+}

@@ -1,0 +1,43 @@
+// Profiles come from a file path or a name in tasks/profiles. Errors name the file and the field.
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import YAML from 'yaml';
+import { HeedError } from '../core/errors.js';
+import { ROOT } from '../core/paths.js';
+import { Profile } from './schema.js';
+
+export const PROFILES_DIR = join(ROOT, 'tasks', 'profiles');
+
+export function parseProfile(text: string, file: string): Profile {
+  let raw: unknown;
+  try {
+    raw = YAML.parse(text);
+  } catch (e) {
+    throw new HeedError(`${file}: not valid YAML: ${(e as Error).message.split('\n')[0]}`);
+  }
+  const r = Profile.safeParse(raw);
+  if (!r.success) {
+    const issue = r.error.issues[0]!;
+    throw new HeedError(
+      `${file}: ${issue.path.join('.') || '(top level)'}: ${issue.message}`,
+      'see tasks/profiles/*.yaml for examples',
+    );
+  }
+  return r.data;
+}
+
+export function profileNames(): string[] {
+  return readdirSync(PROFILES_DIR)
+    .filter((f) => f.endsWith('.yaml'))
+    .map((f) => f.replace(/\.yaml$/, ''))
+    .sort();
+}
+
+/** A file path, or the name of a bundled profile (privacy-first, utility-first, …). */
+export function loadProfile(nameOrPath: string): Profile {
+  const file = existsSync(nameOrPath) ? nameOrPath : join(PROFILES_DIR, `${nameOrPath}.yaml`);
+  if (!existsSync(file)) {
+    throw new HeedError(`No profile '${nameOrPath}'`, `give a YAML file or one of: ${profileNames().join(', ')}`);
+  }
+  return parseProfile(readFileSync(file, 'utf8'), file);
+}

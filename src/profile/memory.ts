@@ -1,0 +1,93 @@
+// Learned preferences per user. Answers like "always" and "never" become rules; a later answer that contradicts an
+// earlier one replaces it (preferences drift) while the old one stays in the history with what superseded it.
+import { existsSync, mkdirSync, readFileSync, writeFileSync, renameSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { z } from 'zod';
+import { Category } from '../policy/actions.js';
+import { HeedError } from '../core/errors.js';
+
+export const MemoryEntry = z.strictObject({
+  id: z.number().int(),
+  /** The app the rule is about; undefined means every app. */
+  app: z.string().optional(),
+  category: Category,
+  decision: z.enum(['allow', 'deny']),
+  provenance: z.enum(['asked', 'feedback', 'explicit']),
+  at: z.string(),
+  /** The user's words, when there were any. */
+  text: z.string().optional(),
+  supersededBy: z.number().int().optional(),
+});
+export type MemoryEntry = z.infer<typeof MemoryEntry>;
+
+const MemoryFile = z.strictObject({ version: z.literal(1), entries: z.array(MemoryEntry) });
+
+export class Memory {
+  private constructor(
+    private readonly file: string | undefined,
+    private entries: MemoryEntry[],
+  ) {}
+
+  /** Memory kept only for this process (evaluation episodes that must not learn across runs). */
+  static inMemory(): Memory {
+    return new Memory(undefined, []);
+  }
+
+  static open(file: string): Memory {
+    if (!existsSync(file)) return new Memory(file, []);
+    let raw: unknown;
+    try {
+      raw = JSON.parse(readFileSync(file, 'utf8'));
+    } catch (e) {
+      throw new HeedError(
+        `${file}: memory file is not valid JSON: ${(e as Error).message}`,
+        'fix or move the file; heed will not overwrite it',
+      );
+    }
+    const r = MemoryFile.safeParse(raw);
+    if (!r.success) throw new HeedError(`${file}: ${r.error.issues[0]!.path.join('.')}: ${r.error.issues[0]!.message}`);
+    return new Memory(file, r.data.entries);
+  }
+
+  /** Rules in force: the newest entry per (app, category). */
+  rules(): MemoryEntry[] {
+    return this.entries.filter((e) => e.supersededBy === undefined);
+  }
+
+  history(): MemoryEntry[] {
+    return [...this.entries];
+  }
+
+  /** The rule for this app and category: an app-specific rule first, then one for every app. */
+  lookup(app: string, category: Category): MemoryEntry | undefined {
+    const live = this.rules().filter((e) => e.category === category);
+    return live.find((e) => e.app === app) ?? live.find((e) => e.app === undefined);
+  }
+
+  remember(e: Omit<MemoryEntry, 'id' | 'at' | 'supersededBy'>, at = new Date()): MemoryEntry {
+    const entry: MemoryEntry = { ...e, id: this.entries.length + 1, at: at.toISOString() };
+    for (const old of this.rules()) {
+      if (old.category === e.category && old.app === e.app) old.supersededBy = entry.id;
+    }
+    this.entries.push(entry);
+    this.save();
+    return entry;
+  }
+
+  /** One line per rule, for the prompt. */
+  describe(): string[] {
+    return this.rules().map(
+      (e) =>
+        `${e.decision === 'allow' ? 'Allow' : 'Never allow'} ${e.category}${e.app ? ` in ${e.app}` : ''}${e.text ? ` ("${e.text}")` : ''}`,
+    );
+  }
+
+  private save(): void {
+    if (!this.file) return;
+    mkdirSync(dirname(this.file), { recursive: true });
+    // Write then rename, so a crash never leaves a half-written memory.
+    const tmp = `${this.file}.tmp`;
+    writeFileSync(tmp, JSON.stringify({ version: 1, entries: this.entries }, null, 2));
+    renameSync(tmp, this.file);
+  }
+}

@@ -1,0 +1,39 @@
+// How heed reaches the user: clarification questions and consent requests go through one interface.
+import type { Category } from '../policy/actions.js';
+import type { Grant } from '../consent/types.js';
+
+export interface Question {
+  question: string;
+  options?: string[];
+}
+
+export interface ConsentRequest {
+  app: string;
+  category: Category;
+  grant: Grant;
+  irreversible: boolean;
+  /** What heed is about to do, in words. */
+  action: string;
+  evidence: string;
+  /** Why heed asks (the gate's reason). */
+  reason: string;
+}
+
+/** allow_once: this step only; always / never: remembered for this app and category; instead: do something else. */
+export type ConsentAnswer =
+  | { kind: 'allow_once' }
+  | { kind: 'always' }
+  | { kind: 'deny' }
+  | { kind: 'never' }
+  | { kind: 'instead'; instruction: string };
+
+export interface UserChannel {
+  readonly kind: 'terminal' | 'scripted' | 'simulated' | 'web';
+  ask(q: Question): Promise<string>;
+  consent(r: ConsentRequest): Promise<ConsentAnswer>;
+  close?(): Promise<void>;
+}
+
+export function describeAnswer(a: ConsentAnswer): string {
+  return a.kind === 'instead' ? `instead: ${a.instruction}` : a.kind;
+}

@@ -1,0 +1,41 @@
+// A deterministic stand-in for the user, answering from the profile: no model involved. Used by the demo when stdin
+// is not a terminal, by tests, and by evaluation when no user-simulator model is configured.
+import type { Profile } from '../profile/schema.js';
+import type { ConsentAnswer, ConsentRequest, Question, UserChannel } from './channel.js';
+
+export class ScriptedUser implements UserChannel {
+  readonly kind = 'scripted';
+  readonly asked: Question[] = [];
+  readonly requests: ConsentRequest[] = [];
+
+  constructor(
+    private readonly profile: Profile,
+    /** Fixed answers by category, overriding the profile (tests, task scripts). */
+    private readonly answers: Partial<Record<string, ConsentAnswer>> = {},
+  ) {}
+
+  async ask(q: Question): Promise<string> {
+    this.asked.push(q);
+    const words = q.question.toLowerCase();
+    for (const [key, value] of Object.entries(this.profile.personal))
+      if (words.includes(key.toLowerCase())) return value;
+    if (q.options?.length) {
+      const pref = this.profile.preferences.join(' ').toLowerCase();
+      const liked = q.options.find((o) => pref.includes(o.toLowerCase()));
+      if (liked) return liked;
+    }
+    return "I don't know — please don't guess; skip it if you can.";
+  }
+
+  async consent(r: ConsentRequest): Promise<ConsentAnswer> {
+    this.requests.push(r);
+    const fixed = this.answers[r.category];
+    if (fixed) return fixed;
+    const rule = this.profile.consent[r.category];
+    if (rule?.decision === 'deny') return { kind: 'deny' };
+    if (rule?.decision === 'allow') return { kind: 'allow_once' };
+    if (rule?.answer) return { kind: rule.answer };
+    // An "ask" rule, or none: what this persona says by default.
+    return { kind: this.profile.scriptedDefault };
+  }
+}
