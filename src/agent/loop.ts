@@ -94,9 +94,20 @@ export async function runAgent(o: RunOptions): Promise<RunResult> {
   let instruction = o.instruction;
   let notes: string[] = [];
   let stuck = 0;
-  // A permission dialog belongs to the app that asked, not to the permission controller: remember the last app seen.
+  // A permission dialog belongs to the app that asked, not to the permission controller. Its message names the app
+  // ("Allow TrailCam to …"); failing that, the last app seen is the one that asked.
   let app = '';
-  const appOf = (obs: Observation) => (isPermissionScreen(obs.tree, obs.package) && app ? app : (app = obs.package));
+  let labels: Map<string, string> | undefined;
+  const appOf = async (obs: Observation): Promise<string> => {
+    if (!isPermissionScreen(obs.tree, obs.package)) return (app = obs.package);
+    const named = requestingLabel(obs);
+    if (named) {
+      labels ??= new Map((await o.device.listApps()).filter((a) => a.label).map((a) => [a.label!, a.package]));
+      const pkg = labels.get(named);
+      if (pkg) return (app = pkg);
+    }
+    return app || obs.package;
+  };
 
   for (let step = 1; step <= maxSteps; step++) {
     if (Date.now() - t0 > maxMs) return finish(r, o, t0, 'budget', `time budget of ${maxMs / 1000} s used up`);
@@ -111,7 +122,7 @@ export async function runAgent(o: RunOptions): Promise<RunResult> {
     };
 
     const obs = await o.device.observe();
-    const stepApp = appOf(obs);
+    const stepApp = await appOf(obs);
     lap('observe');
     const frame = await makeFrame(obs, o.profile.redact, o.frame);
     r.frameBytes.push(frame.jpeg.length);
@@ -257,6 +268,11 @@ export async function runAgent(o: RunOptions): Promise<RunResult> {
     });
   }
   return finish(r, o, t0, 'budget', `step budget of ${maxSteps} used up`);
+}
+
+function requestingLabel(obs: Observation): string | undefined {
+  const msg = obs.tree.elements.find((e) => e.resourceId.endsWith(':id/permission_message'))?.text ?? '';
+  return /^Allow (.+?) to /.exec(msg)?.[1];
 }
 
 function target(r: Resolved): Pick<StepRecord, 'target'> {

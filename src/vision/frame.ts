@@ -31,6 +31,8 @@ export interface Frame {
   jpeg: Buffer;
   geometry: Geometry;
   elements: FrameElement[];
+  /** Text of non-interactive elements (headings, messages), minus anything redacted. */
+  texts: string[];
 }
 
 export const FRAME_DEFAULTS = {
@@ -76,6 +78,7 @@ export async function makeFrame(obs: Observation, redact: Profile['redact'], opt
   const elements: FrameElement[] = [];
   const boxes: string[] = [];
   const marks: string[] = [];
+  const texts: string[] = [];
   const interactive = new Set(obs.tree.interactive);
   for (const e of obs.tree.elements) {
     const reason = redactionReason(e, redact);
@@ -86,7 +89,11 @@ export async function makeFrame(obs: Observation, redact: Profile['redact'], opt
         `<rect x="${b[0] - 1}" y="${b[1] - 1}" width="${b[2] - b[0] + 2}" height="${b[3] - b[1] + 2}" fill="#000"/>`,
       );
     }
-    if (!interactive.has(e.index)) continue;
+    if (!interactive.has(e.index)) {
+      const t = e.text || e.contentDesc;
+      if (t && !reason && !hasRedactedAncestor(obs.tree.elements, e, redact)) texts.push(t);
+      continue;
+    }
     elements.push({
       index: e.index,
       class: e.class,
@@ -113,7 +120,12 @@ export async function makeFrame(obs: Observation, redact: Profile['redact'], opt
     pipeline = pipeline.composite([{ input: Buffer.from(svg), top: 0, left: 0 }]);
   }
   const jpeg = await pipeline.jpeg({ quality: o.quality, mozjpeg: false }).toBuffer();
-  return { jpeg, geometry, elements };
+  return { jpeg, geometry, elements, texts };
+}
+
+function hasRedactedAncestor(all: UiElement[], e: UiElement, redact: Profile['redact']): boolean {
+  for (let p = e.parent; p !== undefined; p = all[p]!.parent) if (redactionReason(all[p]!, redact)) return true;
+  return false;
 }
 
 /** The element list as the prompt shows it. */

@@ -1,0 +1,100 @@
+// A scripted OpenAI-compatible endpoint on 127.0.0.1: POST /v1/chat/completions answered by a function, so tests
+// go through the real openai client over HTTP. Records every request.
+import { createServer, type IncomingMessage, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+export interface ChatRequest {
+  model: string;
+  messages: { role: string; content: string | { type: string; text?: string; image_url?: { url: string } }[] }[];
+  response_format?: { type: string };
+  [k: string]: unknown;
+}
+
+export type Reply = string | { status: number; body?: unknown; headers?: Record<string, string> };
+
+export interface FakeLlm {
+  baseURL: string;
+  requests: ChatRequest[];
+  close(): Promise<void>;
+}
+
+async function body(req: IncomingMessage): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const c of req) chunks.push(c as Buffer);
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+export async function startFakeLlm(respond: (req: ChatRequest, n: number) => Reply): Promise<FakeLlm> {
+  const requests: ChatRequest[] = [];
+  const server: Server = createServer(async (req, res) => {
+    if (req.method !== 'POST' || !req.url?.endsWith('/chat/completions')) {
+      res.writeHead(404).end();
+      return;
+    }
+    const parsed = JSON.parse(await body(req)) as ChatRequest;
+    requests.push(parsed);
+    let reply: Reply;
+    try {
+      reply = respond(parsed, requests.length - 1);
+    } catch (e) {
+      reply = { status: 500, body: { error: { message: (e as Error).message } } };
+    }
+    if (typeof reply !== 'string') {
+      res.writeHead(reply.status, { 'content-type': 'application/json', ...reply.headers }).end(JSON.stringify(reply.body ?? { error: { message: 'scripted error' } }));
+      return;
+    }
+    res.writeHead(200, { 'content-type': 'application/json' }).end(
+      JSON.stringify({
+        id: `chatcmpl-${requests.length}`,
+        object: 'chat.completion',
+        created: 0,
+        model: parsed.model,
+        choices: [{ index: 0, finish_reason: 'stop', message: { role: 'assistant', content: reply } }],
+        usage: { prompt_tokens: 1000, completion_tokens: 20, total_tokens: 1020 },
+      }),
+    );
+  });
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  const { port } = server.address() as AddressInfo;
+  return { baseURL: `http://127.0.0.1:${port}/v1`, requests, close: () => new Promise((r) => server.close(() => r())) };
+}
+
+/** The text of the last user message (the prompt for this step). */
+export function promptOf(req: ChatRequest): string {
+  const last = [...req.messages].reverse().find((m) => m.role === 'user')!;
+  return typeof last.content === 'string' ? last.content : last.content.map((p) => p.text ?? '').join('\n');
+}
+
+/** The step prompt (the first user message, which carries the element list). */
+export function stepPromptOf(req: ChatRequest): string {
+  const first = req.messages.find((m) => m.role === 'user')!;
+  return typeof first.content === 'string' ? first.content : first.content.map((p) => p.text ?? '').join('\n');
+}
+
+/** Index of the element whose label is exactly `label` in the prompt's element list. */
+export function indexOf(req: ChatRequest, label: string): number {
+  const m = new RegExp(`^\\[(\\d+)\\] \\S+ ${JSON.stringify(label).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`, 'm').exec(stepPromptOf(req));
+  if (!m) throw new Error(`no element "${label}" in the prompt:\n${stepPromptOf(req)}`);
+  return Number(m[1]);
+}
+
+/** Bounds (image pixels) of the element with this label. */
+export function boundsOf(req: ChatRequest, label: string): [number, number, number, number] {
+  const line = stepPromptOf(req).split('\n').find((l) => l.includes(` ${JSON.stringify(label)}`));
+  const m = line && /@ (\d+),(\d+),(\d+),(\d+)$/.exec(line);
+  if (!m) throw new Error(`no bounds for "${label}"`);
+  return [Number(m[1]), Number(m[2]), Number(m[3]), Number(m[4])];
+}
+
+/** A model that follows a list of moves, one per step; a move sees the request to find element indexes. */
+export function scripted(moves: ((req: ChatRequest) => string)[]): (req: ChatRequest) => string {
+  let i = 0;
+  return (req) => {
+    const move = moves[i++];
+    if (!move) return JSON.stringify({ action: 'finish', status: 'infeasible', message: 'script ran out' });
+    return move(req);
+  };
+}
+
+export const tap = (label: string) => (req: ChatRequest) => JSON.stringify({ action: 'tap', element: indexOf(req, label) });
+export const act = (a: Record<string, unknown>) => () => JSON.stringify(a);
