@@ -4,16 +4,18 @@ import { parseArgs } from 'node:util';
 import { HeedError } from '../core/errors.js';
 import { openDevice } from '../device/open.js';
 import { parseUiTree, type UiElement, type UiTree } from '../device/ui-tree.js';
+import { consentPoints } from '../consent/classify.js';
 
 export const INSPECT_HELP = `Usage: heed inspect <page-source.xml> [--json]
        heed inspect --live [--app <package>] [--device sim|<appium url>] [--json]
 
 Prints every element of an Android UI dump (UiAutomator2 page source or \`uiautomator dump\` XML) in document
-order; interactive elements are marked with *. --live reads the current screen of the simulated phone (or the
+order; interactive elements are marked with *. Then the consent points: for each interactive element, what tapping
+it would grant (category, grant level, irreversible or not, and why). --live reads the current screen of the simulated phone (or the
 given Appium server) instead of a file.
 
 Options:
-  --json           machine-readable output: { "elements": [ ... ] }
+  --json           machine-readable output: { "elements": [ ... ], "consentPoints": [ ... ] }
   --live           read the screen from a device instead of a file
   --app <package>  with --live: open this app first
   --device <d>     with --live: sim (default) or an Appium server URL
@@ -94,6 +96,22 @@ export async function inspectCommand(argv: string[], out: (s: string) => void): 
     source = file;
   }
   const tree = parseUiTree(xml, source);
-  out(values.json ? JSON.stringify({ elements: tree.elements.map(elementJson) }, null, 2) : formatTree(tree));
+  // The window's package: the root element's (a dump has no separate field for it).
+  const points = consentPoints(tree, tree.elements[0]?.package ?? '');
+  const consent = [...points].map(([index, s]) => ({
+    index,
+    category: s.category,
+    grant: s.grant,
+    irreversible: s.irreversible,
+    reason: s.evidence.reason,
+  }));
+  if (values.json) out(JSON.stringify({ elements: tree.elements.map(elementJson), consentPoints: consent }, null, 2));
+  else {
+    out(formatTree(tree));
+    if (consent.length)
+      out(
+        `\nConsent points:\n${consent.map((c) => `  [${c.index}] ${c.category} ${c.grant}${c.irreversible ? ' (irreversible)' : ''}: ${c.reason}`).join('\n')}`,
+      );
+  }
   return 0;
 }

@@ -139,8 +139,10 @@ export function isPermissionScreen(tree: UiTree, windowPackage: string): boolean
 }
 
 function permissionTopic(tree: UiTree): Category | undefined {
-  const msg =
+  const full =
     tree.elements.find((e) => ['permission_message', 'permission_title'].includes(idSuffix(e.resourceId)))?.text ?? '';
+  // "Allow Camera to access this device’s location?": the app's name must not decide the topic.
+  const msg = /^Allow .+? to (.+)$/s.exec(full)?.[1] ?? full;
   const fromMessage = PERMISSION_TOPICS.find(([, re]) => re.test(msg))?.[0];
   if (fromMessage) return fromMessage;
   if (tree.elements.some((e) => idSuffix(e.resourceId).startsWith('permission_location_accuracy'))) return 'location';
@@ -189,27 +191,34 @@ function labelPoint(tree: UiTree, e: UiElement, screenText: string): Sensitivity
   return undefined;
 }
 
-/** For every interactive element of the screen, what tapping it would mean (inspect's consentPoints). */
-export function consentPoints(tree: UiTree, windowPackage: string): Map<number, Sensitivity> {
+/** What tapping one element means, on its own (before "Cancel"-style buttons borrow a screen's topic). */
+function ownPoint(tree: UiTree, e: UiElement, perm: boolean, screenText: string): Sensitivity | undefined {
+  return (perm ? permissionPoint(tree, e) : undefined) ?? labelPoint(tree, e, screenText);
+}
+
+/**
+ * For the given elements (every interactive one by default: inspect's consentPoints), what tapping each would mean.
+ * A disabled button is still classified when asked for: a tap on it is still an attempt to grant.
+ */
+export function consentPoints(
+  tree: UiTree,
+  windowPackage: string,
+  indexes: number[] = tree.interactive,
+): Map<number, Sensitivity> {
   const out = new Map<number, Sensitivity>();
   const perm = isPermissionScreen(tree, windowPackage);
   const screenText = tree.elements.map((e) => e.text || e.contentDesc).join(' \n ');
-  for (const i of tree.interactive) {
+  const accept = tree.interactive
+    .map((i) => ownPoint(tree, tree.elements[i]!, perm, screenText))
+    .find((x) => x?.exposing);
+  for (const i of indexes) {
     const e = tree.elements[i]!;
-    const s = perm ? (permissionPoint(tree, e) ?? labelPoint(tree, e, screenText)) : labelPoint(tree, e, screenText);
-    if (s) out.set(i, s);
-  }
-  // "Cancel", "Not now", "Skip" protect against whatever the screen's accept button would do.
-  const accept = [...out.values()].find((s) => s.exposing);
-  if (accept) {
-    for (const i of tree.interactive) {
-      const e = tree.elements[i]!;
-      if (out.has(i) || !texts(e).some((t) => DECLINE.test(t))) continue;
-      out.set(
-        i,
-        point(e, accept.category, 'decline', `"${texts(e).find((t) => DECLINE.test(t))}" declines ${accept.category}`),
-      );
-    }
+    const own = ownPoint(tree, e, perm, screenText);
+    const declines = texts(e).find((t) => DECLINE.test(t));
+    // "Cancel", "Not now", "Skip" protect against whatever the screen's accept button would do.
+    if (own) out.set(i, own);
+    else if (accept && declines)
+      out.set(i, point(e, accept.category, 'decline', `"${declines}" declines ${accept.category}`));
   }
   return out;
 }
@@ -224,7 +233,8 @@ const PERSONAL_FIELD =
 /** What a step would mean: a tap's consent point, or personal data being typed. */
 export function classify(tree: UiTree, windowPackage: string, step: Step): Sensitivity | undefined {
   const e = step.element;
-  if ((step.kind === 'tap' || step.kind === 'long_press') && e) return consentPoints(tree, windowPackage).get(e.index);
+  if ((step.kind === 'tap' || step.kind === 'long_press') && e)
+    return consentPoints(tree, windowPackage, [e.index]).get(e.index);
   if (step.kind === 'type' && step.text) {
     const what = PERSONAL.find(([re]) => re.test(step.text!))?.[1];
     const field = e && [e.hint, e.text, e.label, e.resourceId].find((t) => PERSONAL_FIELD.test(t));

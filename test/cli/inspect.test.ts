@@ -39,6 +39,38 @@ describe('heed inspect', () => {
     });
   });
 
+  test('--json gains consentPoints: what tapping each interactive element would mean', async () => {
+    const { out } = await run(['inspect', fixture, '--json']);
+    const { elements, consentPoints } = JSON.parse(out);
+    const byText = (t: string) => elements.find((e: { text: string }) => e.text === t).index;
+    expect(consentPoints).toEqual(
+      expect.arrayContaining([
+        {
+          index: byText('While using the app'),
+          category: 'location',
+          grant: 'allow_foreground',
+          irreversible: false,
+          reason: expect.any(String),
+        },
+        {
+          index: byText('Only this time'),
+          category: 'location',
+          grant: 'allow_once',
+          irreversible: false,
+          reason: expect.any(String),
+        },
+        {
+          index: byText('Don’t allow'),
+          category: 'location',
+          grant: 'deny',
+          irreversible: false,
+          reason: expect.any(String),
+        },
+      ]),
+    );
+    expect(consentPoints.find((c: { index: number }) => c.index === byText('Precise'))).toBeUndefined();
+  });
+
   test('text output marks interactive elements', async () => {
     const { out } = await run(['inspect', fixture]);
     expect(out).toMatch(/^\*\s+\d+ .*RadioButton "Precise"/m);

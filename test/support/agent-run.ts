@@ -37,12 +37,32 @@ export async function runWithScriptedModel(o: {
   const profile = typeof o.profile === 'string' ? loadProfile(o.profile) : o.profile;
   const device = await openDevice({ device: 'sim', sim: o.sim });
   for (const cmd of o.setup ?? []) await device.shell(cmd);
-  const cfg = resolveLlmConfig('agent', { model: 'scripted-vlm', baseURL: llm.baseURL, apiKey: 'sk-test-secret-123', maxRetries: 0 }, {})!;
+  const cfg = resolveLlmConfig(
+    'agent',
+    { model: 'scripted-vlm', baseURL: llm.baseURL, apiKey: 'sk-test-secret-123', maxRetries: 0 },
+    {},
+  )!;
   const user = o.user?.(profile) ?? new ScriptedUser(profile);
   const result = await runAgent({
     instruction: o.instruction ?? 'Take a photo of the trail with TrailCam.',
-    device, policy: new ModelPolicy(new LlmClient(cfg)), profile, memory: o.memory ?? Memory.inMemory(), user,
-    maxSteps: o.maxSteps ?? 12, waitScale: 0, recorder: o.dir ? new Recorder(o.dir) : undefined,
+    device,
+    policy: new ModelPolicy(new LlmClient(cfg)),
+    profile,
+    memory: o.memory ?? Memory.inMemory(),
+    user,
+    maxSteps: o.maxSteps ?? 12,
+    waitScale: 0,
+    recorder: o.dir ? new Recorder(o.dir) : undefined,
   });
-  return { result, llm, device, user, profile, close: async () => { await device.close(); await llm.close(); } };
+  return {
+    result,
+    llm,
+    device,
+    user,
+    profile,
+    close: async () => {
+      await device.close();
+      await llm.close();
+    },
+  };
 }

@@ -40,7 +40,9 @@ export async function startFakeLlm(respond: (req: ChatRequest, n: number) => Rep
       reply = { status: 500, body: { error: { message: (e as Error).message } } };
     }
     if (typeof reply !== 'string') {
-      res.writeHead(reply.status, { 'content-type': 'application/json', ...reply.headers }).end(JSON.stringify(reply.body ?? { error: { message: 'scripted error' } }));
+      res
+        .writeHead(reply.status, { 'content-type': 'application/json', ...reply.headers })
+        .end(JSON.stringify(reply.body ?? { error: { message: 'scripted error' } }));
       return;
     }
     res.writeHead(200, { 'content-type': 'application/json' }).end(
@@ -73,14 +75,18 @@ export function stepPromptOf(req: ChatRequest): string {
 
 /** Index of the element whose label is exactly `label` in the prompt's element list. */
 export function indexOf(req: ChatRequest, label: string): number {
-  const m = new RegExp(`^\\[(\\d+)\\] \\S+ ${JSON.stringify(label).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`, 'm').exec(stepPromptOf(req));
+  const m = new RegExp(`^\\[(\\d+)\\] \\S+ ${JSON.stringify(label).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`, 'm').exec(
+    stepPromptOf(req),
+  );
   if (!m) throw new Error(`no element "${label}" in the prompt:\n${stepPromptOf(req)}`);
   return Number(m[1]);
 }
 
 /** Bounds (image pixels) of the element with this label. */
 export function boundsOf(req: ChatRequest, label: string): [number, number, number, number] {
-  const line = stepPromptOf(req).split('\n').find((l) => l.includes(` ${JSON.stringify(label)}`));
+  const line = stepPromptOf(req)
+    .split('\n')
+    .find((l) => l.includes(` ${JSON.stringify(label)}`));
   const m = line && /@ (\d+),(\d+),(\d+),(\d+)$/.exec(line);
   if (!m) throw new Error(`no bounds for "${label}"`);
   return [Number(m[1]), Number(m[2]), Number(m[3]), Number(m[4])];
@@ -96,5 +102,6 @@ export function scripted(moves: ((req: ChatRequest) => string)[]): (req: ChatReq
   };
 }
 
-export const tap = (label: string) => (req: ChatRequest) => JSON.stringify({ action: 'tap', element: indexOf(req, label) });
+export const tap = (label: string) => (req: ChatRequest) =>
+  JSON.stringify({ action: 'tap', element: indexOf(req, label) });
 export const act = (a: Record<string, unknown>) => () => JSON.stringify(a);
