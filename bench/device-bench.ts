@@ -2,13 +2,7 @@
 // Prints a table of medians; targets live here, not in timed tests.
 import { openDevice } from '../src/device/open.js';
 
-const RUNS = Number(process.env.HEED_BENCH_RUNS ?? 50);
-
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = Math.floor(s.length / 2);
-  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
-}
+import { median, p90, table } from './stats.js';
 
 async function time(n: number, f: (i: number) => Promise<unknown>): Promise<number[]> {
   const out: number[] = [];
@@ -20,7 +14,7 @@ async function time(n: number, f: (i: number) => Promise<unknown>): Promise<numb
   return out;
 }
 
-async function main(): Promise<void> {
+export async function deviceBench(RUNS: number): Promise<void> {
   const device = await openDevice({ device: 'sim' });
   try {
     await device.perform({ kind: 'open_app', package: 'com.android.settings' });
@@ -58,20 +52,15 @@ async function main(): Promise<void> {
       await time(RUNS, () => device.shell('dumpsys', ['package', 'com.heed.trailcam'])),
       '',
     ]);
-    console.log(`\nheed device benchmark — simulated phone via Appium + webdriverio, ${RUNS} runs each, 1080×2400\n`);
-    console.log('| operation | median ms | p90 ms | note |');
-    console.log('|---|---:|---:|---|');
-    for (const [name, xs, note] of rows) {
-      const p90 = [...xs].sort((a, b) => a - b)[Math.floor(xs.length * 0.9)]!;
-      console.log(`| ${name} | ${median(xs).toFixed(1)} | ${p90.toFixed(1)} | ${note} |`);
-    }
+    console.log(`\nDevice — simulated phone via Appium + webdriverio, ${RUNS} runs each, 1080×2400\n`);
+    console.log(
+      table(
+        ['operation', 'median ms', 'p90 ms', 'note'],
+        rows.map(([name, xs, note]) => [name, median(xs).toFixed(1), p90(xs).toFixed(1), note]),
+      ),
+    );
     console.log(`\nscreenshot PNG: ${Math.round((bytes * 3) / 4 / 1024)} KiB`);
   } finally {
     await device.close();
   }
 }
-
-main().catch((e) => {
-  console.error(e);
-  process.exit(1);
-});
