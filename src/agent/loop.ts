@@ -370,6 +370,19 @@ async function resolve(a: Action, obs: Observation, frame: Frame, policy: Policy
         step: { kind: 'other' },
       };
     }
+    case 'swipe': {
+      const el = byIndex(a.element);
+      const [l, t, r, b] = el?.bounds ?? [0, 0, obs.deviceSize.width, obs.deviceSize.height];
+      const cx = Math.round((l + r) / 2);
+      const cy = Math.round((t + b) / 2);
+      const dx = Math.round((r - l) * 0.35);
+      const dy = Math.round((b - t) * 0.3);
+      const d = { up: [0, -dy], down: [0, dy], left: [-dx, 0], right: [dx, 0] }[a.direction] as [number, number];
+      return {
+        device: { kind: 'swipe', from: [cx - d[0], cy - d[1]], to: [cx + d[0], cy + d[1]] },
+        step: { kind: 'other' },
+      };
+    }
     case 'back':
       return { device: { kind: 'key', key: 'back' }, step: { kind: 'other' } };
     case 'home':

@@ -125,8 +125,17 @@ export function decide(s: Sensitivity, ctx: GateContext): GateDecision {
       reason: `the profile denies ${c}${rule.note ? `: ${rule.note}` : ''}`,
     };
 
-  if (s.irreversible && !AUTHORISING[c]?.test(ctx.instruction)) {
-    return { verdict: 'ask', source: 'critical', reason: `irreversible ${c} step the instruction did not ask for` };
+  if (s.irreversible) {
+    // Without the instruction's word for it, always a critical point; with it, only hands-off users skip the question.
+    if (!AUTHORISING[c]?.test(ctx.instruction))
+      return { verdict: 'ask', source: 'critical', reason: `irreversible ${c} step the instruction did not ask for` };
+    if (profile.oversight !== 'hands-off' && !session.allowance(app, c) && mem?.decision !== 'allow') {
+      return {
+        verdict: 'ask',
+        source: 'oversight',
+        reason: `${profile.oversight} oversight: confirm the irreversible ${c} step before it happens`,
+      };
+    }
   }
   if (
     s.personalData &&

@@ -65,6 +65,13 @@ export const ACTIONS = {
       element: target.element.describe('scrollable element; the main list when absent'),
     })
     .describe('scroll a list'),
+  swipe: z
+    .object({
+      action: z.literal('swipe'),
+      direction: z.enum(['up', 'down', 'left', 'right']).describe('which way the finger moves'),
+      element: target.element.describe('where to swipe; the screen’s middle when absent'),
+    })
+    .describe('swipe a finger across the screen (a finger moving up scrolls content down)'),
   back: z.object({ action: z.literal('back') }).describe('press the system BACK key'),
   home: z.object({ action: z.literal('home') }).describe('go to the home screen'),
   open_app: z

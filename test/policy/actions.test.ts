@@ -7,6 +7,7 @@ describe('the action space', () => {
       { action: 'tap', x: 10, y: 20, sensitive: { category: 'location', reason: 'grants location' } },
       { action: 'type', text: 'hello', clear: true },
       { action: 'scroll', direction: 'down' },
+      { action: 'swipe', direction: 'left', element: 4 },
       { action: 'ask_user', question: 'Which address?', options: ['Home', 'Work'] },
       { action: 'finish', status: 'infeasible', message: 'No such setting' },
     ]) {
