@@ -1,7 +1,7 @@
 // The controller: observe → frame → propose → classify → gate → (ask) → act → record, within step, time and cost
 // budgets. The policy proposes; only the gate and the user decide consent-sensitive steps.
 import type { Device, DeviceAction, Observation } from '../device/device.js';
-import { fromModel, imageToDevice } from '../device/coords.js';
+import { deviceToImage, fromModel, imageToDevice } from '../device/coords.js';
 import { center, elementAt, type UiElement } from '../device/ui-tree.js';
 import { classify, isPermissionScreen } from '../consent/classify.js';
 import { decide, Session, type GateDecision } from '../consent/gate.js';
@@ -12,7 +12,7 @@ import { describeAction, type HistoryItem, type Policy, type Proposal } from '..
 import type { Memory } from '../profile/memory.js';
 import type { Profile } from '../profile/schema.js';
 import { profileView, type ProfileMode } from '../profile/view.js';
-import { describeAnswer, type UserChannel } from '../user/channel.js';
+import { describeAnswer, type Screen, type UserChannel } from '../user/channel.js';
 import { makeFrame, type Frame, type FrameOptions } from '../vision/frame.js';
 import { Recorder, type StepRecord, type StepTimings } from './recorder.js';
 
@@ -164,6 +164,13 @@ export async function runAgent(o: RunOptions): Promise<RunResult> {
       lap('record');
       r.timings.push(tm);
       o.onStep?.(record);
+      const d = record.decision as { verdict?: string; source?: string } | undefined;
+      const what = record.target
+        ? `${describeAction(record.action as Action)} "${record.target.label}"`
+        : record.action
+          ? describeAction(record.action as Action)
+          : '(no valid action)';
+      o.user.notify?.({ step, action: what, outcome, ...(d ? { decision: `${d.verdict} by ${d.source}` } : {}) });
     };
 
     const action = proposal.action;
@@ -189,7 +196,7 @@ export async function runAgent(o: RunOptions): Promise<RunResult> {
     }
     if (action.action === 'ask_user') {
       r.questions++;
-      const reply = await o.user.ask({ question: action.question, options: action.options });
+      const reply = await o.user.ask({ question: action.question, options: action.options, screen: screenOf(frame) });
       r.history.push({ step, action: what, outcome: `the user answered: ${reply}` });
       rec(`asked; answer: ${reply}`);
       continue;
@@ -208,9 +215,10 @@ export async function runAgent(o: RunOptions): Promise<RunResult> {
           category: sensitivity.category,
           grant: sensitivity.grant,
           irreversible: sensitivity.irreversible,
-          action: what,
+          action: resolved.element?.label ? `${what} ("${resolved.element.label}")` : what,
           evidence: sensitivity.evidence.reason,
           reason: decision.reason,
+          screen: screenOf(frame, resolved, obs),
         });
         answer = describeAnswer(a);
         const source = o.user.kind === 'simulated' ? 'simulated-user' : 'user';
@@ -268,6 +276,19 @@ export async function runAgent(o: RunOptions): Promise<RunResult> {
     });
   }
   return finish(r, o, t0, 'budget', `step budget of ${maxSteps} used up`);
+}
+
+/** The frame with what the agent is about to touch, in image pixels. */
+function screenOf(frame: Frame, r?: Resolved, obs?: Observation): Screen {
+  const { width, height } = frame.geometry.image;
+  const s: Screen = { jpeg: frame.jpeg, width, height };
+  const el = r?.element && frame.elements.find((e) => e.index === r.element!.index);
+  if (el) s.box = el.bounds;
+  else if (r?.device && 'x' in r.device && obs) {
+    const p = deviceToImage(frame.geometry, { x: r.device.x, y: r.device.y });
+    s.point = { x: Math.round(p.x), y: Math.round(p.y) };
+  }
+  return s;
 }
 
 function requestingLabel(obs: Observation): string | undefined {

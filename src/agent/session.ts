@@ -17,9 +17,10 @@ import type { UserChannel } from '../user/channel.js';
 import { ScriptedUser } from '../user/scripted.js';
 import { SimulatedUser } from '../user/simulated.js';
 import { TerminalUser } from '../user/terminal.js';
+import { WebUser } from '../user/web.js';
 import { referenceFor, type Task } from '../tasks/task.js';
 
-export type UserKind = 'terminal' | 'scripted' | 'simulated';
+export type UserKind = 'terminal' | 'scripted' | 'simulated' | 'web';
 
 export interface SessionOptions {
   profile: string;
@@ -33,6 +34,8 @@ export interface SessionOptions {
   memoryFile?: string | false;
   record?: string;
   replay?: string;
+  /** Where to print things the user must see before the run starts (the approval page's URL). */
+  announce?: (s: string) => void;
 }
 
 export interface Assembled {
@@ -67,7 +70,16 @@ export function makePolicy(o: SessionOptions, profile: Profile): { policy: Polic
   return { policy: new ReferencePolicy(referenceFor(o.task, profile.id)), meta: { model: null } };
 }
 
-export function makeUser(kind: UserKind, profile: Profile, userModel?: LlmOptions): UserChannel {
+export async function makeUser(
+  kind: UserKind,
+  profile: Profile,
+  userModel?: LlmOptions,
+  announce?: (s: string) => void,
+): Promise<UserChannel> {
+  if (kind === 'web')
+    return new WebUser({
+      announce: (url) => (announce ?? console.log)(`Supervise this run in a browser: ${url}`),
+    }).start();
   if (kind === 'terminal') return new TerminalUser();
   if (kind === 'scripted') return new ScriptedUser(profile);
   const cfg = resolveLlmConfig('user', userModel);
@@ -82,7 +94,12 @@ export function makeUser(kind: UserKind, profile: Profile, userModel?: LlmOption
 export async function assemble(o: SessionOptions): Promise<Assembled> {
   const profile = loadProfile(o.profile);
   const { policy, meta } = makePolicy(o, profile);
-  const user = makeUser(o.user ?? (process.stdin.isTTY ? 'terminal' : 'scripted'), profile, o.userModel);
+  const user = await makeUser(
+    o.user ?? (process.stdin.isTTY ? 'terminal' : 'scripted'),
+    profile,
+    o.userModel,
+    o.announce,
+  );
   const memory =
     o.memoryFile === false
       ? Memory.inMemory()

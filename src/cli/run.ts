@@ -23,7 +23,9 @@ Options:
   --model <name>          agent model (or HEED_AGENT_MODEL / OPENAI_MODEL); with none, a task's reference steps run
   --base-url <url>        OpenAI-compatible endpoint (or HEED_AGENT_BASE_URL / OPENAI_BASE_URL)
   --reference             play the task's reference steps even when a model is configured
-  --user <kind>           terminal | scripted | simulated (default: terminal when stdin is a terminal, else scripted)
+  --user <kind>           terminal | web | scripted | simulated (default: terminal when stdin is a terminal,
+                          else scripted). web: approve from a browser page on 127.0.0.1; the URL with a one-run
+                          token is printed (HEED_WEB_PORT; HEED_WEB_TIMEOUT_S = 300, no answer in time = deny)
   --user-model <name>     model for --user simulated (or HEED_USER_MODEL)
   --device <d>            sim (default) or an Appium server URL
   --mode <m>              personal (the agent sees the profile) | knowu (only behaviour logs)
@@ -88,6 +90,7 @@ export async function runOnce(
     replay: o.replay,
     agent: { ...(o.model ? { model: o.model } : {}), ...(o.baseUrl ? { baseURL: o.baseUrl } : {}) },
     userModel: o.userModel ? { model: o.userModel } : undefined,
+    announce: out,
   });
   const dir = join(o.out ?? 'runs', runDirName(`${a.profile.id}-${o.task?.id ?? instruction}`));
   mkdirSync(dir, { recursive: true });
@@ -145,8 +148,8 @@ export async function runCommand(argv: string[], out: (s: string) => void): Prom
   });
   if (values.help) return (out(RUN_HELP), 0);
   const user = values.user as UserKind | undefined;
-  if (user && !['terminal', 'scripted', 'simulated'].includes(user))
-    throw new HeedError(`--user must be terminal, scripted or simulated, not '${user}'`);
+  if (user && !['terminal', 'web', 'scripted', 'simulated'].includes(user))
+    throw new HeedError(`--user must be terminal, web, scripted or simulated, not '${user}'`);
   const mode = values.mode as 'personal' | 'knowu' | undefined;
   if (mode && !['personal', 'knowu'].includes(mode))
     throw new HeedError(`--mode must be personal or knowu, not '${mode}'`);

@@ -1,0 +1,264 @@
+// The browser approval page: a small HTTP server on 127.0.0.1 with a random per-run token. Consent requests and
+// questions wait for an answer from the page; updates reach it by server-sent events. Fail-safe: no answer before the
+// timeout means deny, a second answer or a late one is refused, and nothing is served without the token.
+import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { z } from 'zod';
+import type { ConsentAnswer, ConsentRequest, Question, Screen, StepEvent, UserChannel } from './channel.js';
+import { PAGE } from './web-page.js';
+
+export interface WebUserOptions {
+  port?: number;
+  /** Seconds to wait for an answer; then consent is denied (never allowed) and a question goes unanswered. */
+  timeoutS?: number;
+  /** Where to print the URL. */
+  announce?: (url: string) => void;
+}
+
+type Pending =
+  | {
+      id: number;
+      kind: 'consent';
+      request: Omit<ConsentRequest, 'screen'>;
+      screen?: Screen;
+      resolve: (a: ConsentAnswer) => void;
+      deadline: number;
+    }
+  | {
+      id: number;
+      kind: 'question';
+      question: Omit<Question, 'screen'>;
+      screen?: Screen;
+      resolve: (a: string) => void;
+      deadline: number;
+    };
+
+const Answer = z.union([
+  z.strictObject({ id: z.number().int(), answer: z.enum(['allow_once', 'always', 'deny', 'never']) }),
+  z.strictObject({ id: z.number().int(), instead: z.string().trim().min(1).max(2000) }),
+  z.strictObject({ id: z.number().int(), text: z.string().max(2000) }),
+]);
+
+export class WebUser implements UserChannel {
+  readonly kind = 'web';
+  readonly token = randomBytes(24).toString('hex');
+  private server?: Server;
+  private port = 0;
+  private pending?: Pending;
+  private nextId = 1;
+  /** Ids already answered or expired: a second answer is refused, not applied. */
+  private readonly closed = new Map<number, 'answered' | 'expired'>();
+  private readonly timeline: StepEvent[] = [];
+  private readonly clients = new Set<ServerResponse>();
+  private lastScreen?: Screen;
+  private screenVersion = 0;
+
+  constructor(private readonly o: WebUserOptions = {}) {}
+
+  get url(): string {
+    return `http://127.0.0.1:${this.port}/?token=${this.token}`;
+  }
+
+  get origin(): string {
+    return `http://127.0.0.1:${this.port}`;
+  }
+
+  async start(): Promise<this> {
+    this.server = createServer((req, res) => void this.handle(req, res));
+    const port = this.o.port ?? Number(process.env.HEED_WEB_PORT ?? 0);
+    await new Promise<void>((resolve, reject) => {
+      this.server!.once('error', reject);
+      this.server!.listen(port, '127.0.0.1', () => resolve());
+    });
+    this.port = (this.server.address() as AddressInfo).port;
+    (this.o.announce ?? ((u) => console.log(`heed approval page: ${u}`)))(this.url);
+    return this;
+  }
+
+  private timeoutMs(): number {
+    return (this.o.timeoutS ?? Number(process.env.HEED_WEB_TIMEOUT_S ?? 300)) * 1000;
+  }
+
+  async consent(r: ConsentRequest): Promise<ConsentAnswer> {
+    const { screen, ...request } = r;
+    return this.wait<ConsentAnswer>(
+      (id, resolve, deadline) => ({ id, kind: 'consent', request, screen, resolve, deadline }),
+      { kind: 'deny' },
+    );
+  }
+
+  async ask(q: Question): Promise<string> {
+    const { screen, ...question } = q;
+    return this.wait<string>(
+      (id, resolve, deadline) => ({ id, kind: 'question', question, screen, resolve, deadline }),
+      '(no answer from the approval page)',
+    );
+  }
+
+  notify(e: StepEvent): void {
+    this.timeline.push(e);
+    this.broadcast();
+  }
+
+  private wait<T>(make: (id: number, resolve: (v: T) => void, deadline: number) => Pending, onTimeout: T): Promise<T> {
+    return new Promise<T>((resolve) => {
+      const id = this.nextId++;
+      const timer = setTimeout(() => {
+        if (this.pending?.id !== id) return;
+        this.closed.set(id, 'expired');
+        this.pending = undefined;
+        this.timeline.push({
+          step: this.timeline.at(-1)?.step ?? 0,
+          action: `request ${id}`,
+          outcome: 'no answer in time: treated as deny',
+        });
+        this.broadcast();
+        resolve(onTimeout);
+      }, this.timeoutMs());
+      const done = (v: T) => {
+        clearTimeout(timer);
+        resolve(v);
+      };
+      this.pending = make(id, done as never, Date.now() + this.timeoutMs());
+      if (this.pending.screen) {
+        this.lastScreen = this.pending.screen;
+        this.screenVersion++;
+      }
+      this.broadcast();
+    });
+  }
+
+  private state(): unknown {
+    const p = this.pending;
+    return {
+      pending: p
+        ? {
+            id: p.id,
+            kind: p.kind,
+            ...(p.kind === 'consent' ? { request: p.request } : { question: p.question }),
+            deadline: p.deadline,
+          }
+        : null,
+      screen: this.lastScreen
+        ? {
+            version: this.screenVersion,
+            width: this.lastScreen.width,
+            height: this.lastScreen.height,
+            box: this.lastScreen.box,
+            point: this.lastScreen.point,
+          }
+        : null,
+      timeline: this.timeline.slice(-200),
+    };
+  }
+
+  private broadcast(): void {
+    const data = `event: state\ndata: ${JSON.stringify(this.state())}\n\n`;
+    for (const c of this.clients) c.write(data);
+  }
+
+  private tokenOk(given: string | null | undefined): boolean {
+    if (!given) return false;
+    const a = Buffer.from(given);
+    const b = Buffer.from(this.token);
+    return a.length === b.length && timingSafeEqual(a, b);
+  }
+
+  private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const url = new URL(req.url ?? '/', this.origin);
+    const send = (status: number, body: string, type = 'text/plain; charset=utf-8') => {
+      res.writeHead(status, {
+        'content-type': type,
+        'cache-control': 'no-store',
+        'x-content-type-options': 'nosniff',
+        'referrer-policy': 'no-referrer',
+        'x-frame-options': 'DENY',
+        'content-security-policy':
+          "default-src 'none'; img-src 'self' blob:; style-src 'unsafe-inline'; script-src 'unsafe-inline'; connect-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'",
+      });
+      res.end(body);
+    };
+    // Only this host name and port: a page on another origin (or a DNS-rebinding name) gets nothing.
+    const host = req.headers.host ?? '';
+    if (host !== `127.0.0.1:${this.port}` && host !== `localhost:${this.port}`) return send(403, 'wrong host');
+    if (req.method === 'GET') {
+      if (!this.tokenOk(url.searchParams.get('token'))) return send(403, 'missing or wrong token');
+      if (url.pathname === '/') return send(200, PAGE, 'text/html; charset=utf-8');
+      if (url.pathname === '/frame.jpg') {
+        if (!this.lastScreen) return send(404, 'no frame yet');
+        res.writeHead(200, {
+          'content-type': 'image/jpeg',
+          'cache-control': 'no-store',
+          'x-content-type-options': 'nosniff',
+        });
+        return void res.end(this.lastScreen.jpeg);
+      }
+      if (url.pathname === '/events') {
+        res.writeHead(200, {
+          'content-type': 'text/event-stream',
+          'cache-control': 'no-store',
+          connection: 'keep-alive',
+        });
+        res.write(`event: state\ndata: ${JSON.stringify(this.state())}\n\n`);
+        this.clients.add(res);
+        req.on('close', () => this.clients.delete(res));
+        return;
+      }
+      return send(404, 'not found');
+    }
+    if (req.method !== 'POST' || url.pathname !== '/answer') return send(405, 'only POST /answer changes anything');
+    const origin = req.headers.origin;
+    if (origin !== this.origin && origin !== `http://localhost:${this.port}`)
+      return send(403, 'cross-origin request refused');
+    if (!this.tokenOk(req.headers['x-heed-token'] as string | undefined)) return send(403, 'missing or wrong token');
+    if (!(req.headers['content-type'] ?? '').startsWith('application/json')) return send(415, 'send JSON');
+    let body: unknown;
+    try {
+      const chunks: Buffer[] = [];
+      let size = 0;
+      for await (const c of req) {
+        size += (c as Buffer).length;
+        if (size > 16_384) return send(413, 'too large');
+        chunks.push(c as Buffer);
+      }
+      body = JSON.parse(Buffer.concat(chunks).toString('utf8'));
+    } catch {
+      return send(400, 'not JSON');
+    }
+    const a = Answer.safeParse(body);
+    if (!a.success) return send(400, `bad answer: ${a.error.issues[0]!.message}`);
+    const p = this.pending;
+    const was = this.closed.get(a.data.id);
+    if (was === 'expired') return send(410, 'too late: this request timed out and was denied');
+    if (was === 'answered' || !p || p.id !== a.data.id) return send(409, 'this request was already answered');
+    if (p.kind === 'consent' && 'text' in a.data)
+      return send(400, 'a consent request needs allow_once, always, deny, never or an instruction');
+    if (p.kind === 'question' && !('text' in a.data)) return send(400, 'a question needs a text answer');
+    this.closed.set(p.id, 'answered');
+    this.pending = undefined;
+    if (p.kind === 'consent')
+      p.resolve(
+        'answer' in a.data
+          ? { kind: a.data.answer }
+          : { kind: 'instead', instruction: (a.data as { instead: string }).instead },
+      );
+    else p.resolve((a.data as { text: string }).text);
+    this.broadcast();
+    send(200, 'ok');
+  }
+
+  async close(): Promise<void> {
+    // Closing with a request open answers it the fail-safe way: deny, or no answer to a question.
+    const p = this.pending;
+    if (p) {
+      this.pending = undefined;
+      this.closed.set(p.id, 'expired');
+      if (p.kind === 'consent') p.resolve({ kind: 'deny' });
+      else p.resolve('(the approval page was closed)');
+    }
+    for (const c of this.clients) c.end();
+    this.clients.clear();
+    await new Promise<void>((r) => (this.server ? this.server.close(() => r()) : r()));
+  }
+}

@@ -1,0 +1,203 @@
+// The approval page in real Chromium (Debian's, through playwright-core; no browser download).
+import { mkdirSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import { chromium, type Browser } from 'playwright-core';
+import { WebUser } from '../../src/user/web.js';
+import type { ConsentRequest } from '../../src/user/channel.js';
+import { act, scripted, tap } from '../support/fake-llm.js';
+import { runWithScriptedModel } from '../support/agent-run.js';
+
+const SHOTS = join(process.cwd(), 'runs', 'web-screenshots');
+const TRAILCAM = 'com.heed.trailcam';
+const req: ConsentRequest = {
+  app: 'com.x',
+  category: 'camera',
+  grant: 'allow_foreground',
+  irreversible: false,
+  action: 'tap',
+  evidence: 'e',
+  reason: 'r',
+};
+
+let browser: Browser;
+beforeAll(async () => {
+  mkdirSync(SHOTS, { recursive: true });
+  browser = await chromium.launch({
+    executablePath: process.env.HEED_CHROMIUM ?? '/usr/bin/chromium',
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
+  });
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+/** Start a hands-on run that will ask about location, with the web page as the user. */
+async function pausedRun(web: WebUser) {
+  return runWithScriptedModel({
+    profile: 'hands-on',
+    user: () => web,
+    respond: scripted([
+      act({ action: 'open_app', app: 'TrailCam' }),
+      tap('While using the app'),
+      act({ action: 'finish', status: 'success', message: 'ok' }),
+    ]),
+  });
+}
+
+describe('the browser approval page', () => {
+  test('a run paused on the location dialog is approved from the page and proceeds; screenshots at phone and desktop size', async () => {
+    const web = await new WebUser({ announce: () => {} }).start();
+    const running = pausedRun(web);
+    const page = await browser.newPage({ viewport: { width: 390, height: 844 } });
+    let finished = false;
+    try {
+      await page.goto(web.url);
+      await page.getByRole('heading', { name: 'heed needs your consent: location' }).waitFor();
+      await page.locator('#req-details').getByText('allow_foreground', { exact: true }).waitFor();
+      // The token left the address bar; the frame shows, with the target marked.
+      expect(page.url()).not.toContain(web.token);
+      await page.locator('#frame').waitFor({ state: 'visible' });
+      await page.waitForFunction(() => (document.getElementById('frame') as HTMLImageElement).naturalWidth > 0);
+      expect(await page.locator('#mark').isVisible()).toBe(true);
+      await page.screenshot({ path: join(SHOTS, 'approval-phone.png'), fullPage: true });
+      await page.setViewportSize({ width: 1280, height: 800 });
+      await page.screenshot({ path: join(SHOTS, 'approval-desktop.png'), fullPage: true });
+      // Keyboard: focus is on the request, and "o" answers "allow once".
+      expect(await page.evaluate(() => document.activeElement?.id)).toBe('req-title');
+      await page.keyboard.press('o');
+      await page.getByText('Answer sent.').waitFor();
+      const run = await running;
+      finished = true;
+      try {
+        expect(run.result.outcome).toBe('success');
+        expect(run.result.ledger.entries[0]).toMatchObject({
+          category: 'location',
+          verdict: 'allow',
+          source: 'user',
+          answer: 'allow_once',
+        });
+        expect(await run.device.shell(`dumpsys package ${TRAILCAM}`)).toContain('ACCESS_FINE_LOCATION: granted=true');
+        // The timeline on the page shows the run's steps.
+        await page.getByText(/finish .*→ finish: success/).waitFor();
+      } finally {
+        await run.close();
+      }
+    } finally {
+      await page.close();
+      await web.close();
+      if (!finished) await (await running).close(); // a failed expectation must not leave the run waiting
+    }
+  });
+
+  test('Deny from the page blocks the step', async () => {
+    const web = await new WebUser({ announce: () => {} }).start();
+    const running = pausedRun(web);
+    const page = await browser.newPage();
+    try {
+      await page.goto(web.url);
+      await page.getByRole('button', { name: /^Deny/ }).click();
+      const run = await running;
+      try {
+        expect(run.result.ledger.entries[0]).toMatchObject({ verdict: 'block', source: 'user', answer: 'deny' });
+        expect(await run.device.shell(`dumpsys package ${TRAILCAM}`)).toContain('ACCESS_FINE_LOCATION: granted=false');
+      } finally {
+        await run.close();
+      }
+    } finally {
+      await page.close();
+      await web.close();
+    }
+  });
+
+  test('a wrong token gets 403; a cross-origin POST is refused, from Node and from a page on another origin', async () => {
+    const web = await new WebUser({ announce: () => {} }).start();
+    const pending = web.consent(req);
+    try {
+      expect((await fetch(`${web.origin}/?token=nope`)).status).toBe(403);
+      expect((await fetch(`${web.origin}/`)).status).toBe(403);
+      const post = (headers: Record<string, string>) =>
+        fetch(`${web.origin}/answer`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', ...headers },
+          body: JSON.stringify({ id: 1, answer: 'allow_once' }),
+        });
+      expect((await post({ origin: web.origin, 'x-heed-token': 'wrong' })).status).toBe(403);
+      expect((await post({ origin: 'http://evil.example', 'x-heed-token': web.token })).status).toBe(403);
+      expect((await post({ 'x-heed-token': web.token })).status).toBe(403); // no Origin at all
+      // A page served from another origin that somehow knows the token still cannot answer.
+      const evil = createServer((_q, s) => s.writeHead(200, { 'content-type': 'text/html' }).end('<p>hi</p>'));
+      await new Promise<void>((r) => evil.listen(0, '127.0.0.1', r));
+      const page = await browser.newPage();
+      try {
+        await page.goto(`http://127.0.0.1:${(evil.address() as AddressInfo).port}/`);
+        const outcome = await page.evaluate(
+          async ([url, token]) => {
+            try {
+              const r = await fetch(url, {
+                method: 'POST',
+                headers: { 'content-type': 'application/json', 'x-heed-token': token },
+                body: JSON.stringify({ id: 1, answer: 'always' }),
+              });
+              return `status ${r.status}`;
+            } catch (e) {
+              return `blocked: ${(e as Error).message}`;
+            }
+          },
+          [`${web.origin}/answer`, web.token] as const,
+        );
+        expect(outcome).toMatch(/^blocked/);
+      } finally {
+        await page.close();
+        await new Promise((r) => evil.close(r));
+      }
+      // Still pending: nothing above answered it. The right answer from the right origin does.
+      expect((await post({ origin: web.origin, 'x-heed-token': web.token })).status).toBe(200);
+      expect(await pending).toEqual({ kind: 'allow_once' });
+      // A second answer is refused clearly.
+      const again = await post({ origin: web.origin, 'x-heed-token': web.token });
+      expect(again.status).toBe(409);
+      expect(await again.text()).toContain('already answered');
+    } finally {
+      await web.close();
+    }
+  });
+
+  test('if nobody answers, the request is denied at the timeout, and a late answer is refused', async () => {
+    const web = await new WebUser({ announce: () => {}, timeoutS: 0.3 }).start();
+    try {
+      expect(await web.consent(req)).toEqual({ kind: 'deny' });
+      const late = await fetch(`${web.origin}/answer`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', origin: web.origin, 'x-heed-token': web.token },
+        body: JSON.stringify({ id: 1, answer: 'always' }),
+      });
+      expect(late.status).toBe(410);
+      expect(await late.text()).toContain('timed out and was denied');
+    } finally {
+      await web.close();
+    }
+  });
+
+  test('questions: options by number key, or free text', async () => {
+    const web = await new WebUser({ announce: () => {} }).start();
+    const page = await browser.newPage({ viewport: { width: 390, height: 844 } });
+    try {
+      const q = web.ask({ question: 'Which group should see the photo?', options: ['Family', 'Friends', 'Only me'] });
+      await page.goto(web.url);
+      await page.getByRole('heading', { name: 'heed asks: Which group should see the photo?' }).waitFor();
+      await page.keyboard.press('2');
+      expect(await q).toBe('Friends');
+      const q2 = web.ask({ question: 'What should the post say?' });
+      await page.getByRole('heading', { name: 'heed asks: What should the post say?' }).waitFor();
+      await page.keyboard.press('i');
+      await page.keyboard.type('Sunset at the lake');
+      await page.keyboard.press('Enter');
+      expect(await q2).toBe('Sunset at the lake');
+    } finally {
+      await page.close();
+      await web.close();
+    }
+  });
+});
