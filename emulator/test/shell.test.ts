@@ -115,3 +115,26 @@ describe('mobile: shell on the simulated phone', () => {
     expect(runShell(phone, 'date').stdout).toMatch(/^Sat Mar 14 09:00:0\d UTC 2026\n$/);
   });
 });
+
+describe('permission flags', () => {
+  test('pm clear-permission-flags user-set user-fixed lets the dialog come back after "don’t ask again"', () => {
+    const phone = newPhone();
+    phone.activate(TRAILCAM);
+    tapOn(phone, 'permission_deny_button');
+    phone.terminate(TRAILCAM);
+    phone.activate(TRAILCAM);
+    tapOn(phone, 'permission_deny_and_dont_ask_again_button');
+    for (const p of ['android.permission.ACCESS_FINE_LOCATION', 'android.permission.ACCESS_COARSE_LOCATION']) {
+      expect(runShell(phone, `pm clear-permission-flags ${TRAILCAM} ${p} user-set user-fixed`).code).toBe(0);
+    }
+    expect(runShell(phone, `dumpsys package ${TRAILCAM}`).stdout).toContain(
+      'ACCESS_FINE_LOCATION: granted=false, flags=[ USER_SENSITIVE_WHEN_GRANTED|USER_SENSITIVE_WHEN_DENIED]',
+    );
+    phone.terminate(TRAILCAM);
+    phone.activate(TRAILCAM);
+    expect(phone.currentPackage).toBe('com.android.permissioncontroller');
+    expect(
+      runShell(phone, `pm clear-permission-flags ${TRAILCAM} android.permission.READ_SMS user-set`).stderr,
+    ).toContain('Unknown permission');
+  });
+});

@@ -174,6 +174,15 @@ export class PermissionStore {
     st.flags.delete('ONE_TIME');
   }
 
+  /** `pm set-permission-flags` / `pm clear-permission-flags`. */
+  changeFlags(pkg: string, perm: string, flags: string[], set: boolean): void {
+    const st = this.state(pkg, perm);
+    for (const f of flags) {
+      if (set) st.flags.add(f);
+      else st.flags.delete(f);
+    }
+  }
+
   /** `pm reset-permissions`: every runtime permission back to its install-time state. */
   reset(pkg?: string): void {
     for (const [p, m] of this.byPkg) {

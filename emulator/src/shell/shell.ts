@@ -96,6 +96,20 @@ function pm(phone: Phone, a: string[]): ShellResult {
       phone.perms.set(pkg, perm, verb === 'grant');
       return ok();
     }
+    case 'clear-permission-flags':
+    case 'set-permission-flags': {
+      // pm clear-permission-flags <pkg> <perm> user-set user-fixed …, as on Android 11+.
+      const [pkg, perm, ...flags] = rest;
+      if (!pkg || !perm || flags.length === 0)
+        return pmException(verb, 'java.lang.IllegalArgumentException: no permission flags specified');
+      if (!phone.apps.has(pkg)) return pmException(verb, `java.lang.IllegalArgumentException: Unknown package: ${pkg}`);
+      if (!phone.perms.declared(pkg).includes(perm)) {
+        return pmException(verb, `java.lang.IllegalArgumentException: Unknown permission: ${perm}`);
+      }
+      const names = flags.map((f) => f.toUpperCase().replace(/-/g, '_'));
+      phone.perms.changeFlags(pkg, perm, names, verb === 'set-permission-flags');
+      return ok();
+    }
     case 'reset-permissions': {
       const i = rest.indexOf('-p');
       const pkg = i >= 0 ? rest[i + 1] : undefined;
