@@ -29,6 +29,8 @@ export interface SessionOptions {
   userModel?: LlmOptions;
   user?: UserKind;
   device?: string;
+  /** JSON file of Appium capabilities for --device emulator or a URL. */
+  capabilitiesFile?: string;
   /** Use the task's reference steps even when a model is configured. */
   reference?: boolean;
   memoryFile?: string | false;
@@ -104,7 +106,7 @@ export async function assemble(o: SessionOptions): Promise<Assembled> {
     o.memoryFile === false
       ? Memory.inMemory()
       : Memory.open(o.memoryFile ?? join(heedHome(), 'memory', `${profile.id}.json`));
-  const device = await openDevice({ device: o.device });
+  const device = await openDevice({ device: o.device, capabilitiesFile: o.capabilitiesFile });
   try {
     // Task setup goes through `adb shell` on every kind of device, so the simulated phone and an emulator match.
     for (const cmd of o.task?.setup ?? []) await device.shell(cmd);

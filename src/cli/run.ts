@@ -27,7 +27,9 @@ Options:
                           else scripted). web: approve from a browser page on 127.0.0.1; the URL with a one-run
                           token is printed (HEED_WEB_PORT; HEED_WEB_TIMEOUT_S = 300, no answer in time = deny)
   --user-model <name>     model for --user simulated (or HEED_USER_MODEL)
-  --device <d>            sim (default) or an Appium server URL
+  --device <d>            sim (default); emulator (Appium at HEED_APPIUM_URL or 127.0.0.1:4723 with UiAutomator2 and
+                          the first booted adb device); or an Appium server URL
+  --caps <file>           JSON capabilities merged over the defaults (e.g. {"appium:udid": "emulator-5556"})
   --mode <m>              personal (the agent sees the profile) | knowu (only behaviour logs)
   --max-steps <n>         step budget (default: the task's, else 30)
   --out <dir>             parent folder of run directories (default: runs)
@@ -64,6 +66,7 @@ export async function runOnce(
     profile: string;
     user?: UserKind;
     device?: string;
+    caps?: string;
     model?: string;
     baseUrl?: string;
     userModel?: string;
@@ -84,6 +87,7 @@ export async function runOnce(
     task: o.task,
     user: o.user,
     device: o.device,
+    capabilitiesFile: o.caps,
     reference: o.reference,
     memoryFile: o.memory,
     record: o.record,
@@ -106,7 +110,7 @@ export async function runOnce(
       mode: o.mode,
       maxSteps: o.maxSteps ?? o.task?.maxSteps,
       recorder: new Recorder(dir),
-      waitScale: o.device && o.device !== 'sim' ? 1 : 0,
+      waitScale: (o.device ?? process.env.HEED_DEVICE ?? 'sim') === 'sim' ? 0 : 1,
       onStep: (r) => out(formatStep(r)),
       meta: a.meta,
     });
@@ -136,6 +140,7 @@ export async function runCommand(argv: string[], out: (s: string) => void): Prom
       user: { type: 'string' },
       'user-model': { type: 'string' },
       device: { type: 'string' },
+      caps: { type: 'string' },
       mode: { type: 'string' },
       'max-steps': { type: 'string' },
       out: { type: 'string' },
@@ -163,6 +168,7 @@ export async function runCommand(argv: string[], out: (s: string) => void): Prom
       profile: values.profile ?? process.env.HEED_PROFILE ?? 'balanced',
       user,
       device: values.device,
+      caps: values.caps,
       model: values.model,
       baseUrl: values['base-url'],
       userModel: values['user-model'],

@@ -1,14 +1,60 @@
 // One entry point for "give me a device": the embedded simulated phone, or an Appium server the user runs.
+import { readFileSync } from 'node:fs';
+import { HeedError } from '../core/errors.js';
+import { adbDevices } from './adb.js';
 import { AppiumDevice } from './appium-device.js';
 import { startAppium } from './appium-server.js';
-import { simCapabilities, type SimOptions } from './capabilities.js';
+import { emulatorCapabilities, simCapabilities, type SimOptions } from './capabilities.js';
 
 export interface OpenDeviceOptions {
-  /** 'sim' (default) starts an embedded Appium server with the simulated phone; otherwise an Appium server URL. */
+  /**
+   * 'sim' (default): an embedded Appium server with the simulated phone. 'emulator': the Appium server at
+   * HEED_APPIUM_URL (default http://127.0.0.1:4723) with UiAutomator2 and the first booted adb device. Otherwise an
+   * Appium server URL.
+   */
   device?: string;
-  /** Capabilities for an external Appium URL. */
+  /** Extra capabilities (merged over the defaults for 'emulator' and URLs). */
   capabilities?: Record<string, unknown>;
+  /** A JSON file of capabilities, merged like `capabilities`. */
+  capabilitiesFile?: string;
   sim?: SimOptions;
+}
+
+function readCaps(file?: string): Record<string, unknown> {
+  if (!file) return {};
+  try {
+    const caps = JSON.parse(readFileSync(file, 'utf8')) as unknown;
+    if (!caps || typeof caps !== 'object' || Array.isArray(caps)) throw new Error('not a JSON object');
+    return caps as Record<string, unknown>;
+  } catch (e) {
+    throw new HeedError(
+      `Cannot use capabilities file ${file}: ${(e as Error).message}`,
+      'give a JSON object such as {"appium:udid": "emulator-5554"}',
+    );
+  }
+}
+
+/** The serial of the first attached device that is ready, as `adb devices` lists it. */
+async function firstDevice(): Promise<string> {
+  let devices;
+  try {
+    devices = await adbDevices();
+  } catch (e) {
+    throw new HeedError(
+      `adb could not be run: ${(e as Error).message.split('\n')[0]}`,
+      'install platform-tools and set ANDROID_HOME (heed doctor checks this)',
+    );
+  }
+  const ready = devices.find((d) => d.state === 'device');
+  if (!ready) {
+    throw new HeedError(
+      devices.length
+        ? `No ready device (adb sees ${devices.map((d) => `${d.serial} ${d.state}`).join(', ')})`
+        : 'No Android device is attached',
+      'start one with emulator/scripts/emulator-start.sh, or connect a phone with USB debugging on',
+    );
+  }
+  return ready.serial;
 }
 
 export async function openDevice(o: OpenDeviceOptions = {}): Promise<AppiumDevice> {
@@ -29,5 +75,17 @@ export async function openDevice(o: OpenDeviceOptions = {}): Promise<AppiumDevic
       throw e;
     }
   }
-  return AppiumDevice.connect({ url: target, capabilities: o.capabilities ?? {} });
+  const extra = { ...readCaps(o.capabilitiesFile), ...o.capabilities };
+  if (target === 'emulator') {
+    const udid = (extra['appium:udid'] as string | undefined) ?? process.env.ANDROID_SERIAL ?? (await firstDevice());
+    const url = process.env.HEED_APPIUM_URL ?? 'http://127.0.0.1:4723';
+    return AppiumDevice.connect({ url, capabilities: { ...emulatorCapabilities({ udid }), ...extra } });
+  }
+  if (!/^https?:\/\//.test(target))
+    throw new HeedError(
+      `Unknown device '${target}'`,
+      'use sim, emulator, or an Appium server URL such as http://127.0.0.1:4723',
+    );
+  // Only the capabilities differ from the simulated phone: the same AppiumDevice drives it.
+  return AppiumDevice.connect({ url: target, capabilities: { ...emulatorCapabilities(), ...extra } });
 }

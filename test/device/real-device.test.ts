@@ -1,0 +1,163 @@
+// The real-emulator path: the same AppiumDevice as the simulated phone, only other capabilities. A fake adb on PATH
+// and a fake WebDriver server record what heed sends.
+import { chmodSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { execFileSync } from 'node:child_process';
+import { AppiumDevice } from '../../src/device/appium-device.js';
+import { openDevice } from '../../src/device/open.js';
+import type { DeviceAction } from '../../src/device/device.js';
+
+interface Recorded {
+  method: string;
+  path: string;
+  body: any;
+}
+
+async function fakeWebDriver(): Promise<{ url: string; calls: Recorded[]; close(): Promise<void> }> {
+  const calls: Recorded[] = [];
+  // A fresh session id per server: webdriverio remembers deleted ids.
+  const sessionId = `fake-${Math.random().toString(36).slice(2)}`;
+  const server: Server = createServer(async (req, res) => {
+    const chunks: Buffer[] = [];
+    for await (const c of req) chunks.push(c as Buffer);
+    const body = chunks.length ? JSON.parse(Buffer.concat(chunks).toString('utf8')) : undefined;
+    calls.push({ method: req.method!, path: req.url!, body });
+    let value: unknown = null;
+    if (req.url === '/session' && req.method === 'POST')
+      value = { sessionId, capabilities: { platformName: 'Android' } };
+    if (req.url?.endsWith('/window/rect')) value = { x: 0, y: 0, width: 1080, height: 2400 };
+    res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ value }));
+  });
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  return {
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    calls,
+    close: () => new Promise((r) => server.close(() => r())),
+  };
+}
+
+function fakeAdb(devices: string): string {
+  const bin = mkdtempSync(join(tmpdir(), 'heed-adb-'));
+  writeFileSync(
+    join(bin, 'adb'),
+    `#!/usr/bin/env bash\nif [ "$1" = devices ]; then printf 'List of devices attached\\n${devices}\\n'; fi\n`,
+  );
+  chmodSync(join(bin, 'adb'), 0o755);
+  return bin;
+}
+
+const ACTIONS: DeviceAction[] = [
+  { kind: 'tap', x: 10, y: 20 },
+  { kind: 'long_press', x: 10, y: 20 },
+  { kind: 'type', text: 'hi' },
+  { kind: 'scroll', direction: 'down' },
+  { kind: 'key', key: 'back' },
+  { kind: 'open_app', package: 'com.android.settings' },
+];
+
+function scripts(calls: Recorded[]): string[] {
+  return calls
+    .filter((c) => c.path.endsWith('/execute/sync'))
+    .map((c) => `${c.body.script} ${JSON.stringify(c.body.args[0])}`);
+}
+
+describe('real devices', () => {
+  const saved = {
+    path: process.env.PATH,
+    url: process.env.HEED_APPIUM_URL,
+    serial: process.env.ANDROID_SERIAL,
+    home: process.env.ANDROID_HOME,
+  };
+  afterEach(() => {
+    process.env.PATH = saved.path;
+    for (const [k, v] of [
+      ['HEED_APPIUM_URL', saved.url],
+      ['ANDROID_SERIAL', saved.serial],
+      ['ANDROID_HOME', saved.home],
+    ] as const) {
+      if (v === undefined) delete process.env[k];
+      else process.env[k] = v;
+    }
+  });
+
+  test('--device emulator: UiAutomator2 capabilities with the first booted adb device, autoGrantPermissions false', async () => {
+    const wd = await fakeWebDriver();
+    process.env.PATH = `${fakeAdb('emulator-5556\\toffline\\nemulator-5554\\tdevice')}:${saved.path}`;
+    process.env.HEED_APPIUM_URL = wd.url;
+    delete process.env.ANDROID_SERIAL;
+    delete process.env.ANDROID_HOME;
+    try {
+      const device = await openDevice({ device: 'emulator' });
+      expect(device).toBeInstanceOf(AppiumDevice);
+      const caps = wd.calls.find((c) => c.path === '/session')!.body.capabilities.alwaysMatch;
+      expect(caps).toMatchObject({
+        platformName: 'Android',
+        'appium:automationName': 'UiAutomator2',
+        'appium:autoGrantPermissions': false,
+        'appium:udid': 'emulator-5554',
+      });
+      await device.close();
+    } finally {
+      await wd.close();
+    }
+  });
+
+  test('the same device code sends the same commands to a real Appium as to the simulated phone; only capabilities differ', async () => {
+    const wd = await fakeWebDriver();
+    const capsFile = join(mkdtempSync(join(tmpdir(), 'heed-caps-')), 'caps.json');
+    writeFileSync(capsFile, JSON.stringify({ 'appium:udid': 'R58M123', 'appium:noReset': false }));
+    try {
+      const real = await openDevice({ device: wd.url, capabilitiesFile: capsFile });
+      for (const a of ACTIONS) await real.perform(a);
+      const caps = wd.calls.find((c) => c.path === '/session')!.body.capabilities.alwaysMatch;
+      expect(caps).toMatchObject({
+        'appium:automationName': 'UiAutomator2',
+        'appium:udid': 'R58M123',
+        'appium:noReset': false,
+        'appium:autoGrantPermissions': false,
+      });
+      // Every command is a mobile: method that UiAutomator2 has.
+      const ua2 = JSON.parse(
+        execFileSync(
+          process.execPath,
+          [
+            '-e',
+            "import('appium-uiautomator2-driver').then(m=>{const D=m.AndroidUiautomator2Driver??m.default.AndroidUiautomator2Driver??m.default;process.stdout.write(JSON.stringify(Object.keys(D.executeMethodMap)))})",
+          ],
+          { encoding: 'utf8' },
+        ),
+      ) as string[];
+      const sent = scripts(wd.calls);
+      expect(sent).toEqual([
+        'mobile: clickGesture {"x":10,"y":20}',
+        'mobile: longClickGesture {"x":10,"y":20,"duration":1000}',
+        'mobile: type {"text":"hi"}',
+        'mobile: scrollGesture {"left":0,"top":360,"width":1080,"height":1680,"direction":"down","percent":0.7}',
+        'mobile: pressKey {"keycode":4}',
+        'mobile: activateApp {"appId":"com.android.settings"}',
+      ]);
+      for (const s of sent) expect(ua2).toContain(s.split(' {')[0]);
+      await real.close();
+    } finally {
+      await wd.close();
+    }
+  });
+
+  test('no ready device and a bad capabilities file give errors that say what to do', async () => {
+    process.env.PATH = `${fakeAdb('emulator-5554\\toffline')}:${saved.path}`;
+    delete process.env.ANDROID_SERIAL;
+    delete process.env.ANDROID_HOME;
+    await expect(openDevice({ device: 'emulator' })).rejects.toThrow(
+      /No ready device \(adb sees emulator-5554 offline\)[\s\S]*emulator-start\.sh/,
+    );
+    const bad = join(mkdtempSync(join(tmpdir(), 'heed-caps-')), 'caps.json');
+    writeFileSync(bad, '[1, 2]');
+    await expect(openDevice({ device: 'http://127.0.0.1:9', capabilitiesFile: bad })).rejects.toThrow(
+      /Cannot use capabilities file .*not a JSON object/,
+    );
+    await expect(openDevice({ device: 'my-phone' })).rejects.toThrow(/Unknown device 'my-phone'/);
+  });
+});
