@@ -2,6 +2,7 @@
 // heed's command line. Each command lives in its own module; this file only dispatches and reports errors.
 import { HeedError } from '../core/errors.js';
 import { demoCommand } from './demo.js';
+import { doctorCommand } from './doctor.js';
 import { inspectCommand } from './inspect.js';
 import { runCommand } from './run.js';
 
@@ -13,6 +14,7 @@ Commands:
   run        run the agent on a task or an instruction, as a given user
   demo       the bundled task on the simulated phone, as two different users (npm start)
   inspect    print the elements of a page source (and what tapping each would consent to)
+  doctor     check this machine for the simulated phone and for real devices
 
 Run heed <command> --help for a command's options.`;
 
@@ -20,6 +22,7 @@ const COMMANDS: Record<string, (argv: string[], out: (s: string) => void) => Pro
   demo: demoCommand,
   inspect: inspectCommand,
   run: runCommand,
+  doctor: (argv, out) => doctorCommand(argv, out),
 };
 
 export async function main(argv: string[], out: (s: string) => void = (s) => console.log(s)): Promise<number> {

@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { execFileSync } from 'node:child_process';
 import { AppiumDevice } from '../../src/device/appium-device.js';
 import { openDevice } from '../../src/device/open.js';
+import { simCapabilities } from '../../src/device/capabilities.js';
 import type { DeviceAction } from '../../src/device/device.js';
 
 interface Recorded {
@@ -30,6 +31,29 @@ async function fakeWebDriver(): Promise<{ url: string; calls: Recorded[]; close(
       value = { sessionId, capabilities: { platformName: 'Android' } };
     if (req.url?.endsWith('/window/rect')) value = { x: 0, y: 0, width: 1080, height: 2400 };
     res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ value }));
+  });
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  return {
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    calls,
+    close: () => new Promise((r) => server.close(() => r())),
+  };
+}
+
+/** Forwards to an Appium server and records the requests, like fakeWebDriver does. */
+async function recordingProxy(target: string): Promise<{ url: string; calls: Recorded[]; close(): Promise<void> }> {
+  const calls: Recorded[] = [];
+  const server: Server = createServer(async (req, res) => {
+    const chunks: Buffer[] = [];
+    for await (const c of req) chunks.push(c as Buffer);
+    const raw = Buffer.concat(chunks).toString('utf8');
+    calls.push({ method: req.method!, path: req.url!, body: raw ? JSON.parse(raw) : undefined });
+    const r = await fetch(`${target}${req.url}`, {
+      method: req.method,
+      headers: { 'content-type': 'application/json' },
+      body: raw || undefined,
+    });
+    res.writeHead(r.status, { 'content-type': 'application/json' }).end(await r.text());
   });
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
   return {
@@ -141,6 +165,16 @@ describe('real devices', () => {
       ]);
       for (const s of sent) expect(ua2).toContain(s.split(' {')[0]);
       await real.close();
+      // The simulated phone, reached through a recording proxy, gets exactly the same calls from the same code.
+      const proxy = await recordingProxy(process.env.HEED_SIM_APPIUM_URL!);
+      try {
+        const sim = await openDevice({ device: proxy.url, capabilities: simCapabilities() });
+        for (const a of ACTIONS) await sim.perform(a);
+        await sim.close();
+        expect(scripts(proxy.calls)).toEqual(sent);
+      } finally {
+        await proxy.close();
+      }
     } finally {
       await wd.close();
     }
