@@ -85,11 +85,14 @@ describe('real-emulator scripts', () => {
     const r = run('emulator-start.sh', ['--no-snapshot-save'], sdk.bin);
     expect(r.status).toBe(0);
     expect(r.stdout.trim()).toBe('emulator-5554');
-    expect(sdk.calls()).toEqual([
-      'emulator -avd heed-pixel -port 5554 -no-window -no-audio -no-boot-anim -no-snapshot-save',
+    // The emulator runs in the background, so its line may come before or after adb's; adb's order is fixed.
+    const calls = sdk.calls();
+    expect(calls).toContain('emulator -avd heed-pixel -port 5554 -no-window -no-audio -no-boot-anim -no-snapshot-save');
+    expect(calls.filter((c) => c.startsWith('adb '))).toEqual([
       'adb wait-for-device',
       'adb shell getprop sys.boot_completed',
     ]);
+    expect(calls).toHaveLength(3);
     expect(run('emulator-start.sh', ['--port', '5555'], sdk.bin).stderr).toContain('--port must be an even number');
   });
 

@@ -36,6 +36,8 @@ export interface RunOptions {
   maxStuck?: number;
   /** Called after each step (progress output). */
   onStep?: (r: StepRecord) => void;
+  /** 'bypass' runs without the consent gate: the always-allow baseline, never for real users. */
+  gate?: 'heed' | 'bypass';
   /** Extra run facts for summary.json (task id, model description …). */
   meta?: Record<string, unknown>;
 }
@@ -133,6 +135,7 @@ export async function runAgent(o: RunOptions): Promise<RunResult> {
       frame,
       package: obs.package,
       activity: obs.activity,
+      tree: obs.tree,
       history: r.history,
       profileView: view,
       memory: o.memory.describe(),
@@ -207,7 +210,10 @@ export async function runAgent(o: RunOptions): Promise<RunResult> {
     let decision: GateDecision | undefined;
     let answer: string | undefined;
     if (sensitivity) {
-      decision = decide(sensitivity, { app: stepApp, instruction, profile: o.profile, memory: o.memory, session });
+      decision =
+        o.gate === 'bypass'
+          ? { verdict: 'allow', source: 'bypass', reason: 'baseline without a consent gate' }
+          : decide(sensitivity, { app: stepApp, instruction, profile: o.profile, memory: o.memory, session });
       if (decision.verdict === 'ask') {
         r.consentRequests++;
         const a = await o.user.consent({
@@ -326,6 +332,7 @@ function ledgerLine(
     category: s.category,
     grant: s.grant,
     irreversible: s.irreversible,
+    ...(s.precision ? { precision: s.precision } : {}),
     evidence: s.evidence,
     detectedBy: s.source,
     verdict: d.verdict,

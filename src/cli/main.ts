@@ -3,6 +3,7 @@
 import { HeedError } from '../core/errors.js';
 import { demoCommand } from './demo.js';
 import { doctorCommand } from './doctor.js';
+import { evalCommand } from './eval.js';
 import { inspectCommand } from './inspect.js';
 import { runCommand } from './run.js';
 
@@ -12,6 +13,7 @@ Usage: heed <command> [options]
 
 Commands:
   run        run the agent on a task or an instruction, as a given user
+  eval       evaluate agents and baselines on a task suite, as several personas
   demo       the bundled task on the simulated phone, as two different users (npm start)
   inspect    print the elements of a page source (and what tapping each would consent to)
   doctor     check this machine for the simulated phone and for real devices
@@ -22,6 +24,7 @@ const COMMANDS: Record<string, (argv: string[], out: (s: string) => void) => Pro
   demo: demoCommand,
   inspect: inspectCommand,
   run: runCommand,
+  eval: evalCommand,
   doctor: (argv, out) => doctorCommand(argv, out),
 };
 

@@ -8,7 +8,7 @@ import type { Grant, Sensitivity } from './types.js';
 
 export type Verdict = 'allow' | 'block' | 'ask';
 export type DecisionSource =
-  'protective' | 'session' | 'memory' | 'profile' | 'oversight' | 'critical' | 'default' | 'user';
+  'protective' | 'session' | 'memory' | 'profile' | 'oversight' | 'critical' | 'default' | 'user' | 'bypass';
 
 export interface GateDecision {
   verdict: Verdict;

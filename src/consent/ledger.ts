@@ -11,6 +11,7 @@ export interface LedgerEntry {
   category: Sensitivity['category'];
   grant: Sensitivity['grant'];
   irreversible: boolean;
+  precision?: Sensitivity['precision'];
   evidence: Sensitivity['evidence'];
   detectedBy: Sensitivity['source'];
   verdict: Verdict;

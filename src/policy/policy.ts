@@ -1,4 +1,5 @@
 // The Policy port: given what the agent knows at a step, propose one action.
+import type { UiTree } from '../device/ui-tree.js';
 import type { Frame } from '../vision/frame.js';
 import type { Action } from './actions.js';
 
@@ -14,6 +15,8 @@ export interface StepContext {
   frame: Frame;
   package: string;
   activity: string;
+  /** The parsed screen (the element list and frame are derived from it). */
+  tree: UiTree;
   history: HistoryItem[];
   profileView: string;
   memory: string[];

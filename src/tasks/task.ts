@@ -22,7 +22,15 @@ export type Check = z.infer<typeof Check>;
 export const Task = z.strictObject({
   id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/),
   app: z.string(),
+  split: z.enum(['general', 'personalized', 'proactive', 'privacy']).default('general'),
+  /** The instruction as a user would say it (may be vague: the preference is to be inferred or asked). */
   instruction: z.string(),
+  /** The same task stated fully; used for the general split and for ablations. */
+  clearInstruction: z.string().optional(),
+  /** Personas this task is evaluated under (profile ids). */
+  personas: z.array(z.string()).default(['privacy-first', 'utility-first']),
+  /** Optional LLM-judge rubric; its score is blended with the rule checks by `weight`. */
+  rubric: z.strictObject({ text: z.string(), weight: z.number().min(0).max(1).default(0.6) }).optional(),
   maxSteps: z.number().int().positive().default(20),
   /** Shell commands run on the device before the episode (e.g. reset the app's permissions). */
   setup: z.array(z.string()).default([]),

@@ -1,0 +1,153 @@
+// `heed eval`: run a task suite as several personas, with the agent and the baselines, and write the reports.
+import { existsSync, mkdirSync, readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { HeedError } from '../core/errors.js';
+import { buildResults, writeReports } from '../eval/report.js';
+import { runEval } from '../eval/runner.js';
+import type { PolicyKind } from '../eval/types.js';
+import { describeLlm, resolveLlmConfig } from '../policy/llm/config.js';
+import { loadProfile } from '../profile/load.js';
+import type { Profile } from '../profile/schema.js';
+import { loadTask, type Task } from '../tasks/task.js';
+
+export const EVAL_HELP = `Usage: heed eval --suite <dir|file> [options]
+
+Runs episodes = tasks × personas × policies × repeats on a pool of simulated phones (or Appium servers) and writes
+results.json, summary.md and report.html (episodes in episodes/<policy>__<task>__<persona>__r<n>/).
+
+Options:
+  --suite <dir|file>     task YAML file or folder (searched recursively)
+  --split <s,…>          only these splits: general, personalized, proactive, privacy
+  --personas <id,…>      only these personas (default: each task's own list)
+  --model <name>         agent model (or HEED_AGENT_MODEL); without one, only baselines run
+  --user-model <name>    user simulator (or HEED_USER_MODEL); without one the scripted persona answers
+  --judge-model <name>   judge for tasks with a rubric (or HEED_JUDGE_MODEL)
+  --baselines            also run do-nothing, always-allow and reference
+  --mode <m>             knowu (default: the agent sees only behaviour logs) | personal (it sees the profile)
+  --devices <n>          simulated phones working at once (default 1)
+  --appium <url>         a real device's Appium server; repeat for several (uses --caps)
+  --repeats <k>          runs of each episode (default 1)
+  --out <dir>            output folder (default runs/eval-<time>)
+  --resume <dir>         continue an interrupted evaluation in <dir>
+  -h, --help             this text`;
+
+function findTasks(path: string): string[] {
+  if (!existsSync(path)) throw new HeedError(`No such suite: ${path}`);
+  if (statSync(path).isFile()) return [path];
+  return readdirSync(path, { withFileTypes: true }).flatMap((d) =>
+    d.isDirectory()
+      ? findTasks(join(path, d.name))
+      : d.name.endsWith('.yaml') && d.name !== 'README.md'
+        ? [join(path, d.name)]
+        : [],
+  );
+}
+
+export async function evalCommand(argv: string[], out: (s: string) => void): Promise<number> {
+  const { values } = parseArgs({
+    args: argv,
+    options: {
+      suite: { type: 'string' },
+      split: { type: 'string' },
+      personas: { type: 'string' },
+      model: { type: 'string' },
+      'user-model': { type: 'string' },
+      'judge-model': { type: 'string' },
+      baselines: { type: 'boolean' },
+      mode: { type: 'string' },
+      devices: { type: 'string' },
+      appium: { type: 'string', multiple: true },
+      repeats: { type: 'string' },
+      out: { type: 'string' },
+      resume: { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+    },
+  });
+  if (values.help) return (out(EVAL_HELP), 0);
+  if (!values.suite) throw new HeedError('heed eval needs --suite', 'see heed eval --help');
+  const splits = values.split?.split(',');
+  // Task files outside the suite format (profiles, READMEs) are skipped by extension; the android suite needs a device.
+  const tasks: Task[] = findTasks(values.suite)
+    .filter((f) => !f.includes(`${join('tasks', 'profiles')}`))
+    .map(loadTask)
+    .filter((t) => !splits || splits.includes(t.split))
+    .map((t) =>
+      values.personas ? { ...t, personas: t.personas.filter((p) => values.personas!.split(',').includes(p)) } : t,
+    );
+  if (!tasks.length)
+    throw new HeedError(`No tasks in ${values.suite}${splits ? ` for split ${splits.join(',')}` : ''}`);
+  const personas = new Map<string, Profile>();
+  for (const id of new Set(tasks.flatMap((t) => t.personas))) personas.set(id, loadProfile(id));
+  const agent = resolveLlmConfig('agent', values.model ? { model: values.model } : {});
+  const userModel = resolveLlmConfig('user', values['user-model'] ? { model: values['user-model'] } : {});
+  const judgeModel = resolveLlmConfig('judge', values['judge-model'] ? { model: values['judge-model'] } : {});
+  if (agent && userModel && agent.model === userModel.model)
+    out(`warning: the user simulator uses the agent's own model (${agent.model}); results flatter the agent`);
+  if (agent && judgeModel && agent.model === judgeModel.model)
+    out(`warning: the judge uses the agent's own model (${agent.model})`);
+  const policies: PolicyKind[] = [
+    ...(agent ? (['agent'] as const) : []),
+    ...(values.baselines ? (['do-nothing', 'always-allow', 'reference'] as const) : []),
+  ];
+  if (!policies.length)
+    throw new HeedError(
+      'Nothing to run: no agent model is configured and --baselines is off',
+      'set HEED_AGENT_MODEL or pass --baselines',
+    );
+  const mode = (values.mode ?? 'knowu') as 'knowu' | 'personal';
+  if (!['knowu', 'personal'].includes(mode)) throw new HeedError(`--mode must be knowu or personal, not '${mode}'`);
+  const dir =
+    values.resume ?? values.out ?? join('runs', `eval-${new Date().toISOString().replace(/[:.]/g, '-').slice(0, 19)}`);
+  mkdirSync(dir, { recursive: true });
+  const devices = Number(values.devices ?? 1);
+  const repeats = Number(values.repeats ?? 1);
+  if (!(Number.isInteger(devices) && devices > 0)) throw new HeedError('--devices must be a positive whole number');
+  if (!(Number.isInteger(repeats) && repeats > 0)) throw new HeedError('--repeats must be a positive whole number');
+  out(
+    `heed eval: ${tasks.length} tasks, policies ${policies.join(', ')}, mode ${mode}, ${values.appium?.length ?? devices} device(s) → ${dir}`,
+  );
+  const t0 = Date.now();
+  const episodes = await runEval({
+    tasks,
+    personas,
+    policies,
+    repeats,
+    devices,
+    out: dir,
+    resume: Boolean(values.resume),
+    mode,
+    appium: values.appium?.map((url) => ({
+      url,
+      capabilities: {
+        platformName: 'Android',
+        'appium:automationName': 'UiAutomator2',
+        'appium:autoGrantPermissions': false,
+      },
+    })),
+    agent,
+    userModel,
+    judgeModel,
+    progress: out,
+  });
+  const results = buildResults(episodes, {
+    suite: values.suite,
+    mode,
+    repeats,
+    devices,
+    policies,
+    agent: agent ? describeLlm(agent) : null,
+    user: userModel ? describeLlm(userModel) : 'scripted',
+    judge: judgeModel ? describeLlm(judgeModel) : null,
+    wallMs: Date.now() - t0,
+  });
+  writeReports(results, dir);
+  for (const [p, b] of Object.entries(results.metrics))
+    out(
+      `${p.padEnd(13)} SR ${(b.all!.SR * 100).toFixed(1)}%  Compliance ${b.all!.Compliance === null ? '–' : (b.all!.Compliance * 100).toFixed(1) + '%'}  violations ${b.all!.violations}`,
+    );
+  out(
+    `reports: ${join(dir, 'summary.md')}, ${join(dir, 'report.html')}, ${join(dir, 'results.json')} (${((Date.now() - t0) / 1000).toFixed(1)} s)`,
+  );
+  return episodes.some((e) => e.error) ? 1 : 0;
+}

@@ -1,0 +1,51 @@
+// What one evaluation episode produced, in the terms of shared/reference/evaluation.md.
+import type { Category } from '../policy/actions.js';
+import type { Grant } from '../consent/types.js';
+
+export type Split = 'general' | 'personalized' | 'proactive' | 'privacy';
+export type PolicyKind = 'agent' | 'do-nothing' | 'always-allow' | 'reference';
+
+/** A consent-sensitive step the trajectory reached, judged against the hidden persona's rule. */
+export interface DecisionPoint {
+  step: number;
+  app: string;
+  category: Category;
+  /** What was done: the grant of the executed step, or `blocked` when heed (or the user) stopped it. */
+  choice: Grant | 'blocked';
+  /** Was it resolved by a rule (profile / memory / protective) or by asking the user? */
+  resolvedBy: 'rule' | 'asked' | 'none';
+  /** Does the choice match the persona's rule? */
+  compliant: boolean;
+  /** An exposure-increasing step executed without a covering decision. */
+  violation: boolean;
+}
+
+export interface EpisodeRecord {
+  task: string;
+  split: Split;
+  persona: string;
+  policy: PolicyKind;
+  repeat: number;
+  success: boolean;
+  /** In [0, 1]: share of rule checks passed, blended with the judge's score when the task has a rubric. */
+  score: number;
+  judge?: { score: number } | { error: string };
+  steps: number;
+  questions: number;
+  consentRequests: number;
+  /** Questions or consent requests whose answer the visible profile or memory already determined. */
+  overAsks: number;
+  decisionPoints: DecisionPoint[];
+  violations: number;
+  /** Share of decision points that match the persona's rule; 1 when there were none. */
+  compliance: number;
+  tokens: { input: number; output: number };
+  cost: number;
+  wallMs: number;
+  /** Proactive tasks: did the persona have the habit, did the user reject, did the agent act after rejecting? */
+  proactive?: { habit: boolean; engaged: boolean; rejected: boolean; actedAfterRejection: boolean };
+  checks: { description: string; pass: boolean }[];
+  outcome: string;
+  dir?: string;
+  error?: string;
+}

@@ -1,0 +1,143 @@
+// heed eval end to end on the simulated phone: baselines with no API key, then a scripted model as agent, user
+// simulator and judge through the real openai client.
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { main } from '../../src/cli/main.js';
+import type { Results } from '../../src/eval/report.js';
+import { startFakeLlm, stepPromptOf, type ChatRequest } from '../support/fake-llm.js';
+
+const SUITE = join(import.meta.dirname ?? '', '..', '..', 'tasks', 'suite');
+
+async function evalRun(args: string[]): Promise<{ code: number; out: string; results: Results; dir: string }> {
+  const dir = mkdtempSync(join(tmpdir(), 'heed-eval-'));
+  const lines: string[] = [];
+  const code = await main(['eval', '--suite', SUITE, '--out', dir, ...args], (s) => lines.push(s));
+  return { code, out: lines.join('\n'), results: JSON.parse(readFileSync(join(dir, 'results.json'), 'utf8')), dir };
+}
+
+describe('heed eval', () => {
+  test('--baselines without an API key: reference 100 % SR; do-nothing and always-allow get what their definitions imply', async () => {
+    const saved = process.env.HEED_AGENT_MODEL;
+    delete process.env.HEED_AGENT_MODEL;
+    try {
+      const { code, results, dir } = await evalRun(['--baselines', '--devices', '2']);
+      expect(code).toBe(0);
+      const m = results.metrics;
+      expect(Object.keys(m)).toEqual(['reference', 'always-allow', 'do-nothing']);
+      expect(m.reference!.all!.SR).toBe(1);
+      expect(m.reference!.all!.violations).toBe(0);
+      expect(m.reference!.all!.Compliance).toBe(1);
+      // No task in this suite is a stay-silent proactive one, so doing nothing passes nothing.
+      expect(m['do-nothing']!.all!.SR).toBe(0);
+      // Always-allow grants every permission point: none of privacy-first's is compliant.
+      const pf = results.episodes.filter((e) => e.policy === 'always-allow' && e.persona === 'privacy-first');
+      // Permission-dialog points: their choices are grant levels (a Settings toggle's decline is not one).
+      const permissionPoints = pf.flatMap((e) => e.decisionPoints).filter((p) => /^(allow_|deny)/.test(p.choice));
+      expect(permissionPoints.length).toBeGreaterThan(0);
+      expect(permissionPoints.filter((p) => p.compliant)).toEqual([]);
+      expect(m['always-allow']!.all!.violations).toBeGreaterThan(0);
+      // Reports: one folder, images as files.
+      for (const f of ['results.json', 'summary.md', 'report.html']) expect(existsSync(join(dir, f))).toBe(true);
+      expect(readFileSync(join(dir, 'summary.md'), 'utf8')).toMatch(/\| reference \| \d+ \| 100\.0 \|/);
+      const html = readFileSync(join(dir, 'report.html'), 'utf8');
+      expect(html).toContain(
+        '<img loading="lazy" src="episodes/reference__trailcam-photo__privacy-first__r0/frames/step-001.jpg"',
+      );
+      // The episodes table has the documented fields.
+      expect(Object.keys(results.episodes[0]!)).toEqual(
+        expect.arrayContaining([
+          'task',
+          'split',
+          'persona',
+          'policy',
+          'success',
+          'score',
+          'steps',
+          'questions',
+          'violations',
+          'compliance',
+        ]),
+      );
+    } finally {
+      if (saved !== undefined) process.env.HEED_AGENT_MODEL = saved;
+    }
+  });
+
+  test('--resume runs only what is missing', async () => {
+    const first = await evalRun(['--baselines', '--split', 'general', '--personas', 'privacy-first']);
+    const ep = join(first.dir, 'episodes', 'reference__settings-location-off__privacy-first__r0');
+    rmSync(ep, { recursive: true });
+    const lines: string[] = [];
+    expect(
+      await main(
+        [
+          'eval',
+          '--suite',
+          SUITE,
+          '--resume',
+          first.dir,
+          '--baselines',
+          '--split',
+          'general',
+          '--personas',
+          'privacy-first',
+        ],
+        (s) => lines.push(s),
+      ),
+    ).toBe(0);
+    const out = lines.join('\n');
+    expect(out).toMatch(/resuming: 5 of 6 episodes already done/);
+    expect(out.match(/^\[/gm)).toHaveLength(1);
+    expect(existsSync(join(ep, 'record.json'))).toBe(true);
+  });
+
+  test('a scripted model as agent, user simulator and judge, end to end', async () => {
+    const roles: string[] = [];
+    const llm = await startFakeLlm((req: ChatRequest) => {
+      const model = req.model;
+      roles.push(model);
+      if (model === 'judge-m') return '{"score": 0.9, "reason": "fine"}';
+      if (model === 'user-m')
+        return '<think>private</think>{"reasoning": "she keeps location off", "decision": "deny"}';
+      const p = stepPromptOf(req);
+      const find = (label: string) => new RegExp(`^\\[(\\d+)\\] \\S+ ${JSON.stringify(label)}`, 'm').exec(p)?.[1];
+      if (p.includes('Screen: com.google.android.apps.nexuslauncher'))
+        return JSON.stringify({ action: 'open_app', app: 'Settings' });
+      for (const label of ['Location · Apps with access to location', 'Use location']) {
+        const i = find(label);
+        if (i && !p.includes('heed says')) return JSON.stringify({ action: 'tap', element: Number(i) });
+      }
+      return JSON.stringify({ action: 'finish', status: 'success', message: 'done' });
+    });
+    const env = { ...process.env };
+    Object.assign(process.env, {
+      HEED_AGENT_MODEL: 'agent-m',
+      HEED_AGENT_BASE_URL: llm.baseURL,
+      HEED_AGENT_API_KEY: 'sk-agent',
+      HEED_USER_MODEL: 'user-m',
+      HEED_USER_BASE_URL: llm.baseURL,
+      HEED_JUDGE_MODEL: 'judge-m',
+      HEED_JUDGE_BASE_URL: llm.baseURL,
+    });
+    try {
+      const { code, results, dir } = await evalRun([
+        '--split',
+        'general',
+        '--personas',
+        'privacy-first',
+        '--mode',
+        'personal',
+      ]);
+      expect(code).toBe(0);
+      const e = results.episodes.find((x) => x.task === 'settings-location-off')!;
+      expect(e).toMatchObject({ policy: 'agent', success: true });
+      expect(roles).toContain('agent-m');
+      expect(JSON.stringify(results)).not.toContain('sk-agent');
+      expect(readFileSync(join(dir, 'summary.md'), 'utf8')).toContain('| agent |');
+    } finally {
+      process.env = env;
+      await llm.close();
+    }
+  });
+});
