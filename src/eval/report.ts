@@ -66,7 +66,7 @@ const esc = (s: string) => s.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&l
 
 function bar(label: string, value: number | null): string {
   const w = value === null ? 0 : Math.round(value * 200);
-  return `<div class="bar"><span>${esc(label)}</span><svg width="210" height="14" role="img" aria-label="${esc(label)} ${pct(value)}%"><rect width="200" height="14" fill="#eee"/><rect width="${w}" height="14" fill="#0b57d0"/></svg><b>${pct(value)}%</b></div>`;
+  return `<div class="bar"><span>${esc(label)}</span><svg width="210" height="14" role="img" aria-label="${esc(label)} ${pct(value)}%"><rect width="200" height="14" fill="#eee"/><rect width="${w}" height="14" fill="#0b57d0"/></svg><b>${value === null ? '–' : `${pct(value)}%`}</b></div>`;
 }
 
 export function reportHtml(r: Results, out: string): string {
@@ -109,7 +109,7 @@ export function reportHtml(r: Results, out: string): string {
 .bar{display:flex;gap:8px;align-items:center}.bar span{width:120px}.steps{list-style:none;padding:0;display:flex;flex-wrap:wrap;gap:8px}.steps li{width:180px;font-size:12px}.steps img{width:180px;border:1px solid #ccc;border-radius:6px}
 .d{color:#5f6368}.ok{color:#146c2e}.no{color:#b3261e}details{margin:6px 0;border-bottom:1px solid #eee;padding-bottom:6px}section{display:inline-block;margin-right:24px;vertical-align:top}</style></head><body>
 <h1>heed evaluation</h1><p>${esc(r.created)} · ${r.episodes.length} episodes</p><h2>Metrics</h2>${charts}
-<h2>All episodes</h2><table><tr><th>policy</th>${COLUMNS.map(([c]) => `<th>${esc(c)}</th>`).join('')}</tr>${Object.entries(
+<h2>All episodes</h2><div style="overflow-x:auto"><table><tr><th>policy</th>${COLUMNS.map(([c]) => `<th>${esc(c)}</th>`).join('')}</tr>${Object.entries(
     r.metrics,
   )
     .map(([p, b]) => `<tr><td>${esc(p)}</td>${COLUMNS.map(([, f]) => `<td>${f(b.all!)}</td>`).join('')}</tr>`)
