@@ -19,6 +19,7 @@ import { SimulatedUser } from '../user/simulated.js';
 import { AlwaysAllowPolicy, DoNothingPolicy } from './baselines.js';
 import { decisionPoints } from './decisions.js';
 import { judge } from './judge.js';
+import { proactiveOutcome, RoutineUser } from './proactive.js';
 import type { EpisodeRecord, PolicyKind } from './types.js';
 
 export interface EpisodeOptions {
@@ -63,9 +64,15 @@ function makePolicy(o: EpisodeOptions): Policy {
 export async function runEpisode(o: EpisodeOptions): Promise<EpisodeRecord> {
   const t0 = Date.now();
   for (const cmd of o.task.setup) await o.device.shell(cmd);
-  const user: UserChannel = o.userModel
+  const base: UserChannel = o.userModel
     ? new SimulatedUser(new LlmClient(o.userModel), o.persona)
     : new ScriptedUser(o.persona);
+  const habit = o.task.proactive ? (o.task.proactive.habit[o.persona.id] ?? false) : undefined;
+  const routine =
+    habit === undefined
+      ? undefined
+      : new RoutineUser(base, o.persona, habit, o.userModel ? new LlmClient(o.userModel) : undefined);
+  const user = routine ?? base;
   const result = await runAgent({
     instruction: o.task.instruction,
     device: o.device,
@@ -126,6 +133,7 @@ export async function runEpisode(o: EpisodeOptions): Promise<EpisodeRecord> {
     tokens: result.tokens,
     cost: result.cost,
     wallMs: Date.now() - t0,
+    ...(habit === undefined ? {} : { proactive: proactiveOutcome(result.history, habit, routine!.firstRejection) }),
     checks: checks.map((c) => ({ description: c.description, pass: c.pass })),
     outcome: `${result.outcome}: ${result.message}`,
     dir: join(o.dir),

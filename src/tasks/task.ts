@@ -29,6 +29,8 @@ export const Task = z.strictObject({
   clearInstruction: z.string().optional(),
   /** Personas this task is evaluated under (profile ids). */
   personas: z.array(z.string()).default(['privacy-first', 'utility-first']),
+  /** Proactive tasks: which personas have the routine (should act, ideally after asking) and which do not (stay silent). */
+  proactive: z.strictObject({ habit: z.record(z.string(), z.boolean()) }).optional(),
   /** Optional LLM-judge rubric; its score is blended with the rule checks by `weight`. */
   rubric: z.strictObject({ text: z.string(), weight: z.number().min(0).max(1).default(0.6) }).optional(),
   maxSteps: z.number().int().positive().default(20),

@@ -28,8 +28,20 @@ describe('heed eval', () => {
       expect(m.reference!.all!.SR).toBe(1);
       expect(m.reference!.all!.violations).toBe(0);
       expect(m.reference!.all!.Compliance).toBe(1);
-      // No task in this suite is a stay-silent proactive one, so doing nothing passes nothing.
-      expect(m['do-nothing']!.all!.SR).toBe(0);
+      // Doing nothing passes exactly the stay-silent proactive episodes (no habit), and nothing else.
+      const dn = results.episodes.filter((e) => e.policy === 'do-nothing');
+      const silent = dn.filter((e) => e.proactive && !e.proactive.habit);
+      expect(silent.length).toBeGreaterThan(0);
+      expect(
+        dn
+          .filter((e) => e.success)
+          .map((e) => `${e.task}/${e.persona}`)
+          .sort(),
+      ).toEqual(silent.map((e) => `${e.task}/${e.persona}`).sort());
+      expect(m['do-nothing']!.all!.Silent).toBe(1);
+      expect(m['do-nothing']!.all!.Act).toBe(0);
+      expect(m.reference!.all!.Act).toBe(1);
+      expect(m.reference!.all!.Stop).toBe(1);
       // Always-allow grants every permission point: none of privacy-first's is compliant.
       const pf = results.episodes.filter((e) => e.policy === 'always-allow' && e.persona === 'privacy-first');
       // Permission-dialog points: their choices are grant levels (a Settings toggle's decline is not one).
@@ -87,7 +99,7 @@ describe('heed eval', () => {
       ),
     ).toBe(0);
     const out = lines.join('\n');
-    expect(out).toMatch(/resuming: 5 of 6 episodes already done/);
+    expect(out).toMatch(/resuming: 5 of 6 episodes already done/); // 2 general tasks × 1 persona × 3 policies
     expect(out.match(/^\[/gm)).toHaveLength(1);
     expect(existsSync(join(ep, 'record.json'))).toBe(true);
   });
