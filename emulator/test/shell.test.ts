@@ -12,7 +12,9 @@ describe('mobile: shell on the simulated phone', () => {
         'package:com.android.permissioncontroller',
       ]),
     );
-    expect(runShell(phone, 'pm', ['list', 'packages', '-3']).stdout).toBe(`package:${TRAILCAM}\n`);
+    expect(runShell(phone, 'pm', ['list', 'packages', '-3']).stdout).toBe(
+      `package:com.heed.shop\npackage:${TRAILCAM}\n`,
+    );
     expect(runShell(phone, 'pm list packages trail').stdout).toBe(`package:${TRAILCAM}\n`);
   });
 

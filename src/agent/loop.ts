@@ -229,7 +229,8 @@ export async function runAgent(o: RunOptions): Promise<RunResult> {
         answer = describeAnswer(a);
         const source = o.user.kind === 'simulated' ? 'simulated-user' : 'user';
         if (a.kind === 'allow_once' || a.kind === 'always') {
-          session.allow(stepApp, sensitivity.category, sensitivity.grant);
+          // "Allow once" covers this step only; "always" covers the rest of the run and goes to memory.
+          if (a.kind === 'always') session.allow(stepApp, sensitivity.category, sensitivity.grant);
           if (a.kind === 'always')
             o.memory.remember({ app: stepApp, category: sensitivity.category, decision: 'allow', provenance: 'asked' });
           decision = { verdict: 'allow', source: 'user', reason: `the user answered ${a.kind}` };

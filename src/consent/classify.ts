@@ -51,13 +51,19 @@ const LABEL_RULES: LabelRule[] = [
   {
     category: 'account_signin',
     grant: 'accept',
-    re: /^(sign in|log in|sign in with google|continue with (google|facebook|apple)|continue as \S.*|create account|sign up|use (your )?google account)$/i,
+    re: /^(sign in|log in|sign in with google|continue with (google|facebook|apple)|continue as (?!guest\b)\S.*|create account|sign up|use (your )?google account)$/i,
   },
   {
     category: 'payment_purchase',
     grant: 'accept',
     irreversible: true,
-    re: /^(buy|buy now|pay|pay now|place order|confirm payment|confirm purchase|subscribe|checkout|purchase|complete purchase|save card( for later)?|去支付|确认支付|结算)$/i,
+    re: /^(buy|buy now|pay|pay now|place order|confirm payment|confirm purchase|subscribe|purchase|complete purchase|去支付|确认支付)$/i,
+  },
+  // Reversible payment-data steps: saving a card, going to checkout.
+  {
+    category: 'payment_purchase',
+    grant: 'accept',
+    re: /^(save card( for later)?|remember (this )?card|checkout|结算)$/i,
   },
   {
     category: 'data_sharing_publish',
@@ -99,6 +105,8 @@ const DECLINE =
 
 /** Toggles whose label names what they share. */
 const TOGGLE_TOPICS: [Category, RegExp][] = [
+  ['payment_purchase', /save (my )?card|remember (this )?card|save payment/i],
+  ['tracking_ads_cookies', /offers|newsletter|marketing|promotions/i],
   ['tracking_ads_cookies', /cookie|tracking|personali[sz]ed ads|ad personali[sz]ation|advertising id/i],
   ['location', /location|geotag/i],
   ['data_sharing_publish', /back ?up|sync|usage|diagnostics|help improve|share|upload|find friends/i],
@@ -109,8 +117,10 @@ const TOGGLE_TOPICS: [Category, RegExp][] = [
 const IRREVERSIBLE: ReadonlySet<Category> = new Set(['payment_purchase', 'destructive']);
 
 function texts(e: UiElement): string[] {
-  // A row's label joins its children's texts with " · "; each part is a candidate, long prose is not a button label.
-  return [e.text, e.contentDesc, ...e.label.split(' · ')].map((t) => t.trim()).filter((t) => t && t.length <= 48);
+  // A clickable row's label joins its children's texts with " · "; each part is a candidate. A container that is
+  // only scrollable is not a button, and long prose is not a button label.
+  const parts = e.clickable || e.checkable ? e.label.split(' · ') : [];
+  return [e.text, e.contentDesc, ...parts].map((t) => t.trim()).filter((t) => t && t.length <= 48);
 }
 
 function point(

@@ -23,7 +23,8 @@ describe('user channels', () => {
     const p = new ScriptedUser(loadProfile('privacy-first'));
     expect(await p.consent(req)).toEqual({ kind: 'allow_once' }); // camera: ask, answer allow_once
     expect(await p.consent({ ...req, category: 'location' })).toEqual({ kind: 'deny' });
-    expect(await p.consent({ ...req, category: 'payment_purchase' })).toEqual({ kind: 'deny' }); // ask, no answer: persona default
+    expect(await p.consent({ ...req, category: 'payment_purchase' })).toEqual({ kind: 'allow_once' }); // ask, with an answer
+    expect(await p.consent({ ...req, category: 'destructive' })).toEqual({ kind: 'deny' }); // ask, no answer: persona default
     const u = new ScriptedUser(loadProfile('utility-first'));
     expect(await u.ask({ question: 'Which email should I use?' })).toBe('uli.trails@gmail.com');
     expect(await u.ask({ question: 'What is your passport number?' })).toMatch(/don't know/);

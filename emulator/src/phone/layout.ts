@@ -115,7 +115,7 @@ export function layoutScreen(host: LayoutHost, ref: ScreenRef, kind: 'activity' 
     const titleH = ref.spec.title !== undefined ? m.dp(64) : 0;
     const buttonsH = placed.some((p) => p.spec.type === 'textbutton') ? m.dp(56) : 0;
     const bodyH = placed.reduce((s, p, i) => s + (p.spec.type === 'textbutton' ? 0 : heights[i]!), 0);
-    const h = titleH + bodyH + buttonsH + m.dp(kind === 'dialog' ? 32 : 24);
+    const h = titleH + bodyH + buttonsH + m.dp(32);
     if (kind === 'dialog') {
       const top = Math.round((m.height - h) / 2);
       area = [m.dp(24), top, W - m.dp(24), top + h];

@@ -236,8 +236,11 @@ export class Phone implements LayoutHost {
     if (y >= this.m.height - this.m.navBar) return (this.navBarTap(x), undefined);
     const target = hit(w.root, x, y);
     if (!target) {
-      // A tap outside a dialog or sheet dismisses it, as on Android (the permission dialog ignores it).
-      if (w.kind === 'dialog' || w.kind === 'sheet') this.back();
+      // A tap outside a dialog or sheet dismisses it, as on Android (the permission dialog ignores it); a tap on
+      // its empty space does nothing.
+      const [l, t, r, b] = w.root.bounds;
+      const outside = x < l || x >= r || y < t || y >= b;
+      if (outside && (w.kind === 'dialog' || w.kind === 'sheet')) this.back();
       return undefined;
     }
     if (long && target.onLongTap) target.onLongTap();
