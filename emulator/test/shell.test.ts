@@ -12,9 +12,14 @@ describe('mobile: shell on the simulated phone', () => {
         'package:com.android.permissioncontroller',
       ]),
     );
-    expect(runShell(phone, 'pm', ['list', 'packages', '-3']).stdout).toBe(
-      `package:com.heed.shop\npackage:${TRAILCAM}\n`,
-    );
+    // -3: third-party apps only, i.e. those the app world does not mark as system apps.
+    const thirdParty = [...phone.apps.values()]
+      .filter((a) => !a.system)
+      .map((a) => `package:${a.package}\n`)
+      .sort();
+    expect(thirdParty).toContain(`package:${TRAILCAM}\n`);
+    expect(runShell(phone, 'pm', ['list', 'packages', '-3']).stdout).toBe(thirdParty.join(''));
+    expect(runShell(phone, 'pm list packages -3').stdout).not.toContain('com.android.settings');
     expect(runShell(phone, 'pm list packages trail').stdout).toBe(`package:${TRAILCAM}\n`);
   });
 

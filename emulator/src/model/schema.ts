@@ -6,7 +6,7 @@ import { z } from 'zod';
  * A condition string: `[!]kind:arg[=value]`, e.g. `state:geotag`, `!granted:camera`, `setting:secure/location_mode=3`,
  * `level:{param.pkg}/location=ask`. Templates (`{param.pkg}`) are filled in before the condition is read.
  */
-export const Cond = z.string().regex(/^!?(state|granted|denied|level|setting|param|item|installed):[^\s]*$/, {
+export const Cond = z.string().regex(/^!?(state|granted|denied|level|setting|param|item|installed):[^\s=]*(=.*)?$/, {
   message: 'condition must look like "[!]state|granted|denied|level|setting|param|item|installed:arg[=value]"',
 });
 export type Cond = z.infer<typeof Cond>;
