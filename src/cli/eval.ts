@@ -24,6 +24,7 @@ Options:
   --user-model <name>    user simulator (or HEED_USER_MODEL); without one the scripted persona answers
   --judge-model <name>   judge for tasks with a rubric (or HEED_JUDGE_MODEL)
   --baselines            also run do-nothing, always-allow and reference
+  --clear                use each task's clear instruction where it has one (default: the vague one)
   --mode <m>             knowu (default: the agent sees only behaviour logs) | personal (it sees the profile)
   --devices <n>          simulated phones working at once (default 1)
   --appium <url>         a real device's Appium server; repeat for several (uses --caps)
@@ -61,6 +62,7 @@ export async function evalCommand(argv: string[], out: (s: string) => void): Pro
       repeats: { type: 'string' },
       out: { type: 'string' },
       resume: { type: 'string' },
+      clear: { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -128,10 +130,12 @@ export async function evalCommand(argv: string[], out: (s: string) => void): Pro
     agent,
     userModel,
     judgeModel,
+    clear: Boolean(values.clear),
     progress: out,
   });
   const results = buildResults(episodes, {
     suite: values.suite,
+    clear: Boolean(values.clear),
     mode,
     repeats,
     devices,

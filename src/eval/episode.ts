@@ -33,6 +33,8 @@ export interface EpisodeOptions {
   agent?: LlmConfig;
   userModel?: LlmConfig;
   judgeModel?: LlmConfig;
+  /** Use the task's clear instruction where it has one (ablation: how much does vagueness cost?). */
+  clear?: boolean;
 }
 
 /** What heed's gate may know: in KnowU mode only what the agent may see, so heed must ask where it cannot infer. */
@@ -73,8 +75,9 @@ export async function runEpisode(o: EpisodeOptions): Promise<EpisodeRecord> {
       ? undefined
       : new RoutineUser(base, o.persona, habit, o.userModel ? new LlmClient(o.userModel) : undefined);
   const user = routine ?? base;
+  const instruction = o.clear && o.task.clearInstruction ? o.task.clearInstruction : o.task.instruction;
   const result = await runAgent({
-    instruction: o.task.instruction,
+    instruction,
     device: o.device,
     policy: makePolicy(o),
     profile: gateProfile(o.persona, o.mode),
@@ -97,7 +100,7 @@ export async function runEpisode(o: EpisodeOptions): Promise<EpisodeRecord> {
     o.task.rubric && o.judgeModel
       ? await judge(new LlmClient(o.judgeModel), {
           rubric: o.task.rubric.text,
-          instruction: o.task.instruction,
+          instruction,
           persona: o.persona.summary,
           history: result.history,
           answer: result.answer,

@@ -27,6 +27,7 @@ export interface EvalOptions {
   agent?: LlmConfig;
   userModel?: LlmConfig;
   judgeModel?: LlmConfig;
+  clear?: boolean;
   progress?: (line: string) => void;
 }
 
@@ -96,6 +97,7 @@ export async function runEval(o: EvalOptions): Promise<EpisodeRecord[]> {
               agent: o.agent,
               userModel: o.userModel,
               judgeModel: o.judgeModel,
+              clear: o.clear,
             });
           } catch (e) {
             rec = errorRecord(j, (e as Error).message);
