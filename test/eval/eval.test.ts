@@ -74,7 +74,7 @@ describe('heed eval', () => {
     } finally {
       if (saved !== undefined) process.env.HEED_AGENT_MODEL = saved;
     }
-  });
+  }, 300_000); // every reference, always-allow and do-nothing episode of the suite: about a minute on 2 cores
 
   test('--resume runs only what is missing', async () => {
     const first = await evalRun(['--baselines', '--split', 'general', '--personas', 'privacy-first']);
