@@ -10,6 +10,7 @@ import { describeLlm, resolveLlmConfig } from '../policy/llm/config.js';
 import { loadProfile } from '../profile/load.js';
 import type { Profile } from '../profile/schema.js';
 import { loadTask, type Task } from '../tasks/task.js';
+import { WebUser } from '../user/web.js';
 
 export const EVAL_HELP = `Usage: heed eval --suite <dir|file> [options]
 
@@ -21,6 +22,8 @@ Options:
   --split <s,…>          only these splits: general, personalized, proactive, privacy
   --personas <id,…>      only these personas (default: each task's own list)
   --model <name>         agent model (or HEED_AGENT_MODEL); without one, only baselines run
+  --user web             you answer every question and consent request in a browser page (URL with a token is
+                         printed; requests from parallel episodes queue up)
   --user-model <name>    user simulator (or HEED_USER_MODEL); without one the scripted persona answers
   --judge-model <name>   judge for tasks with a rubric (or HEED_JUDGE_MODEL)
   --baselines            also run do-nothing, always-allow and reference
@@ -62,6 +65,7 @@ export async function evalCommand(argv: string[], out: (s: string) => void): Pro
       repeats: { type: 'string' },
       out: { type: 'string' },
       resume: { type: 'string' },
+      user: { type: 'string' },
       clear: { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },
@@ -106,6 +110,16 @@ export async function evalCommand(argv: string[], out: (s: string) => void): Pro
   const repeats = Number(values.repeats ?? 1);
   if (!(Number.isInteger(devices) && devices > 0)) throw new HeedError('--devices must be a positive whole number');
   if (!(Number.isInteger(repeats) && repeats > 0)) throw new HeedError('--repeats must be a positive whole number');
+  if (values.user && values.user !== 'web') {
+    throw new HeedError(
+      `--user takes only web here, not '${values.user}'`,
+      'the scripted persona (or --user-model) answers otherwise',
+    );
+  }
+  const web =
+    values.user === 'web'
+      ? await new WebUser({ announce: (u) => out(`Answer for the personas in a browser: ${u}`) }).start()
+      : undefined;
   out(
     `heed eval: ${tasks.length} tasks, policies ${policies.join(', ')}, mode ${mode}, ${values.appium?.length ?? devices} device(s) → ${dir}`,
   );
@@ -131,6 +145,7 @@ export async function evalCommand(argv: string[], out: (s: string) => void): Pro
     userModel,
     judgeModel,
     clear: Boolean(values.clear),
+    user: web,
     progress: out,
   });
   const results = buildResults(episodes, {
@@ -145,6 +160,7 @@ export async function evalCommand(argv: string[], out: (s: string) => void): Pro
     judge: judgeModel ? describeLlm(judgeModel) : null,
     wallMs: Date.now() - t0,
   });
+  await web?.close();
   writeReports(results, dir);
   for (const [p, b] of Object.entries(results.metrics))
     out(

@@ -35,6 +35,8 @@ export interface EpisodeOptions {
   judgeModel?: LlmConfig;
   /** Use the task's clear instruction where it has one (ablation: how much does vagueness cost?). */
   clear?: boolean;
+  /** A person answering instead of the persona's stand-in (heed eval --user web). */
+  user?: UserChannel;
 }
 
 /** What heed's gate may know: in KnowU mode only what the agent may see, so heed must ask where it cannot infer. */
@@ -66,9 +68,11 @@ function makePolicy(o: EpisodeOptions): Policy {
 export async function runEpisode(o: EpisodeOptions): Promise<EpisodeRecord> {
   const t0 = Date.now();
   for (const cmd of o.task.setup) await o.device.shell(cmd);
-  const base: UserChannel = o.userModel
-    ? new SimulatedUser(new LlmClient(o.userModel), o.persona)
-    : new ScriptedUser(o.persona);
+  const base: UserChannel = o.user
+    ? o.user
+    : o.userModel
+      ? new SimulatedUser(new LlmClient(o.userModel), o.persona)
+      : new ScriptedUser(o.persona);
   const habit = o.task.proactive ? (o.task.proactive.habit[o.persona.id] ?? false) : undefined;
   const routine =
     habit === undefined

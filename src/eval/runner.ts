@@ -8,6 +8,7 @@ import type { LlmConfig } from '../policy/llm/config.js';
 import type { Profile } from '../profile/schema.js';
 import type { ProfileMode } from '../profile/view.js';
 import type { Task } from '../tasks/task.js';
+import type { UserChannel } from '../user/channel.js';
 import { runEpisode } from './episode.js';
 import type { EpisodeRecord, PolicyKind } from './types.js';
 
@@ -28,6 +29,8 @@ export interface EvalOptions {
   userModel?: LlmConfig;
   judgeModel?: LlmConfig;
   clear?: boolean;
+  /** A person answering for every episode (the browser approval page). */
+  user?: UserChannel;
   progress?: (line: string) => void;
 }
 
@@ -98,6 +101,7 @@ export async function runEval(o: EvalOptions): Promise<EpisodeRecord[]> {
               userModel: o.userModel,
               judgeModel: o.judgeModel,
               clear: o.clear,
+              user: o.user,
             });
           } catch (e) {
             rec = errorRecord(j, (e as Error).message);

@@ -101,7 +101,16 @@ export class WebUser implements UserChannel {
     this.broadcast();
   }
 
+  /** Requests from several episodes at once (heed eval --devices N) wait their turn: the page shows one at a time. */
+  private turn: Promise<unknown> = Promise.resolve();
+
   private wait<T>(make: (id: number, resolve: (v: T) => void, deadline: number) => Pending, onTimeout: T): Promise<T> {
+    const mine = this.turn.then(() => this.show(make, onTimeout));
+    this.turn = mine.catch(() => undefined);
+    return mine;
+  }
+
+  private show<T>(make: (id: number, resolve: (v: T) => void, deadline: number) => Pending, onTimeout: T): Promise<T> {
     return new Promise<T>((resolve) => {
       const id = this.nextId++;
       const timer = setTimeout(() => {

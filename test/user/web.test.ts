@@ -201,3 +201,79 @@ describe('the browser approval page', () => {
     }
   });
 });
+
+describe('the approval page behind heed eval', () => {
+  test('requests from parallel episodes queue up and are answered one at a time', async () => {
+    const web = await new WebUser({ announce: () => {} }).start();
+    try {
+      const first = web.consent(req);
+      const second = web.consent({ ...req, category: 'location' });
+      const post = (id: number, answer: string) =>
+        fetch(`${web.origin}/answer`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', origin: web.origin, 'x-heed-token': web.token },
+          body: JSON.stringify({ id, answer }),
+        });
+      expect((await post(2, 'deny')).status).toBe(409); // not shown yet
+      expect((await post(1, 'allow_once')).status).toBe(200);
+      expect(await first).toEqual({ kind: 'allow_once' });
+      await new Promise((r) => setTimeout(r, 20));
+      expect((await post(2, 'deny')).status).toBe(200);
+      expect(await second).toEqual({ kind: 'deny' });
+    } finally {
+      await web.close();
+    }
+  });
+
+  test('heed eval --user web: a person answers the consent requests of every episode', async () => {
+    const { main } = await import('../../src/cli/main.js');
+    const { mkdtempSync, readFileSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const out = mkdtempSync(join(tmpdir(), 'heed-eval-web-'));
+    let url = '';
+    const lines: string[] = [];
+    const running = main(
+      [
+        'eval',
+        '--suite',
+        join(process.cwd(), 'tasks', 'suite', 'shop-guest-checkout.yaml'),
+        '--baselines',
+        '--user',
+        'web',
+        '--personas',
+        'privacy-first',
+        '--out',
+        out,
+      ],
+      (s) => {
+        lines.push(s);
+        const m = /(http:\/\/127\.0\.0\.1:\d+)\/\?token=(\w+)/.exec(s);
+        if (m) url = s;
+      },
+    );
+    let finished = false;
+    void running.then(() => (finished = true));
+    let answered = 0;
+    for (let id = 1; !finished;) {
+      await new Promise((r) => setTimeout(r, 25));
+      const m = /(http:\/\/127\.0\.0\.1:\d+)\/\?token=(\w+)/.exec(url);
+      if (!m) continue;
+      const r = await fetch(`${m[1]}/answer`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', origin: m[1]!, 'x-heed-token': m[2]! },
+        body: JSON.stringify({ id, answer: 'allow_once' }),
+      }).catch(() => undefined);
+      if (r?.status === 200) {
+        answered++;
+        id++;
+      }
+    }
+    expect(await running).toBe(0);
+    expect(answered).toBeGreaterThan(0);
+    const results = JSON.parse(readFileSync(join(out, 'results.json'), 'utf8'));
+    const ref = results.episodes.find((e: { policy: string }) => e.policy === 'reference');
+    expect(ref.success).toBe(true);
+    expect(ref.consentRequests).toBeGreaterThan(0);
+    expect(lines.join('\n')).toContain('Answer for the personas in a browser: http://127.0.0.1:');
+  }, 120_000);
+});
