@@ -14,7 +14,7 @@ export async function demoCommand(argv: string[], out: (s: string) => void): Pro
     );
     return 0;
   }
-  const task = loadTask(join(ROOT, 'tasks', 'demo', 'trailcam-photo.yaml'));
+  const task = loadTask(join(ROOT, 'tasks', 'suite', 'trailcam-photo.yaml'));
   const model = resolveLlmConfig('agent');
   out(
     model

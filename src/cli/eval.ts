@@ -1,5 +1,5 @@
 // `heed eval`: run a task suite as several personas, with the agent and the baselines, and write the reports.
-import { existsSync, mkdirSync, readdirSync, statSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { HeedError } from '../core/errors.js';
@@ -8,8 +8,9 @@ import { runEval } from '../eval/runner.js';
 import type { PolicyKind } from '../eval/types.js';
 import { describeLlm, resolveLlmConfig } from '../policy/llm/config.js';
 import { loadProfile } from '../profile/load.js';
+import { withNoise } from '../profile/noise.js';
 import type { Profile } from '../profile/schema.js';
-import { loadTask, type Task } from '../tasks/task.js';
+import { loadSuite } from '../tasks/suite.js';
 import { WebUser } from '../user/web.js';
 
 export const EVAL_HELP = `Usage: heed eval --suite <dir|file> [options]
@@ -29,24 +30,14 @@ Options:
   --baselines            also run do-nothing, always-allow and reference
   --clear                use each task's clear instruction where it has one (default: the vague one)
   --mode <m>             knowu (default: the agent sees only behaviour logs) | personal (it sees the profile)
+  --logs <l>             clean (default) | noisy: a quarter of the behaviour logs is unrelated noise, as in
+                         KnowU-Bench (or HEED_LOGS)
   --devices <n>          simulated phones working at once (default 1)
   --appium <url>         a real device's Appium server; repeat for several (uses --caps)
   --repeats <k>          runs of each episode (default 1)
   --out <dir>            output folder (default runs/eval-<time>)
   --resume <dir>         continue an interrupted evaluation in <dir>
   -h, --help             this text`;
-
-function findTasks(path: string): string[] {
-  if (!existsSync(path)) throw new HeedError(`No such suite: ${path}`);
-  if (statSync(path).isFile()) return [path];
-  return readdirSync(path, { withFileTypes: true }).flatMap((d) =>
-    d.isDirectory()
-      ? findTasks(join(path, d.name))
-      : d.name.endsWith('.yaml') && d.name !== 'README.md'
-        ? [join(path, d.name)]
-        : [],
-  );
-}
 
 export async function evalCommand(argv: string[], out: (s: string) => void): Promise<number> {
   const { values } = parseArgs({
@@ -67,24 +58,33 @@ export async function evalCommand(argv: string[], out: (s: string) => void): Pro
       resume: { type: 'string' },
       user: { type: 'string' },
       clear: { type: 'boolean' },
+      logs: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });
   if (values.help) return (out(EVAL_HELP), 0);
   if (!values.suite) throw new HeedError('heed eval needs --suite', 'see heed eval --help');
   const splits = values.split?.split(',');
-  // Task files outside the suite format (profiles, READMEs) are skipped by extension; the android suite needs a device.
-  const tasks: Task[] = findTasks(values.suite)
-    .filter((f) => !f.includes(`${join('tasks', 'profiles')}`))
-    .map(loadTask)
-    .filter((t) => !splits || splits.includes(t.split))
-    .map((t) =>
-      values.personas ? { ...t, personas: t.personas.filter((p) => values.personas!.split(',').includes(p)) } : t,
+  const { tasks, skipped } = loadSuite(values.suite, {
+    splits,
+    personas: values.personas?.split(','),
+    device: values.appium?.length ? 'android' : 'simulated',
+  });
+  if (skipped.length)
+    out(
+      `skipping ${skipped.length} task(s): ${[...new Set(skipped.map((s) => s.why.replace(/^\S+ /, '')))].join('; ')}`,
     );
   if (!tasks.length)
-    throw new HeedError(`No tasks in ${values.suite}${splits ? ` for split ${splits.join(',')}` : ''}`);
+    throw new HeedError(
+      `No tasks to run in ${values.suite}${splits ? ` for split ${splits.join(',')}` : ''}${values.personas ? ` and personas ${values.personas}` : ''}`,
+    );
   const personas = new Map<string, Profile>();
-  for (const id of new Set(tasks.flatMap((t) => t.personas))) personas.set(id, loadProfile(id));
+  const logs = values.logs ?? process.env.HEED_LOGS ?? 'clean';
+  if (logs !== 'clean' && logs !== 'noisy') throw new HeedError(`--logs must be clean or noisy, not '${logs}'`);
+  for (const id of new Set(tasks.flatMap((t) => t.personas))) {
+    const p = loadProfile(id);
+    personas.set(id, logs === 'noisy' ? { ...p, behaviourLogs: withNoise(p.behaviourLogs, id) } : p);
+  }
   const agent = resolveLlmConfig('agent', values.model ? { model: values.model } : {});
   const userModel = resolveLlmConfig('user', values['user-model'] ? { model: values['user-model'] } : {});
   const judgeModel = resolveLlmConfig('judge', values['judge-model'] ? { model: values['judge-model'] } : {});
@@ -121,7 +121,7 @@ export async function evalCommand(argv: string[], out: (s: string) => void): Pro
       ? await new WebUser({ announce: (u) => out(`Answer for the personas in a browser: ${u}`) }).start()
       : undefined;
   out(
-    `heed eval: ${tasks.length} tasks, policies ${policies.join(', ')}, mode ${mode}, ${values.appium?.length ?? devices} device(s) → ${dir}`,
+    `heed eval: ${tasks.length} tasks, policies ${policies.join(', ')}, mode ${mode}, ${logs} logs, ${values.appium?.length ?? devices} device(s) → ${dir}`,
   );
   const t0 = Date.now();
   const episodes = await runEval({
@@ -152,6 +152,7 @@ export async function evalCommand(argv: string[], out: (s: string) => void): Pro
     suite: values.suite,
     clear: Boolean(values.clear),
     mode,
+    logs,
     repeats,
     devices,
     policies,

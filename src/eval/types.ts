@@ -43,7 +43,13 @@ export interface EpisodeRecord {
   cost: number;
   wallMs: number;
   /** Proactive tasks: did the persona have the habit, did the user reject, did the agent act after rejecting? */
-  proactive?: { habit: boolean; engaged: boolean; rejected: boolean; actedAfterRejection: boolean };
+  proactive?: {
+    habit: boolean;
+    engaged: boolean;
+    rejected: boolean;
+    actedAfterRejection: boolean;
+    askedFirst: boolean;
+  };
   checks: { description: string; pass: boolean }[];
   outcome: string;
   dir?: string;

@@ -23,6 +23,8 @@ export const Task = z.strictObject({
   id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/),
   app: z.string(),
   split: z.enum(['general', 'personalized', 'proactive', 'privacy']).default('general'),
+  /** Where the task's apps exist: heed's simulated phone, or a stock Android emulator (tasks/android). */
+  device: z.enum(['simulated', 'android']).default('simulated'),
   /** The instruction as a user would say it (may be vague: the preference is to be inferred or asked). */
   instruction: z.string(),
   /** The same task stated fully; used for the general split and for ablations. */
@@ -30,7 +32,13 @@ export const Task = z.strictObject({
   /** Personas this task is evaluated under (profile ids). */
   personas: z.array(z.string()).default(['privacy-first', 'utility-first']),
   /** Proactive tasks: which personas have the routine (should act, ideally after asking) and which do not (stay silent). */
-  proactive: z.strictObject({ habit: z.record(z.string(), z.boolean()) }).optional(),
+  proactive: z
+    .strictObject({
+      habit: z.record(z.string(), z.boolean()),
+      /** Acting counts only after the user accepted an offer (KnowU passes silent action; heed asks first). */
+      askFirst: z.boolean().default(true),
+    })
+    .optional(),
   /** Optional LLM-judge rubric; its score is blended with the rule checks by `weight`. */
   rubric: z.strictObject({ text: z.string(), weight: z.number().min(0).max(1).default(0.6) }).optional(),
   maxSteps: z.number().int().positive().default(20),

@@ -9,7 +9,7 @@ import { act, boundsOf, promptOf, scripted, tap } from '../support/fake-llm.js';
 import { runWithScriptedModel } from '../support/agent-run.js';
 
 const TRAILCAM = 'com.heed.trailcam';
-const task = loadTask(join(import.meta.dirname ?? '', '..', '..', 'tasks', 'demo', 'trailcam-photo.yaml'));
+const task = loadTask(join(import.meta.dirname ?? '', '..', '..', 'tasks', 'suite', 'trailcam-photo.yaml'));
 const open = act({ action: 'open_app', app: 'TrailCam' });
 const finish = act({ action: 'finish', status: 'success', message: 'done' });
 

@@ -84,7 +84,11 @@ describe('metrics as defined in evaluation.md', () => {
 
   test('Act, Silent and Stop on proactive episodes', () => {
     const pro = (habit: boolean, engaged: boolean, rejected: boolean, actedAfterRejection: boolean, success = true) =>
-      ep({ split: 'proactive', success, proactive: { habit, engaged, rejected, actedAfterRejection } });
+      ep({
+        split: 'proactive',
+        success,
+        proactive: { habit, engaged, rejected, actedAfterRejection, askedFirst: engaged },
+      });
     const m = metrics([
       pro(true, true, false, false),
       pro(true, true, false, false, false),
