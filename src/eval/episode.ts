@@ -100,6 +100,14 @@ export async function runEpisode(o: EpisodeOptions): Promise<EpisodeRecord> {
     meta: { task: o.task.id, persona: o.persona.id, policyKind: o.policy },
   });
   const checks = await runChecks(o.device, [...o.task.checks, ...(o.task.expect[o.persona.id] ?? [])]);
+  if (o.task.answer !== undefined) {
+    const pass = new RegExp(o.task.answer, 'i').test(result.answer ?? '');
+    checks.push({
+      description: 'the answer is right',
+      pass,
+      detail: pass ? 'ok' : result.answer === undefined ? 'no answer given' : `no match for /${o.task.answer}/`,
+    });
+  }
   const proactive = routine && proactiveOutcome(result.history, habit!, routine);
   // Proactive rules read from the trajectory (KnowU's own, plus heed's: acting needs a yes first).
   if (proactive) {

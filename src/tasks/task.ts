@@ -45,6 +45,8 @@ export const Task = z.strictObject({
   /** Shell commands run on the device before the episode (e.g. reset the app's permissions). */
   setup: z.array(z.string()).default([]),
   checks: z.array(Check).default([]),
+  /** For questions ("what is my code?"): a regular expression the agent's answer must match (case-insensitive). */
+  answer: z.string().optional(),
   /** Checks that depend on the persona: what must or must not have happened for this user. */
   expect: z.record(z.string(), z.array(Check)).default({}),
   /** Reference steps per persona id; `default` for all others. */
