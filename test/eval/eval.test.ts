@@ -7,12 +7,16 @@ import { main } from '../../src/cli/main.js';
 import type { Results } from '../../src/eval/report.js';
 import { startFakeLlm, stepPromptOf, type ChatRequest } from '../support/fake-llm.js';
 
-const SUITE = join(import.meta.dirname ?? '', '..', '..', 'tasks', 'suite');
+const TASKS = join(import.meta.dirname ?? '', '..', '..', 'tasks');
+const SUITE = join(TASKS, 'suite');
 
-async function evalRun(args: string[]): Promise<{ code: number; out: string; results: Results; dir: string }> {
+async function evalRun(
+  args: string[],
+  suite = SUITE,
+): Promise<{ code: number; out: string; results: Results; dir: string }> {
   const dir = mkdtempSync(join(tmpdir(), 'heed-eval-'));
   const lines: string[] = [];
-  const code = await main(['eval', '--suite', SUITE, '--out', dir, ...args], (s) => lines.push(s));
+  const code = await main(['eval', '--suite', suite, '--out', dir, ...args], (s) => lines.push(s));
   return { code, out: lines.join('\n'), results: JSON.parse(readFileSync(join(dir, 'results.json'), 'utf8')), dir };
 }
 
@@ -21,9 +25,17 @@ describe('heed eval', () => {
     const saved = process.env.HEED_AGENT_MODEL;
     delete process.env.HEED_AGENT_MODEL;
     try {
-      const { code, results, dir } = await evalRun(['--baselines', '--devices', '2']);
+      // The whole tasks folder, as a user would point at it: the real-emulator tasks are skipped, and said so.
+      const { code, out, results, dir } = await evalRun(['--baselines', '--devices', '2'], TASKS);
       expect(code).toBe(0);
+      expect(out).toMatch(/skipping 5 task\(s\): needs a real Android device/);
       const m = results.metrics;
+      const ref = results.episodes.filter((e) => e.policy === 'reference');
+      expect(new Set(ref.map((e) => e.task)).size).toBeGreaterThanOrEqual(60);
+      expect(ref.length).toBeGreaterThanOrEqual(200);
+      expect(new Set(ref.map((e) => e.persona)).size).toBeGreaterThanOrEqual(4);
+      for (const split of ['general', 'personalized', 'proactive', 'privacy'])
+        expect(ref.filter((e) => e.split === split).length).toBeGreaterThanOrEqual(20);
       expect(Object.keys(m)).toEqual(['reference', 'always-allow', 'do-nothing']);
       expect(m.reference!.all!.SR).toBe(1);
       expect(m.reference!.all!.violations).toBe(0);
@@ -49,6 +61,12 @@ describe('heed eval', () => {
       expect(permissionPoints.length).toBeGreaterThan(0);
       expect(permissionPoints.filter((p) => p.compliant)).toEqual([]);
       expect(m['always-allow']!.all!.violations).toBeGreaterThan(0);
+      // On proactive tasks it acts for everyone without asking: it never stays silent, and passes only where the
+      // task lets a habit be acted on without an offer.
+      expect(m['always-allow']!.all!.Silent).toBe(0);
+      const aaPro = results.episodes.filter((e) => e.policy === 'always-allow' && e.proactive);
+      expect(aaPro.every((e) => e.proactive!.engaged && !e.proactive!.askedFirst)).toBe(true);
+      expect(aaPro.filter((e) => e.success).every((e) => e.task === 'clock-gym-alarm')).toBe(true);
       // Reports: one folder, images as files.
       for (const f of ['results.json', 'summary.md', 'report.html']) expect(existsSync(join(dir, f))).toBe(true);
       expect(readFileSync(join(dir, 'summary.md'), 'utf8')).toMatch(/\| reference \| \d+ \| 100\.0 \|/);
@@ -74,7 +92,7 @@ describe('heed eval', () => {
     } finally {
       if (saved !== undefined) process.env.HEED_AGENT_MODEL = saved;
     }
-  }, 300_000); // every reference, always-allow and do-nothing episode of the suite: about a minute on 2 cores
+  }, 600_000); // 3 × 244 episodes: about 2.5 minutes on 2 cores
 
   test('--resume runs only what is missing', async () => {
     const first = await evalRun(['--baselines', '--split', 'general', '--personas', 'privacy-first']);
