@@ -1,5 +1,6 @@
 // heed eval end to end on the simulated phone: baselines with no API key, then a scripted model as agent, user
 // simulator and judge through the real openai client.
+import { jest } from '@jest/globals';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -166,6 +167,42 @@ describe('heed eval', () => {
       expect(roles).toContain('agent-m');
       expect(JSON.stringify(results)).not.toContain('sk-agent');
       expect(readFileSync(join(dir, 'summary.md'), 'utf8')).toContain('| agent |');
+    } finally {
+      process.env = env;
+      await llm.close();
+    }
+  });
+
+  test('KnowU mode shows only behaviour logs; --logs noisy adds a quarter of unrelated entries', async () => {
+    const prompts: string[] = [];
+    const llm = await startFakeLlm((req: ChatRequest) => {
+      prompts.push(stepPromptOf(req));
+      return JSON.stringify({ action: 'finish', status: 'success', message: 'nothing to do' });
+    });
+    const env = { ...process.env };
+    Object.assign(process.env, { HEED_AGENT_MODEL: 'agent-m', HEED_AGENT_BASE_URL: llm.baseURL });
+    const logLines = () =>
+      prompts
+        .pop()!
+        .split('\n')
+        .filter((l) => /^- \[2026-/.test(l));
+    try {
+      const one = ['--personas', 'student-knowu'];
+      const task = join(SUITE, 'clock-gym-alarm.yaml');
+      expect((await evalRun(one, task)).code).toBe(0);
+      const clean = logLines();
+      expect(clean.some((l) => l.includes("set a 07:00 alarm labelled 'Gym'"))).toBe(true);
+      expect(prompts.join('\n')).not.toMatch(/tracking_ads_cookies|Consent rules/);
+      const noisy = await evalRun([...one, '--logs', 'noisy'], task);
+      expect(noisy.code).toBe(0);
+      expect(noisy.results.config).toMatchObject({ logs: 'noisy' });
+      const lines = logLines();
+      expect(lines.filter((l) => clean.includes(l))).toEqual(clean);
+      expect((lines.length - clean.length) / lines.length).toBeCloseTo(0.25, 1);
+      const err = jest.spyOn(console, 'error').mockImplementation(() => {});
+      expect(await main(['eval', '--suite', task, '--logs', 'dirty'], () => {})).toBe(2);
+      expect(String(err.mock.calls[0]?.[0])).toMatch(/--logs must be clean or noisy/);
+      err.mockRestore();
     } finally {
       process.env = env;
       await llm.close();
