@@ -3,6 +3,42 @@
 import type { Profile } from '../profile/schema.js';
 import type { ConsentAnswer, ConsentRequest, Question, UserChannel } from './channel.js';
 
+const STOP = new Set([
+  'the',
+  'and',
+  'for',
+  'you',
+  'your',
+  'should',
+  'shall',
+  'would',
+  'what',
+  'which',
+  'who',
+  'how',
+  'with',
+  'this',
+  'that',
+  'are',
+  'can',
+  'want',
+  'like',
+  'when',
+  'any',
+  'not',
+  'never',
+  'only',
+]);
+
+/** Content words, crudely stemmed ("posted", "posts" → "post"; "shared", "share" → "shar"). */
+function contentWords(text: string): Set<string> {
+  return new Set(
+    (text.toLowerCase().match(/[a-z]+/g) ?? [])
+      .filter((w) => w.length > 2 && !STOP.has(w))
+      .map((w) => w.replace(/(ing|ed|s)$/, '').replace(/e$/, '')),
+  );
+}
+
 export class ScriptedUser implements UserChannel {
   readonly kind = 'scripted';
   readonly asked: Question[] = [];
@@ -16,14 +52,22 @@ export class ScriptedUser implements UserChannel {
 
   async ask(q: Question): Promise<string> {
     this.asked.push(q);
-    const words = q.question.toLowerCase();
+    const text = q.question.toLowerCase();
     for (const [key, value] of Object.entries(this.profile.personal))
-      if (words.includes(key.toLowerCase())) return value;
+      if (text.includes(key.toLowerCase())) return value;
     if (q.options?.length) {
       const pref = this.profile.preferences.join(' ').toLowerCase();
       const liked = q.options.find((o) => pref.includes(o.toLowerCase()));
       if (liked) return liked;
     }
+    // A question about taste ("who should see the post?") gets the stated preference that shares most words with it.
+    const asked = contentWords(q.question);
+    let best: [number, string] = [0, ''];
+    for (const p of this.profile.preferences) {
+      const overlap = [...contentWords(p)].filter((w) => asked.has(w)).length;
+      if (overlap > best[0]) best = [overlap, p];
+    }
+    if (best[0] > 0) return best[1];
     return "I don't know — please don't guess; skip it if you can.";
   }
 

@@ -28,6 +28,11 @@ describe('user channels', () => {
     const u = new ScriptedUser(loadProfile('utility-first'));
     expect(await u.ask({ question: 'Which email should I use?' })).toBe('uli.trails@gmail.com');
     expect(await u.ask({ question: 'What is your passport number?' })).toMatch(/don't know/);
+    // Questions of taste: the stated preference that shares most words with the question.
+    const kai = new ScriptedUser(loadProfile('student-knowu'));
+    expect(await kai.ask({ question: 'Who should see this post?' })).toBe('Share posts with friends, never publicly.');
+    expect(await kai.ask({ question: 'Accept the cookies on this site?' })).toBe('Reject all cookies.');
+    expect(await kai.ask({ question: 'What time is it?' })).toMatch(/don't know/);
   });
 
   test('simulated: structured decisions; the reasoning never reaches the agent; unusable replies deny', async () => {
