@@ -93,6 +93,31 @@ describe('mobile: shell on the simulated phone', () => {
     expect(runShell(phone, 'content query --uri content://nope/x').code).toBe(1);
   });
 
+  test('content insert and delete: seeds for tasks, with Android bind types', () => {
+    const phone = newPhone();
+    const uri = 'content://com.android.calendar/events';
+    expect(
+      runShell(phone, `content insert --uri ${uri} --bind title:s:'Book club' --bind dtstart:s:'Thu 19:00'`).code,
+    ).toBe(0);
+    runShell(phone, `content insert --uri ${uri} --bind title:s:Dentist --bind dtstart:s:'Sat 10:00'`);
+    expect(runShell(phone, `content query --uri ${uri}`).stdout).toBe(
+      'Row: 0 _id=1, title=Book club, dtstart=Thu 19:00\nRow: 1 _id=2, title=Dentist, dtstart=Sat 10:00\n',
+    );
+    runShell(phone, `content delete --uri ${uri} --where "title='Book club'"`);
+    expect(runShell(phone, `content query --uri ${uri}`).stdout).toBe(
+      'Row: 0 _id=2, title=Dentist, dtstart=Sat 10:00\n',
+    );
+    // The next row gets a fresh id, as an autoincrement key would.
+    runShell(phone, `content insert --uri ${uri} --bind title:s:Gym`);
+    expect(runShell(phone, `content query --uri ${uri} --projection _id --where "title=Gym"`).stdout).toBe(
+      'Row: 0 _id=3\n',
+    );
+    expect(runShell(phone, `content insert --uri ${uri} --bind title`).code).toBe(255);
+    expect(runShell(phone, `content insert --uri ${uri}`).stderr).toMatch(/Bindings not specified/);
+    expect(runShell(phone, 'content insert --uri content://nope/x --bind a:s:b').code).toBe(1);
+    expect(runShell(phone, `content update --uri ${uri}`).code).toBe(255);
+  });
+
   test('am start, input keyevent, input tap, date', () => {
     const phone = newPhone();
     expect(runShell(phone, `am start -n ${TRAILCAM}/.MainActivity`).stdout).toContain(`cmp=${TRAILCAM}/.MainActivity`);

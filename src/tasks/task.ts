@@ -21,7 +21,8 @@ export type Check = z.infer<typeof Check>;
 
 export const Task = z.strictObject({
   id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/),
-  app: z.string(),
+  /** Packages the task uses (the first is where it mostly happens). */
+  apps: z.array(z.string().regex(/^[a-zA-Z][\w]*(\.[\w]+)+$/, 'an Android package name, e.g. com.heed.shop')).min(1),
   split: z.enum(['general', 'personalized', 'proactive', 'privacy']).default('general'),
   /** Where the task's apps exist: heed's simulated phone, or a stock Android emulator (tasks/android). */
   device: z.enum(['simulated', 'android']).default('simulated'),

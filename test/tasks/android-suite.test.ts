@@ -13,7 +13,7 @@ const files = readdirSync(dir).filter((f) => f.endsWith('.yaml'));
 
 describe('the real-emulator task suite', () => {
   test('there are tasks for Settings, the Camera, Chrome and Messages', () => {
-    const apps = files.map((f) => loadTask(join(dir, f)).app);
+    const apps = files.map((f) => loadTask(join(dir, f)).apps[0]);
     expect(apps).toEqual(
       expect.arrayContaining([
         'com.android.settings',

@@ -6,7 +6,7 @@ import { loadSuite } from '../../src/tasks/suite.js';
 
 const root = join(import.meta.dirname ?? '', '..', '..', 'tasks');
 const task = (id: string, extra = '') =>
-  `id: ${id}\napp: com.heed.clock\ninstruction: do it\n${extra}reference:\n  default:\n    - finish: success\n`;
+  `id: ${id}\napps: [com.android.deskclock]\ninstruction: do it\n${extra}reference:\n  default:\n    - finish: success\n`;
 
 describe('loadSuite', () => {
   test('the whole tasks folder: profiles are not tasks, android tasks wait for a real device', () => {

@@ -436,6 +436,32 @@ export class Phone implements LayoutHost {
     return undefined;
   }
 
+  /** `content insert`: a new row with the next _id (seeds for tasks: events, alarms, mail). False if the URI is unknown. */
+  providerInsert(uri: string, values: Record<string, unknown>): boolean {
+    for (const app of this.apps.values()) {
+      const spec = app.providers[uri];
+      if (!spec) continue;
+      const rows = (this.getState(app.package, spec.list) as Record<string, unknown>[] | undefined) ?? [];
+      const id = rows.reduce((m, r) => Math.max(m, Number(r._id) || 0), 0) + 1;
+      this.setState(app.package, spec.list, [...rows, { _id: id, ...values }]);
+      return true;
+    }
+    return false;
+  }
+
+  /** `content delete`: removes the rows `remove` picks; returns how many went (undefined: unknown URI). */
+  providerDelete(uri: string, remove: (row: Record<string, unknown>) => boolean): number | undefined {
+    for (const app of this.apps.values()) {
+      const spec = app.providers[uri];
+      if (!spec) continue;
+      const rows = (this.getState(app.package, spec.list) as Record<string, unknown>[] | undefined) ?? [];
+      const kept = rows.filter((r) => !remove(r));
+      this.setState(app.package, spec.list, kept);
+      return rows.length - kept.length;
+    }
+    return undefined;
+  }
+
   // ---- app data ops ----------------------------------------------------------------------------------------------
 
   /**

@@ -172,7 +172,9 @@ function settings(phone: Phone, a: string[]): ShellResult {
 }
 
 function content(phone: Phone, a: string[]): ShellResult {
-  if (a[0] !== 'query') return fail(`Unsupported operation: ${a[0] ?? ''}`, 255);
+  const verb = a[0];
+  if (verb !== 'query' && verb !== 'insert' && verb !== 'delete')
+    return fail(`Unsupported operation: ${verb ?? ''}`, 255);
   const opt = (name: string) => {
     const i = a.indexOf(name);
     return i >= 0 ? a[i + 1] : undefined;
@@ -187,20 +189,42 @@ function content(phone: Phone, a: string[]): ShellResult {
       1,
     );
   }
-  const projection = opt('--projection')?.split(/[:,]/) ?? found.columns;
-  let rows = found.rows;
   const where = opt('--where');
-  if (where) {
-    const conds = where.split(/\s+AND\s+/i).map((c) => {
-      const m = /^\s*(\w+)\s*=\s*'?([^']*)'?\s*$/.exec(c);
-      if (!m) throw new Error(`unsupported --where clause: ${c}`);
-      return [m[1]!, m[2]!] as const;
-    });
-    rows = rows.filter((r) => conds.every(([k, v]) => String(r[k] ?? '') === v));
+  const matches = whereClause(where);
+  if (verb === 'insert') {
+    const values: Record<string, unknown> = {};
+    for (let i = 0; i < a.length; i++) {
+      if (a[i] !== '--bind') continue;
+      // --bind <column>:<type>:<value>, types as in Android's `content` tool: s i l f d b n.
+      const m = /^(\w+):([siflbdn]):([\s\S]*)$/.exec(a[i + 1] ?? '');
+      if (!m) return fail(`[ERROR] Invalid binding: ${a[i + 1] ?? ''} (use column:type:value)`, 255);
+      const [, col, type, raw] = m;
+      values[col!] = type === 'n' ? null : 'ilfd'.includes(type!) ? Number(raw) : type === 'b' ? raw === 'true' : raw;
+    }
+    if (!Object.keys(values).length) return fail('[ERROR] Bindings not specified', 255);
+    phone.providerInsert(uri, values);
+    return ok();
   }
+  if (verb === 'delete') {
+    phone.providerDelete(uri, matches);
+    return ok();
+  }
+  const projection = opt('--projection')?.split(/[:,]/) ?? found.columns;
+  const rows = found.rows.filter(matches);
   if (rows.length === 0) return ok('No result found.\n');
   const fmt = (v: unknown) => (v === undefined || v === null || v === '' ? 'NULL' : String(v));
   return ok(rows.map((r, i) => `Row: ${i} ${projection.map((c) => `${c}=${fmt(r[c])}`).join(', ')}\n`).join(''));
+}
+
+/** The subset of SQL `--where` the sim understands: `col=value` (quoted or not) joined by AND. */
+function whereClause(where: string | undefined): (row: Record<string, unknown>) => boolean {
+  if (!where) return () => true;
+  const conds = where.split(/\s+AND\s+/i).map((c) => {
+    const m = /^\s*(\w+)\s*=\s*'?([^']*)'?\s*$/.exec(c);
+    if (!m) throw new Error(`unsupported --where clause: ${c}`);
+    return [m[1]!, m[2]!] as const;
+  });
+  return (r) => conds.every(([k, v]) => String(r[k] ?? '') === v);
 }
 
 function am(phone: Phone, a: string[]): ShellResult {
