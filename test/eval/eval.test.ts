@@ -93,7 +93,7 @@ describe('heed eval', () => {
     } finally {
       if (saved !== undefined) process.env.HEED_AGENT_MODEL = saved;
     }
-  }, 600_000); // 3 × 244 episodes: about 2.5 minutes on 2 cores
+  }, 600_000); // 3 × 286 episodes: about 2.5 minutes on 2 cores
 
   test('--resume runs only what is missing', async () => {
     const first = await evalRun(['--baselines', '--split', 'general', '--personas', 'privacy-first']);
