@@ -20,38 +20,63 @@ export const Check = z
 export type Check = z.infer<typeof Check>;
 
 export const Task = z.strictObject({
-  id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/),
-  /** Packages the task uses (the first is where it mostly happens). */
-  apps: z.array(z.string().regex(/^[a-zA-Z][\w]*(\.[\w]+)+$/, 'an Android package name, e.g. com.heed.shop')).min(1),
-  split: z.enum(['general', 'personalized', 'proactive', 'privacy']).default('general'),
-  /** Where the task's apps exist: heed's simulated phone, or a stock Android emulator (tasks/android). */
-  device: z.enum(['simulated', 'android']).default('simulated'),
-  /** The instruction as a user would say it (may be vague: the preference is to be inferred or asked). */
-  instruction: z.string(),
-  /** The same task stated fully; used for the general split and for ablations. */
-  clearInstruction: z.string().optional(),
-  /** Personas this task is evaluated under (profile ids). */
-  personas: z.array(z.string()).default(['privacy-first', 'utility-first']),
-  /** Proactive tasks: which personas have the routine (should act, ideally after asking) and which do not (stay silent). */
+  id: z
+    .string()
+    .regex(/^[a-z0-9][a-z0-9-]*$/)
+    .describe('unique in the suite; lower-case words joined by hyphens'),
+  apps: z
+    .array(z.string().regex(/^[a-zA-Z][\w]*(\.[\w]+)+$/, 'an Android package name, e.g. com.heed.shop'))
+    .min(1)
+    .describe('packages the task uses; the first is where it mostly happens'),
+  split: z
+    .enum(['general', 'personalized', 'proactive', 'privacy'])
+    .default('general')
+    .describe('which part of the benchmark it belongs to'),
+  device: z
+    .enum(['simulated', 'android'])
+    .default('simulated')
+    .describe("where its apps exist: heed's simulated phone, or a stock Android emulator (tasks/android)"),
+  instruction: z.string().describe('as a user would say it; may be vague, so the preference must be inferred or asked'),
+  clearInstruction: z.string().optional().describe('the same task stated fully (used with --clear)'),
+  personas: z
+    .array(z.string())
+    .default(['privacy-first', 'utility-first'])
+    .describe('profile ids it is evaluated under (tasks/profiles)'),
   proactive: z
     .strictObject({
       habit: z.record(z.string(), z.boolean()),
-      /** Acting counts only after the user accepted an offer (KnowU passes silent action; heed asks first). */
       askFirst: z.boolean().default(true),
     })
-    .optional(),
-  /** Optional LLM-judge rubric; its score is blended with the rule checks by `weight`. */
-  rubric: z.strictObject({ text: z.string(), weight: z.number().min(0).max(1).default(0.6) }).optional(),
-  maxSteps: z.number().int().positive().default(20),
-  /** Shell commands run on the device before the episode (e.g. reset the app's permissions). */
-  setup: z.array(z.string()).default([]),
-  checks: z.array(Check).default([]),
-  /** For questions ("what is my code?"): a regular expression the agent's answer must match (case-insensitive). */
-  answer: z.string().optional(),
-  /** Checks that depend on the persona: what must or must not have happened for this user. */
-  expect: z.record(z.string(), z.array(Check)).default({}),
-  /** Reference steps per persona id; `default` for all others. */
-  reference: z.record(z.string(), z.array(RefStep)).default({}),
+    .optional()
+    .describe(
+      'proactive tasks: `habit` per persona (true: should act; false: stay silent or stop after a no); `askFirst` ' +
+        '(default true): acting counts only after the user accepted an offer',
+    ),
+  rubric: z
+    .strictObject({ text: z.string(), weight: z.number().min(0).max(1).default(0.6) })
+    .optional()
+    .describe('LLM-judge rubric; its score is blended with the rule checks by `weight` (default 0.6)'),
+  maxSteps: z.number().int().positive().default(20).describe('step budget of an episode'),
+  setup: z
+    .array(z.string())
+    .default([])
+    .describe('shell commands run before the episode: `pm reset-permissions`, `settings put`, `content insert` seeds'),
+  checks: z
+    .array(Check)
+    .default([])
+    .describe('rules on device state for every persona: `{description, shell, expect?, not?}` (regular expressions)'),
+  answer: z
+    .string()
+    .optional()
+    .describe("questions: a regular expression the agent's answer must match (case-insensitive)"),
+  expect: z
+    .record(z.string(), z.array(Check))
+    .default({})
+    .describe('checks per persona id: what must or must not have happened for this user'),
+  reference: z
+    .record(z.string(), z.array(RefStep))
+    .default({})
+    .describe('reference steps per persona id, `default` for the others; CI requires every one to succeed'),
 });
 export type Task = z.infer<typeof Task>;
 
