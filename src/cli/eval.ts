@@ -70,13 +70,13 @@ export async function evalCommand(argv: string[], out: (s: string) => void): Pro
     personas: values.personas?.split(','),
     device: values.appium?.length ? 'android' : 'simulated',
   });
-  if (skipped.length)
-    out(
-      `skipping ${skipped.length} task(s): ${[...new Set(skipped.map((s) => s.why.replace(/^\S+ /, '')))].join('; ')}`,
-    );
+  if (skipped.length) out(`skipping ${skipped.length} task(s): ${[...new Set(skipped.map((s) => s.why))].join('; ')}`);
   if (!tasks.length)
     throw new HeedError(
       `No tasks to run in ${values.suite}${splits ? ` for split ${splits.join(',')}` : ''}${values.personas ? ` and personas ${values.personas}` : ''}`,
+      skipped.length
+        ? `its ${skipped.length} task(s) were skipped: ${skipped[0]!.why}`
+        : 'check --split and --personas against the tasks',
     );
   const personas = new Map<string, Profile>();
   const logs = values.logs ?? process.env.HEED_LOGS ?? 'clean';

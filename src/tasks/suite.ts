@@ -1,7 +1,7 @@
 // A suite is a task file or a folder of them. Loading checks what a single task cannot: ids are unique (episode
 // folders and resume are keyed by id) and the tasks can run on the devices at hand.
 import { existsSync, readdirSync, statSync } from 'node:fs';
-import { basename, join } from 'node:path';
+import { join } from 'node:path';
 import { HeedError } from '../core/errors.js';
 import { loadTask, type Task } from './task.js';
 
@@ -23,8 +23,8 @@ function taskFiles(path: string): string[] {
 
 export interface Suite {
   tasks: Task[];
-  /** Tasks left out because they need another kind of device, with the reason. */
-  skipped: { id: string; why: string }[];
+  /** Tasks left out because they need another kind of device, with the file and the reason. */
+  skipped: { id: string; file: string; why: string }[];
 }
 
 export interface SuiteFilter {
@@ -48,10 +48,8 @@ export function loadSuite(path: string, f: SuiteFilter): Suite {
     if (t.device !== f.device) {
       skipped.push({
         id: t.id,
-        why:
-          t.device === 'android'
-            ? `${basename(file)} needs a real Android device (--appium)`
-            : `${basename(file)} uses heed's simulated apps`,
+        file,
+        why: t.device === 'android' ? 'needs a real Android device (--appium)' : "uses heed's simulated apps",
       });
       continue;
     }
