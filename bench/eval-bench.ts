@@ -1,0 +1,53 @@
+// Throughput of `heed eval` on the simulated phone: reference episodes of one split, with 1 and 2 phones at once.
+// This is the cost of the harness itself (sessions, setup, checks, records), with no model in the loop.
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { runEval } from '../src/eval/runner.js';
+import { loadProfile } from '../src/profile/load.js';
+import type { Profile } from '../src/profile/schema.js';
+import { loadSuite } from '../src/tasks/suite.js';
+import { median, p90, table } from './stats.js';
+
+export async function evalBench(split: string): Promise<void> {
+  const suite = join(import.meta.dirname, '..', '..', 'tasks', 'suite');
+  const { tasks } = loadSuite(suite, { device: 'simulated', splits: [split] });
+  const personas = new Map<string, Profile>();
+  for (const id of new Set(tasks.flatMap((t) => t.personas))) personas.set(id, loadProfile(id));
+  const rows: string[][] = [];
+  for (const devices of [1, 2]) {
+    let peak = process.memoryUsage().rss;
+    const sample = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 100);
+    const t0 = Date.now();
+    const eps = await runEval({
+      tasks,
+      personas,
+      policies: ['reference'],
+      repeats: 1,
+      devices,
+      out: mkdtempSync(join(tmpdir(), 'heed-bench-eval-')),
+      mode: 'knowu',
+      progress: () => {},
+    });
+    clearInterval(sample);
+    const wall = (Date.now() - t0) / 1000;
+    const ms = eps.map((e) => e.wallMs);
+    rows.push([
+      String(devices),
+      String(eps.length),
+      wall.toFixed(1),
+      ((eps.length / wall) * 60).toFixed(0),
+      median(ms).toFixed(0),
+      p90(ms).toFixed(0),
+      (peak / 2 ** 20).toFixed(0),
+      eps.every((e) => e.success) ? 'all passed' : `${eps.filter((e) => !e.success).length} failed`,
+    ]);
+  }
+  console.log(`\nEvaluation — reference episodes of the ${split} split (this process runs Appium too)\n`);
+  console.log(
+    table(
+      ['phones', 'episodes', 'wall s', 'episodes/min', 'median episode ms', 'p90 episode ms', 'peak RSS MiB', 'note'],
+      rows,
+    ),
+  );
+}
