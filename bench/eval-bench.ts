@@ -12,6 +12,8 @@ import { median, p90, table } from './stats.js';
 export async function evalBench(split: string): Promise<void> {
   const suite = join(import.meta.dirname, '..', '..', 'tasks', 'suite');
   const { tasks } = loadSuite(suite, { device: 'simulated', splits: [split] });
+  if (!tasks.length)
+    throw new Error(`HEED_BENCH_SPLIT=${split} has no tasks: use general, personalized, proactive or privacy`);
   const personas = new Map<string, Profile>();
   for (const id of new Set(tasks.flatMap((t) => t.personas))) personas.set(id, loadProfile(id));
   const rows: string[][] = [];
