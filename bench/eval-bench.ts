@@ -3,9 +3,7 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { runEval } from '../src/eval/runner.js';
-import { loadProfile } from '../src/profile/load.js';
-import type { Profile } from '../src/profile/schema.js';
+import { loadPersonas, runEval } from '../src/eval/runner.js';
 import { loadSuite } from '../src/tasks/suite.js';
 import { median, p90, table } from './stats.js';
 
@@ -14,8 +12,7 @@ export async function evalBench(split: string): Promise<void> {
   const { tasks } = loadSuite(suite, { device: 'simulated', splits: [split] });
   if (!tasks.length)
     throw new Error(`HEED_BENCH_SPLIT=${split} has no tasks: use general, personalized, proactive or privacy`);
-  const personas = new Map<string, Profile>();
-  for (const id of new Set(tasks.flatMap((t) => t.personas))) personas.set(id, loadProfile(id));
+  const personas = loadPersonas(tasks);
   const rows: string[][] = [];
   for (const devices of [1, 2]) {
     let peak = process.memoryUsage().rss;

@@ -1,6 +1,6 @@
 // The controller: observe → frame → propose → classify → gate → (ask) → act → record, within step, time and cost
 // budgets. The policy proposes; only the gate and the user decide consent-sensitive steps.
-import type { Device, DeviceAction, Observation } from '../device/device.js';
+import type { Device, DeviceAction, InstalledApp, Observation } from '../device/device.js';
 import { deviceToImage, fromModel, imageToDevice } from '../device/coords.js';
 import { center, elementAt, type UiElement } from '../device/ui-tree.js';
 import { classify, isPermissionScreen } from '../consent/classify.js';
@@ -99,15 +99,14 @@ export async function runAgent(o: RunOptions): Promise<RunResult> {
   // A permission dialog belongs to the app that asked, not to the permission controller. Its message names the app
   // ("Allow TrailCam to …"); failing that, the last app seen is the one that asked.
   let app = '';
-  let labels: Map<string, string> | undefined;
+  // Installed apps do not change during a run: one listApps for dialog attribution and open_app by name.
+  let installed: Promise<InstalledApp[]> | undefined;
+  const apps = () => (installed ??= o.device.listApps());
   const appOf = async (obs: Observation): Promise<string> => {
     if (!isPermissionScreen(obs.tree, obs.package)) return (app = obs.package);
     const named = requestingLabel(obs);
-    if (named) {
-      labels ??= new Map((await o.device.listApps()).filter((a) => a.label).map((a) => [a.label!, a.package]));
-      const pkg = labels.get(named);
-      if (pkg) return (app = pkg);
-    }
+    const pkg = named && (await apps()).find((a) => a.label === named)?.package;
+    if (pkg) return (app = pkg);
     return app || obs.package;
   };
 
@@ -205,7 +204,7 @@ export async function runAgent(o: RunOptions): Promise<RunResult> {
       continue;
     }
 
-    const resolved = await resolve(action, obs, frame, o.policy, o.device);
+    const resolved = await resolve(action, obs, frame, o.policy, apps);
     const sensitivity = sensitivityOf(obs, resolved.step, action);
     let decision: GateDecision | undefined;
     let answer: string | undefined;
@@ -364,7 +363,13 @@ function sensitivityOf(obs: Observation, step: Step, action: Action): Sensitivit
   };
 }
 
-async function resolve(a: Action, obs: Observation, frame: Frame, policy: Policy, device: Device): Promise<Resolved> {
+async function resolve(
+  a: Action,
+  obs: Observation,
+  frame: Frame,
+  policy: Policy,
+  apps: () => Promise<InstalledApp[]>,
+): Promise<Resolved> {
   const byIndex = (i?: number) => (i === undefined ? undefined : obs.tree.elements[i]);
   const point = (x: number, y: number) =>
     imageToDevice(frame.geometry, fromModel(frame.geometry, { x, y }, policy.convention));
@@ -417,15 +422,15 @@ async function resolve(a: Action, obs: Observation, frame: Frame, policy: Policy
     case 'home':
       return { device: { kind: 'key', key: 'home' }, step: { kind: 'other' } };
     case 'open_app':
-      return { device: { kind: 'open_app', package: await packageFor(a.app, device) }, step: { kind: 'other' } };
+      return { device: { kind: 'open_app', package: await packageFor(a.app, apps) }, step: { kind: 'other' } };
     default:
       return { step: { kind: 'other' } };
   }
 }
 
-async function packageFor(app: string, device: Device): Promise<string> {
+async function packageFor(app: string, installed: () => Promise<InstalledApp[]>): Promise<string> {
   if (/^[a-z][\w]*(\.[\w]+)+$/.test(app)) return app;
-  const apps = await device.listApps();
+  const apps = await installed();
   const want = app.toLowerCase();
   const hit =
     apps.find((a) => a.label?.toLowerCase() === want) ??

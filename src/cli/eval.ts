@@ -4,12 +4,9 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { HeedError } from '../core/errors.js';
 import { buildResults, writeReports } from '../eval/report.js';
-import { runEval } from '../eval/runner.js';
+import { loadPersonas, runEval } from '../eval/runner.js';
 import type { PolicyKind } from '../eval/types.js';
 import { describeLlm, resolveLlmConfig } from '../policy/llm/config.js';
-import { loadProfile } from '../profile/load.js';
-import { withNoise } from '../profile/noise.js';
-import type { Profile } from '../profile/schema.js';
 import { loadSuite } from '../tasks/suite.js';
 import { WebUser } from '../user/web.js';
 
@@ -78,13 +75,9 @@ export async function evalCommand(argv: string[], out: (s: string) => void): Pro
         ? `its ${skipped.length} task(s) were skipped: ${skipped[0]!.why}`
         : 'check --split and --personas against the tasks',
     );
-  const personas = new Map<string, Profile>();
   const logs = values.logs ?? process.env.HEED_LOGS ?? 'clean';
   if (logs !== 'clean' && logs !== 'noisy') throw new HeedError(`--logs must be clean or noisy, not '${logs}'`);
-  for (const id of new Set(tasks.flatMap((t) => t.personas))) {
-    const p = loadProfile(id);
-    personas.set(id, logs === 'noisy' ? { ...p, behaviourLogs: withNoise(p.behaviourLogs, id) } : p);
-  }
+  const personas = loadPersonas(tasks, logs);
   const agent = resolveLlmConfig('agent', values.model ? { model: values.model } : {});
   const userModel = resolveLlmConfig('user', values['user-model'] ? { model: values['user-model'] } : {});
   const judgeModel = resolveLlmConfig('judge', values['judge-model'] ? { model: values['judge-model'] } : {});

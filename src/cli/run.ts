@@ -8,7 +8,7 @@ import { describeAction } from '../policy/policy.js';
 import { runAgent, type RunResult } from '../agent/loop.js';
 import { Recorder, runDirName, type StepRecord } from '../agent/recorder.js';
 import { assemble, type UserKind } from '../agent/session.js';
-import { loadTask, runChecks, type CheckResult, type Task } from '../tasks/task.js';
+import { loadTask, runChecks, taskInstruction, type CheckResult, type Task } from '../tasks/task.js';
 
 export const RUN_HELP = `Usage: heed run "<instruction>" [options]
        heed run --task <task.yaml> [options]
@@ -80,7 +80,7 @@ export async function runOnce(
   },
   out: (s: string) => void,
 ): Promise<RunOutcome> {
-  const instruction = o.instruction ?? o.task?.instruction;
+  const instruction = o.instruction ?? (o.task && taskInstruction(o.task));
   if (!instruction) throw new HeedError('heed run needs an instruction or --task', 'see heed run --help');
   const a = await assemble({
     profile: o.profile,

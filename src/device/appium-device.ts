@@ -2,7 +2,7 @@
 // so the same code drives the simulated phone and a real emulator or phone.
 import { remote } from 'webdriverio';
 import { HeedError } from '../core/errors.js';
-import { KEYCODES, type Device, type DeviceAction, type Observation } from './device.js';
+import { KEYCODES, type Device, type DeviceAction, type InstalledApp, type Observation } from './device.js';
 import type { Size } from './coords.js';
 import { parseUiTree } from './ui-tree.js';
 
@@ -144,7 +144,7 @@ export class AppiumDevice implements Device {
     return this.exec<string>('shell', { command, args });
   }
 
-  async listApps(): Promise<{ package: string; label?: string }[]> {
+  async listApps(): Promise<InstalledApp[]> {
     const apps = await this.exec<Record<string, { appName?: string }> | string[]>('listApps');
     if (Array.isArray(apps)) return apps.map((p) => ({ package: p }));
     return Object.entries(apps).map(([pkg, info]) => ({

@@ -39,9 +39,14 @@ export interface Device {
   /** `adb shell` through Appium's `mobile: shell` (needs the adb_shell insecure feature). */
   shell(command: string, args?: string[]): Promise<string>;
   /** Installed apps: package and, where the device says, the label. */
-  listApps(): Promise<{ package: string; label?: string }[]>;
+  listApps(): Promise<InstalledApp[]>;
   /** Close the session (and the embedded server, when this device started one). */
   close(): Promise<void>;
 }
 
 export const KEYCODES: Record<Key, number> = { back: 4, home: 3, enter: 66, app_switch: 187, delete: 67 };
+
+export interface InstalledApp {
+  package: string;
+  label?: string;
+}

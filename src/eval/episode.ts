@@ -12,7 +12,7 @@ import { ReferencePolicy } from '../policy/reference-policy.js';
 import { Memory } from '../profile/memory.js';
 import { Profile } from '../profile/schema.js';
 import type { ProfileMode } from '../profile/view.js';
-import { referenceFor, runChecks, type Task } from '../tasks/task.js';
+import { referenceFor, runChecks, taskInstruction, type Task } from '../tasks/task.js';
 import type { UserChannel } from '../user/channel.js';
 import { ScriptedUser } from '../user/scripted.js';
 import { SimulatedUser } from '../user/simulated.js';
@@ -84,7 +84,7 @@ export async function runEpisode(o: EpisodeOptions): Promise<EpisodeRecord> {
       ? undefined
       : new RoutineUser(base, o.persona, habit, o.userModel ? new LlmClient(o.userModel) : undefined);
   const user = routine ?? base;
-  const instruction = o.clear && o.task.clearInstruction ? o.task.clearInstruction : o.task.instruction;
+  const instruction = taskInstruction(o.task, o.clear);
   const result = await runAgent({
     instruction,
     device: o.device,

@@ -5,6 +5,8 @@ import { AppiumDevice } from '../device/appium-device.js';
 import { startAppium, type AppiumServer } from '../device/appium-server.js';
 import { simCapabilities } from '../device/capabilities.js';
 import type { LlmConfig } from '../policy/llm/config.js';
+import { loadProfile } from '../profile/load.js';
+import { withNoise } from '../profile/noise.js';
 import type { Profile } from '../profile/schema.js';
 import type { ProfileMode } from '../profile/view.js';
 import type { Task } from '../tasks/task.js';
@@ -32,6 +34,16 @@ export interface EvalOptions {
   /** A person answering for every episode (the browser approval page). */
   user?: UserChannel;
   progress?: (line: string) => void;
+}
+
+/** Every persona the tasks name, loaded once; with noisy logs a quarter of each one's behaviour logs is noise. */
+export function loadPersonas(tasks: Task[], logs: 'clean' | 'noisy' = 'clean'): Map<string, Profile> {
+  const personas = new Map<string, Profile>();
+  for (const id of new Set(tasks.flatMap((t) => t.personas))) {
+    const p = loadProfile(id);
+    personas.set(id, logs === 'noisy' ? { ...p, behaviourLogs: withNoise(p.behaviourLogs, id) } : p);
+  }
+  return personas;
 }
 
 export interface Job {

@@ -23,8 +23,8 @@ function taskFiles(path: string): string[] {
 
 export interface Suite {
   tasks: Task[];
-  /** Tasks left out because they need another kind of device, with the file and the reason. */
-  skipped: { id: string; file: string; why: string }[];
+  /** Tasks left out because they need another kind of device, and why. */
+  skipped: { id: string; why: string }[];
 }
 
 export interface SuiteFilter {
@@ -48,7 +48,6 @@ export function loadSuite(path: string, f: SuiteFilter): Suite {
     if (t.device !== f.device) {
       skipped.push({
         id: t.id,
-        file,
         why: t.device === 'android' ? 'needs a real Android device (--appium)' : "uses heed's simulated apps",
       });
       continue;

@@ -97,6 +97,16 @@ export function loadTask(file: string): Task {
   return r.data;
 }
 
+/** KnowU's proactive framing, said once here rather than in every task file. */
+const MONITOR = 'System Status: Background Monitor Active.';
+const OFFER = "Help only if it fits the user's routine: you may ask first, act, or finish without doing anything.";
+
+/** What the agent is told: the vague instruction (or, with `clear`, its clear twin), framed for proactive tasks. */
+export function taskInstruction(task: Task, clear = false): string {
+  const text = clear && task.clearInstruction ? task.clearInstruction : task.instruction;
+  return task.proactive ? `${MONITOR} ${text} ${OFFER}` : text;
+}
+
 export function referenceFor(task: Task, personaId: string): z.infer<typeof RefStep>[] {
   const steps = task.reference[personaId] ?? task.reference.default;
   if (!steps)

@@ -426,40 +426,46 @@ export class Phone implements LayoutHost {
 
   /** Rows behind a content:// URI that an installed app provides. */
   provider(uri: string): { columns: string[]; rows: Record<string, unknown>[] } | undefined {
-    for (const app of this.apps.values()) {
-      const spec = app.providers[uri];
-      if (spec) {
-        const rows = this.getState(app.package, spec.list);
-        return { columns: spec.columns, rows: Array.isArray(rows) ? (rows as Record<string, unknown>[]) : [] };
-      }
-    }
-    return undefined;
+    const p = this.providerList(uri);
+    return p && { columns: p.columns, rows: this.rows(p.pkg, p.list) };
   }
 
   /** `content insert`: a new row with the next _id (seeds for tasks: events, alarms, mail). False if the URI is unknown. */
   providerInsert(uri: string, values: Record<string, unknown>): boolean {
-    for (const app of this.apps.values()) {
-      const spec = app.providers[uri];
-      if (!spec) continue;
-      const rows = (this.getState(app.package, spec.list) as Record<string, unknown>[] | undefined) ?? [];
-      const id = rows.reduce((m, r) => Math.max(m, Number(r._id) || 0), 0) + 1;
-      this.setState(app.package, spec.list, [...rows, { _id: id, ...values }]);
-      return true;
-    }
-    return false;
+    const p = this.providerList(uri);
+    if (p) this.appendRow(p.pkg, p.list, values);
+    return p !== undefined;
   }
 
   /** `content delete`: removes the rows `remove` picks; returns how many went (undefined: unknown URI). */
   providerDelete(uri: string, remove: (row: Record<string, unknown>) => boolean): number | undefined {
+    const p = this.providerList(uri);
+    if (!p) return undefined;
+    const rows = this.rows(p.pkg, p.list);
+    const kept = rows.filter((r) => !remove(r));
+    this.setState(p.pkg, p.list, kept);
+    return rows.length - kept.length;
+  }
+
+  private providerList(uri: string): { pkg: string; list: string; columns: string[] } | undefined {
     for (const app of this.apps.values()) {
       const spec = app.providers[uri];
-      if (!spec) continue;
-      const rows = (this.getState(app.package, spec.list) as Record<string, unknown>[] | undefined) ?? [];
-      const kept = rows.filter((r) => !remove(r));
-      this.setState(app.package, spec.list, kept);
-      return rows.length - kept.length;
+      if (spec) return { pkg: app.package, list: spec.list, columns: spec.columns };
     }
     return undefined;
+  }
+
+  private rows(pkg: string, list: string): Record<string, unknown>[] {
+    const rows = this.getState(pkg, list);
+    return Array.isArray(rows) ? (rows as Record<string, unknown>[]) : [];
+  }
+
+  /** One place that numbers rows: the next _id after the highest, as an autoincrement key (deleted ids stay unused). */
+  private appendRow(pkg: string, list: string, values: Record<string, unknown>): void {
+    const rows = this.rows(pkg, list);
+    // Rows seeded without an _id still count, so ids never repeat.
+    const id = rows.reduce((m, r) => Math.max(m, Number(r._id) || 0), rows.length) + 1;
+    this.setState(pkg, list, [...rows, { _id: id, ...values }]);
   }
 
   // ---- app data ops ----------------------------------------------------------------------------------------------
@@ -512,11 +518,10 @@ export class Phone implements LayoutHost {
     } else if ('toggle' in op) this.setState(pkg, op.toggle, !test(`state:${op.toggle}`, scope, this.reader));
     else if ('inc' in op) this.setState(pkg, op.inc, Number(this.getState(pkg, op.inc) ?? 0) + 1);
     else if ('append' in op) {
-      const list = (this.getState(pkg, op.append.list) as unknown[] | undefined) ?? [];
       const item = Object.fromEntries(
         Object.entries(op.append.item).map(([k, v]) => [k, typeof v === 'string' ? f(v) : v]),
       );
-      this.setState(pkg, op.append.list, [...list, { _id: list.length + 1, ...item }]);
+      this.appendRow(pkg, op.append.list, item);
     } else if ('grant' in op) this.settingsGrant(f(op.grant.pkg ?? pkg), f(op.grant.group), f(op.grant.level));
     else if ('settings' in op) this.settings[op.settings.namespace].set(op.settings.key, f(op.settings.value));
     else if ('toast' in op) this.toast = f(op.toast);
