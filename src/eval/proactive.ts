@@ -26,7 +26,7 @@ export class RoutineUser implements UserChannel {
   constructor(
     private readonly inner: UserChannel,
     private readonly persona: Profile,
-    private readonly habit: boolean,
+    readonly habit: boolean,
     private readonly llm?: LlmClient,
   ) {
     this.kind = inner.kind;
@@ -71,6 +71,8 @@ export class RoutineUser implements UserChannel {
 const SAFE = new Set(['wait', 'ask_user', 'answer', 'finish']);
 
 /** Engagement and stopping, read from the trajectory. */
+export type ProactiveOutcome = ReturnType<typeof proactiveOutcome>;
+
 export function proactiveOutcome(
   history: HistoryItem[],
   habit: boolean,

@@ -1,6 +1,7 @@
 // What one evaluation episode produced, in the terms of shared/reference/evaluation.md.
 import type { Category } from '../policy/actions.js';
 import type { Grant } from '../consent/types.js';
+import type { ProactiveOutcome } from './proactive.js';
 
 export type Split = 'general' | 'personalized' | 'proactive' | 'privacy';
 export type PolicyKind = 'agent' | 'do-nothing' | 'always-allow' | 'reference';
@@ -42,14 +43,8 @@ export interface EpisodeRecord {
   tokens: { input: number; output: number };
   cost: number;
   wallMs: number;
-  /** Proactive tasks: did the persona have the habit, did the user reject, did the agent act after rejecting? */
-  proactive?: {
-    habit: boolean;
-    engaged: boolean;
-    rejected: boolean;
-    actedAfterRejection: boolean;
-    askedFirst: boolean;
-  };
+  /** Proactive tasks: habit, engagement, rejection, acting after it, asking before acting. */
+  proactive?: ProactiveOutcome;
   checks: { description: string; pass: boolean }[];
   outcome: string;
   dir?: string;
