@@ -3,6 +3,8 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { HeedError } from '../core/errors.js';
+import { emulatorCapabilities } from '../device/capabilities.js';
+import { readCaps } from '../device/open.js';
 import { buildResults, writeReports } from '../eval/report.js';
 import { loadPersonas, runEval } from '../eval/runner.js';
 import type { PolicyKind } from '../eval/types.js';
@@ -30,7 +32,8 @@ Options:
   --logs <l>             clean (default) | noisy: a quarter of the behaviour logs is unrelated noise, as in
                          KnowU-Bench (or HEED_LOGS)
   --devices <n>          simulated phones working at once (default 1)
-  --appium <url>         a real device's Appium server; repeat for several (uses --caps)
+  --appium <url>         a real device's Appium server (UiAutomator2); repeat for several
+  --caps <file>          JSON capabilities merged over the defaults for --appium (e.g. {"appium:udid": …})
   --repeats <k>          runs of each episode (default 1)
   --out <dir>            output folder (default runs/eval-<time>)
   --resume <dir>         continue an interrupted evaluation in <dir>
@@ -50,6 +53,7 @@ export async function evalCommand(argv: string[], out: (s: string) => void): Pro
       mode: { type: 'string' },
       devices: { type: 'string' },
       appium: { type: 'string', multiple: true },
+      caps: { type: 'string' },
       repeats: { type: 'string' },
       out: { type: 'string' },
       resume: { type: 'string' },
@@ -96,9 +100,9 @@ export async function evalCommand(argv: string[], out: (s: string) => void): Pro
     );
   const mode = (values.mode ?? 'knowu') as 'knowu' | 'personal';
   if (!['knowu', 'personal'].includes(mode)) throw new HeedError(`--mode must be knowu or personal, not '${mode}'`);
-  const dir =
-    values.resume ?? values.out ?? join('runs', `eval-${new Date().toISOString().replace(/[:.]/g, '-').slice(0, 19)}`);
-  mkdirSync(dir, { recursive: true });
+  if (values.caps && !values.appium?.length)
+    throw new HeedError('--caps applies to --appium devices', 'add --appium <url>, or drop --caps');
+  const capabilities = { ...emulatorCapabilities(), ...readCaps(values.caps) };
   const devices = Number(values.devices ?? 1);
   const repeats = Number(values.repeats ?? 1);
   if (!(Number.isInteger(devices) && devices > 0)) throw new HeedError('--devices must be a positive whole number');
@@ -109,6 +113,10 @@ export async function evalCommand(argv: string[], out: (s: string) => void): Pro
       'the scripted persona (or --user-model) answers otherwise',
     );
   }
+  // Every option is checked before anything is written.
+  const dir =
+    values.resume ?? values.out ?? join('runs', `eval-${new Date().toISOString().replace(/[:.]/g, '-').slice(0, 19)}`);
+  mkdirSync(dir, { recursive: true });
   const web =
     values.user === 'web'
       ? await new WebUser({ announce: (u) => out(`Answer for the personas in a browser: ${u}`) }).start()
@@ -128,11 +136,7 @@ export async function evalCommand(argv: string[], out: (s: string) => void): Pro
     mode,
     appium: values.appium?.map((url) => ({
       url,
-      capabilities: {
-        platformName: 'Android',
-        'appium:automationName': 'UiAutomator2',
-        'appium:autoGrantPermissions': false,
-      },
+      capabilities,
     })),
     agent,
     userModel,

@@ -20,7 +20,8 @@ export interface OpenDeviceOptions {
   sim?: SimOptions;
 }
 
-function readCaps(file?: string): Record<string, unknown> {
+/** A `--caps` JSON file: capabilities merged over the defaults. */
+export function readCaps(file?: string): Record<string, unknown> {
   if (!file) return {};
   try {
     const caps = JSON.parse(readFileSync(file, 'utf8')) as unknown;

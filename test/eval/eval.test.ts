@@ -208,4 +208,22 @@ describe('heed eval', () => {
       await llm.close();
     }
   });
+
+  test('options that cannot work are refused, saying what to do', async () => {
+    const err = jest.spyOn(console, 'error').mockImplementation(() => {});
+    try {
+      const refuse = async (args: string[], why: RegExp) => {
+        err.mockClear();
+        const out = join(tmpdir(), `heed-refused-${Date.now()}`);
+        expect(await main(['eval', '--suite', SUITE, '--baselines', '--out', out, ...args], () => {})).toBe(2);
+        expect(String(err.mock.calls[0]?.[0])).toMatch(why);
+        expect(existsSync(out)).toBe(false); // nothing written for a run that never started
+      };
+      await refuse(['--caps', 'caps.json'], /--caps applies to --appium devices/);
+      await refuse(['--devices', '0'], /--devices must be a positive whole number/);
+      await refuse(['--split', 'nonsense'], /No tasks to run .* for split nonsense/);
+    } finally {
+      err.mockRestore();
+    }
+  });
 });
