@@ -32,9 +32,9 @@ function rng(seed: string): () => number {
   };
 }
 
-const STAMP = /^-?\s*\[(\d{4}-\d{2}-\d{2}) (\d{2}):(\d{2})\]/;
+const DAY = /^-?\s*\[(\d{4}-\d{2}-\d{2}) \d{2}:\d{2}\]/;
 
-/** Adds noise entries so that they make up NOISE_SHARE of the result; each copies its neighbour's day and place. */
+/** Adds noise entries so that they make up NOISE_SHARE of the result; each takes its neighbour's day and place. */
 export function withNoise(logs: string[], seed: string): string[] {
   if (!logs.length) return [];
   const rand = rng(seed);
@@ -43,11 +43,10 @@ export function withNoise(logs: string[], seed: string): string[] {
   for (let i = 0; i < count; i++) {
     const at = Math.floor(rand() * (out.length + 1));
     const near = out[Math.min(at, out.length - 1)]!;
-    const m = STAMP.exec(near);
     const place = /\]\s*(\([^)]*\))/.exec(near)?.[1] ?? '(home)';
     const hour = String(7 + Math.floor(rand() * 15)).padStart(2, '0');
     const minute = String(Math.floor(rand() * 60)).padStart(2, '0');
-    const day = m?.[1] ?? '2026-03-01';
+    const day = DAY.exec(near)?.[1] ?? '2026-03-01';
     out.splice(at, 0, `[${day} ${hour}:${minute}] ${place} ${POOL[Math.floor(rand() * POOL.length)]}`);
   }
   return out;
