@@ -1,5 +1,6 @@
 // The controller: observe → frame → propose → classify → gate → (ask) → act → record, within step, time and cost
 // budgets. The policy proposes; only the gate and the user decide consent-sensitive steps.
+import type { Outcome } from '../core/vocab.js';
 import type { Device, DeviceAction, InstalledApp, Observation } from '../device/device.js';
 import { deviceToImage, fromModel, imageToDevice } from '../device/coords.js';
 import { center, elementAt, type UiElement } from '../device/ui-tree.js';
@@ -41,8 +42,6 @@ export interface RunOptions {
   /** Extra run facts for summary.json (task id, model description …). */
   meta?: Record<string, unknown>;
 }
-
-export type Outcome = 'success' | 'infeasible' | 'failed' | 'stuck' | 'budget';
 
 export interface RunResult {
   outcome: Outcome;

@@ -2,6 +2,7 @@
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { HeedError } from '../core/errors.js';
+import type { UserKind } from '../core/vocab.js';
 import type { AppiumDevice } from '../device/appium-device.js';
 import { openDevice } from '../device/open.js';
 import { Cassette } from '../policy/llm/cassette.js';
@@ -19,8 +20,6 @@ import { SimulatedUser } from '../user/simulated.js';
 import { TerminalUser } from '../user/terminal.js';
 import { WebUser } from '../user/web.js';
 import { referenceFor, type Task } from '../tasks/task.js';
-
-export type UserKind = 'terminal' | 'scripted' | 'simulated' | 'web';
 
 export interface SessionOptions {
   profile: string;

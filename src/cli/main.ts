@@ -1,5 +1,7 @@
 #!/usr/bin/env node
 // heed's command line. Each command lives in its own module; this file only dispatches and reports errors.
+import { realpathSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { HeedError } from '../core/errors.js';
 import { demoCommand } from './demo.js';
 import { doctorCommand } from './doctor.js';
@@ -47,8 +49,18 @@ export async function main(argv: string[], out: (s: string) => void = (s) => con
   }
 }
 
-const isMain = process.argv[1] && import.meta.url === new URL(`file://${process.argv[1]}`).href;
-if (isMain) {
+// npx, `npm link`, global installs and `npm exec` start heed through a symlink: compare real paths, not URLs.
+function isEntryPoint(): boolean {
+  const arg = process.argv[1];
+  if (!arg) return false;
+  try {
+    return realpathSync(arg) === realpathSync(fileURLToPath(import.meta.url));
+  } catch {
+    return false;
+  }
+}
+
+if (isEntryPoint()) {
   main(process.argv.slice(2)).then(
     (code) => process.exit(code),
     (e) => {

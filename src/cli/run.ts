@@ -7,7 +7,8 @@ import type { Action } from '../policy/actions.js';
 import { describeAction } from '../policy/policy.js';
 import { runAgent, type RunResult } from '../agent/loop.js';
 import { Recorder, runDirName, type StepRecord } from '../agent/recorder.js';
-import { assemble, type UserKind } from '../agent/session.js';
+import { assemble } from '../agent/session.js';
+import type { UserKind } from '../core/vocab.js';
 import { loadTask, runChecks, taskInstruction, type CheckResult, type Task } from '../tasks/task.js';
 
 export const RUN_HELP = `Usage: heed run "<instruction>" [options]

@@ -1,9 +1,9 @@
 // Deterministic sensitivity rules: what tapping an element (or typing text) on this screen would grant.
 // Permission dialogs are matched by resource-id suffix (all three permission UIs, any language); other surfaces by
 // short English labels, with the screen's own accept button deciding what a nearby "Cancel" protects.
-import type { Category } from '../policy/actions.js';
+import { PROTECTIVE, type Category, type Grant } from '../core/vocab.js';
 import { idSuffix, type UiElement, type UiTree } from '../device/ui-tree.js';
-import { PROTECTIVE, type Grant, type Sensitivity, type Step } from './types.js';
+import type { Sensitivity, Step } from './types.js';
 
 const PERMISSION_PACKAGES = [
   'com.android.permissioncontroller',

@@ -1,14 +1,10 @@
 // The gate: allow, block or ask, for one sensitive step. Order: protective choices pass; what the user refused in
 // this run stays refused; memory and profile denials block; critical points ask; then session, memory and profile
 // allowances; no covering rule means ask. The model's words play no part: the gate reads only the classification.
-import type { Category } from '../policy/actions.js';
+import type { Category, DecisionSource, Grant, Verdict } from '../core/vocab.js';
 import type { Memory } from '../profile/memory.js';
 import type { ConsentRule, Profile } from '../profile/schema.js';
-import type { Grant, Sensitivity } from './types.js';
-
-export type Verdict = 'allow' | 'block' | 'ask';
-export type DecisionSource =
-  'protective' | 'session' | 'memory' | 'profile' | 'oversight' | 'critical' | 'default' | 'user' | 'bypass';
+import type { Sensitivity } from './types.js';
 
 export interface GateDecision {
   verdict: Verdict;

@@ -1,7 +1,7 @@
 // Append-only JSONL record of every consent decision of a run, flushed line by line.
 import { appendFileSync, mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
-import type { DecisionSource, Verdict } from './gate.js';
+import type { DecisionSource, Verdict } from '../core/vocab.js';
 import type { Sensitivity } from './types.js';
 
 export interface LedgerEntry {

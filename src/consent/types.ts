@@ -1,19 +1,6 @@
 // What consent reasons about. Nothing here knows of Appium or models: a screen is a parsed UI tree.
-import type { Category } from '../policy/actions.js';
+import type { Category, Grant } from '../core/vocab.js';
 import type { UiElement } from '../device/ui-tree.js';
-
-/** What a step would grant. Permission levels follow AOSP's results; accept / decline cover every other surface. */
-export type Grant =
-  | 'allow_always'
-  | 'allow_foreground'
-  | 'allow_once'
-  | 'allow_selected'
-  | 'deny'
-  | 'deny_dont_ask'
-  | 'accept'
-  | 'decline';
-
-export const PROTECTIVE: ReadonlySet<Grant> = new Set(['deny', 'deny_dont_ask', 'decline']);
 
 export interface Sensitivity {
   category: Category;

@@ -2,7 +2,8 @@
 // the same yardstick for the agent, the baselines and KnowU mode (where the gate knows nothing of the persona).
 import { withinLimit } from '../consent/gate.js';
 import type { LedgerEntry } from '../consent/ledger.js';
-import { PROTECTIVE, type Sensitivity } from '../consent/types.js';
+import { PROTECTIVE } from '../core/vocab.js';
+import type { Sensitivity } from '../consent/types.js';
 import type { Profile } from '../profile/schema.js';
 import type { DecisionPoint } from './types.js';
 

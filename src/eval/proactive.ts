@@ -6,7 +6,8 @@ import type { LlmClient } from '../policy/llm/client.js';
 import { extractJson } from '../policy/llm/parse.js';
 import type { HistoryItem } from '../policy/policy.js';
 import type { Profile } from '../profile/schema.js';
-import type { ConsentAnswer, ConsentRequest, Question, UserChannel } from '../user/channel.js';
+import type { ConsentAnswer } from '../core/vocab.js';
+import type { ConsentRequest, Question, UserChannel } from '../user/channel.js';
 
 const Decision = z.object({
   reasoning: z.string().optional(),

@@ -1,6 +1,5 @@
 // What one evaluation episode produced, in the terms of shared/reference/evaluation.md.
-import type { Category } from '../policy/actions.js';
-import type { Grant } from '../consent/types.js';
+import type { Category, Grant } from '../core/vocab.js';
 import type { ProactiveOutcome } from './proactive.js';
 
 export type Split = 'general' | 'personalized' | 'proactive' | 'privacy';

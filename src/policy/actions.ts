@@ -2,24 +2,7 @@
 // endpoints with structured output, and produce the action docs in the prompt. There is deliberately no action that
 // grants consent: consent is decided by the gate and the user, never proposed by the model.
 import { z } from 'zod';
-
-export const CATEGORIES = [
-  'location',
-  'camera',
-  'microphone',
-  'contacts',
-  'photos_media',
-  'calendar',
-  'sms_calls',
-  'notifications',
-  'account_signin',
-  'payment_purchase',
-  'data_sharing_publish',
-  'tracking_ads_cookies',
-  'destructive',
-] as const;
-export const Category = z.enum(CATEGORIES);
-export type Category = z.infer<typeof Category>;
+import { Category } from '../core/vocab.js';
 
 /** The model may flag a step as sensitive. The flag can add caution; it can never remove it. */
 const sensitive = z

@@ -3,7 +3,7 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync, renameSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { z } from 'zod';
-import { Category } from '../policy/actions.js';
+import { Category } from '../core/vocab.js';
 import { HeedError } from '../core/errors.js';
 
 export const MemoryEntry = z.strictObject({

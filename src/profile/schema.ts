@@ -1,6 +1,6 @@
 // The user's preference profile. One zod schema validates profile files and documents the format.
 import { z } from 'zod';
-import { Category } from '../policy/actions.js';
+import { Category } from '../core/vocab.js';
 
 /** How far a grant may go. Ordered from most to least exposing; a rule allows its level and anything narrower. */
 export const GRANT_LIMITS = ['always', 'foreground', 'once', 'approximate', 'selected'] as const;

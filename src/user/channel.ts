@@ -1,6 +1,5 @@
 // How heed reaches the user: clarification questions and consent requests go through one interface.
-import type { Category } from '../policy/actions.js';
-import type { Grant } from '../consent/types.js';
+import type { Category, ConsentAnswer, Grant, UserKind } from '../core/vocab.js';
 
 /** The screen as the model saw it, with what the agent is about to touch (image pixels), for channels that show it. */
 export interface Screen {
@@ -38,16 +37,8 @@ export interface StepEvent {
   decision?: string;
 }
 
-/** allow_once: this step only; always / never: remembered for this app and category; instead: do something else. */
-export type ConsentAnswer =
-  | { kind: 'allow_once' }
-  | { kind: 'always' }
-  | { kind: 'deny' }
-  | { kind: 'never' }
-  | { kind: 'instead'; instruction: string };
-
 export interface UserChannel {
-  readonly kind: 'terminal' | 'scripted' | 'simulated' | 'web';
+  readonly kind: UserKind;
   ask(q: Question): Promise<string>;
   consent(r: ConsentRequest): Promise<ConsentAnswer>;
   /** Progress of the run (optional: the web page shows a timeline). */

@@ -1,7 +1,8 @@
 // A deterministic stand-in for the user, answering from the profile: no model involved. Used by the demo when stdin
 // is not a terminal, by tests, and by evaluation when no user-simulator model is configured.
 import type { Profile } from '../profile/schema.js';
-import type { ConsentAnswer, ConsentRequest, Question, UserChannel } from './channel.js';
+import type { ConsentAnswer } from '../core/vocab.js';
+import type { ConsentRequest, Question, UserChannel } from './channel.js';
 
 const STOP = new Set([
   'the',

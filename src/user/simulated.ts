@@ -5,7 +5,8 @@ import YAML from 'yaml';
 import type { LlmClient } from '../policy/llm/client.js';
 import { extractJson } from '../policy/llm/parse.js';
 import type { Profile } from '../profile/schema.js';
-import type { ConsentAnswer, ConsentRequest, Question, UserChannel } from './channel.js';
+import type { ConsentAnswer } from '../core/vocab.js';
+import type { ConsentRequest, Question, UserChannel } from './channel.js';
 
 const Decision = z.object({
   reasoning: z.string().optional(),

@@ -1,6 +1,7 @@
 // Asking the person at the terminal. Shows what heed is about to do, the category, the evidence and why it asks.
 import { createInterface, type Interface } from 'node:readline/promises';
-import type { ConsentAnswer, ConsentRequest, Question, UserChannel } from './channel.js';
+import type { ConsentAnswer } from '../core/vocab.js';
+import type { ConsentRequest, Question, UserChannel } from './channel.js';
 
 export class TerminalUser implements UserChannel {
   readonly kind = 'terminal';

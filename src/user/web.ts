@@ -5,7 +5,8 @@ import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { z } from 'zod';
-import type { ConsentAnswer, ConsentRequest, Question, Screen, StepEvent, UserChannel } from './channel.js';
+import type { ConsentAnswer } from '../core/vocab.js';
+import type { ConsentRequest, Question, Screen, StepEvent, UserChannel } from './channel.js';
 import { PAGE } from './web-page.js';
 
 export interface WebUserOptions {

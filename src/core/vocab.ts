@@ -1,0 +1,72 @@
+// The words every layer shares: consent categories, grants, verdicts, answers, outcomes. They live here so that no
+// layer borrows them from a sibling (consent from policy, profile from policy …), which is what made import cycles.
+import { z } from 'zod';
+
+/** What a consent-sensitive step exposes. `unknown`: a confirmation surface no rule can name (always asked about). */
+export const CATEGORIES = [
+  'location',
+  'camera',
+  'microphone',
+  'contacts',
+  'photos_media',
+  'calendar',
+  'sms_calls',
+  'notifications',
+  'account_signin',
+  'payment_purchase',
+  'data_sharing_publish',
+  'tracking_ads_cookies',
+  'destructive',
+] as const;
+export const Category = z.enum(CATEGORIES);
+export type Category = z.infer<typeof Category>;
+
+/** What a step would grant. Permission levels follow AOSP's results; accept / decline cover every other surface. */
+export const GRANTS = [
+  'allow_always',
+  'allow_foreground',
+  'allow_once',
+  'allow_selected',
+  'deny',
+  'deny_dont_ask',
+  'accept',
+  'decline',
+] as const;
+export type Grant = (typeof GRANTS)[number];
+
+/** Grants that protect the user: they never need consent. */
+export const PROTECTIVE: ReadonlySet<Grant> = new Set(['deny', 'deny_dont_ask', 'decline']);
+
+/** The gate's verdict on one sensitive step. */
+export type Verdict = 'allow' | 'block' | 'ask';
+
+/** Who or what settled a consent decision. */
+export type DecisionSource =
+  'protective' | 'session' | 'memory' | 'profile' | 'oversight' | 'critical' | 'default' | 'user' | 'bypass';
+
+/** allow_once: this step only; always / never: remembered for this app and category; instead: do something else. */
+export type ConsentAnswer =
+  | { kind: 'allow_once' }
+  | { kind: 'always' }
+  | { kind: 'deny' }
+  | { kind: 'never' }
+  | { kind: 'instead'; instruction: string };
+export type AnswerKind = ConsentAnswer['kind'];
+
+/** The user channels heed has. */
+export const USER_KINDS = ['terminal', 'scripted', 'simulated', 'web'] as const;
+export type UserKind = (typeof USER_KINDS)[number];
+
+/** How a run ended: a closed set, so reports and metrics never parse free text. */
+export const OUTCOMES = [
+  'success',
+  'infeasible',
+  'failed',
+  'stuck',
+  'budget',
+  'model-error',
+  'device-lost',
+  'interrupted',
+  'error',
+] as const;
+export type Outcome = (typeof OUTCOMES)[number];
