@@ -2,7 +2,7 @@
 // layer borrows them from a sibling (consent from policy, profile from policy …), which is what made import cycles.
 import { z } from 'zod';
 
-/** What a consent-sensitive step exposes. `unknown`: a confirmation surface no rule can name (always asked about). */
+/** What a consent-sensitive step exposes. */
 export const CATEGORIES = [
   'location',
   'camera',
