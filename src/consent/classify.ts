@@ -4,6 +4,7 @@
 import { PROTECTIVE, type Category, type Grant } from '../core/vocab.js';
 import { idSuffix, type UiElement, type UiTree } from '../device/ui-tree.js';
 import type { Sensitivity, Step } from './types.js';
+import { classifyTyped } from './typed.js';
 
 const PERMISSION_PACKAGES = [
   'com.android.permissioncontroller',
@@ -240,35 +241,11 @@ export function consentPoints(
   return out;
 }
 
-const PERSONAL: [RegExp, string][] = [
-  [/[\w.+-]+@[\w-]+\.[\w.-]+/, 'an email address'],
-  [/(?:\+|\b)\d[\d\s().-]{7,}\d\b/, 'a phone or card number'],
-];
-const PERSONAL_FIELD =
-  /e-?mail|phone|mobile|address|street|post ?code|zip|card|birth|passport|iban|social security|full name/i;
-
-/** What a step would mean: a tap's consent point, or personal data being typed. */
+/** What a step would mean: a tap's consent point, or what typing the text would expose. */
 export function classify(tree: UiTree, windowPackage: string, step: Step): Sensitivity | undefined {
   const e = step.element;
   if ((step.kind === 'tap' || step.kind === 'long_press') && e)
     return consentPoints(tree, windowPackage, [e.index]).get(e.index);
-  if (step.kind === 'type' && step.text) {
-    const what = PERSONAL.find(([re]) => re.test(step.text!))?.[1];
-    const field = e && [e.hint, e.text, e.label, e.resourceId].find((t) => PERSONAL_FIELD.test(t));
-    if (e?.password)
-      return point(e, 'account_signin', 'accept', 'typing into a password field', { personalData: true });
-    if (what || field) {
-      const base = e ?? ({ index: undefined, text: '', label: '', resourceId: '' } as unknown as UiElement);
-      return point(
-        base,
-        'data_sharing_publish',
-        'accept',
-        `typing ${what ?? 'personal data'} into ${field ? `a "${field}" field` : 'a form'}`,
-        {
-          personalData: true,
-        },
-      );
-    }
-  }
+  if (step.kind === 'type') return classifyTyped(tree, step);
   return undefined;
 }

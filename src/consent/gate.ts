@@ -41,7 +41,7 @@ export class Session {
 }
 
 /** Breadth of a grant: lower is more exposing. */
-const BREADTH: Record<Grant, number> = {
+export const BREADTH: Record<Grant, number> = {
   allow_always: 0,
   accept: 0,
   allow_foreground: 1,
