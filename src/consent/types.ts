@@ -12,6 +12,8 @@ export interface Sensitivity {
   precision?: 'precise' | 'approximate';
   /** Typing personal data (email, phone, address, card …) into a form. */
   personalData?: boolean;
+  /** Typing a secret (password, PIN, card security code, one-time code, card number): what kind, in words. */
+  secret?: string;
   evidence: { index?: number; text: string; resourceId: string; reason: string };
   /** Who noticed: heed's rules, or only the model's self-report (which may add caution, never remove it). */
   source: 'rules' | 'model';

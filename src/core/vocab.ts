@@ -17,9 +17,17 @@ export const CATEGORIES = [
   'data_sharing_publish',
   'tracking_ads_cookies',
   'destructive',
+  // A step heed knows is a consent point but cannot name (a permission dialog whose topic no table reads, a modal
+  // dialog's positive button that no rule classifies). The gate always asks about it: no profile rule, remembered
+  // answer or earlier allowance covers it, because "allow unknown" would cover whatever an unreadable screen grants.
+  'unknown',
 ] as const;
 export const Category = z.enum(CATEGORIES);
 export type Category = z.infer<typeof Category>;
+
+/** Why no rule may name `unknown` (profile files, memory files): said once, where the category is defined. */
+export const UNKNOWN_RULE =
+  'no rule may cover "unknown": heed always asks about a step it cannot name (remove this entry)';
 
 /** What a step would grant. Permission levels follow AOSP's results; accept / decline cover every other surface. */
 export const GRANTS = [
