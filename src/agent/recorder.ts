@@ -4,7 +4,7 @@ import { appendFileSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { GateDecision } from '../consent/gate.js';
 import type { Sensitivity } from '../consent/types.js';
-import type { StepStatus } from '../core/vocab.js';
+import type { Outcome, StepStatus } from '../core/vocab.js';
 import type { Action } from '../policy/actions.js';
 
 export interface StepTimings {
@@ -47,6 +47,10 @@ export interface StepRecord {
   answer?: string;
   /** The user's reply to an ask_user question. */
   reply?: string;
+  /** Why the action could not be done (status `failed`). */
+  problem?: string;
+  /** How the run ended during this step (status `error`): the stage, the outcome and its cause. */
+  error?: { stage: string; outcome: Outcome; message: string; stack?: string };
   /** What the step came to: scoring and reports read this. */
   status: StepStatus;
   /** The same, for people ("done", "blocked", "asked; answer: …"). */
@@ -76,9 +80,17 @@ export class Recorder {
     appendFileSync(join(this.dir, 'steps.jsonl'), JSON.stringify(r) + '\n');
   }
 
-  summary(s: unknown): void {
+  summary(s: Record<string, unknown>): void {
+    this.written = s;
     writeFileSync(join(this.dir, 'summary.json'), JSON.stringify(s, null, 2) + '\n');
   }
+
+  /** summary.json with more said (the checks, the outcome they make): what was written, plus `patch`. */
+  amend(patch: Record<string, unknown>): void {
+    this.summary({ ...this.written, ...patch });
+  }
+
+  private written: Record<string, unknown> = {};
 }
 
 /** runs/<UTC time>-<slug of the instruction> */

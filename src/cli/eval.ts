@@ -4,14 +4,17 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { DEFAULT_CONFIG, type HeedConfig } from '../core/config.js';
 import { HeedError } from '../core/errors.js';
+import { exitFor } from '../core/exit.js';
 import { emulatorCapabilities } from '../device/capabilities.js';
 import { readCaps } from '../device/open.js';
 import { buildResults, writeReports } from '../eval/report.js';
-import { loadPersonas, runEval } from '../eval/runner.js';
+import { loadPersonas, runEval, type EvalRun } from '../eval/runner.js';
 import type { PolicyKind } from '../eval/types.js';
 import { describeLlm, resolveLlmConfig } from '../policy/llm/config.js';
 import { loadSuite } from '../tasks/suite.js';
 import { WebUser } from '../user/web.js';
+import { resumeOptions, saveOptions } from './eval-resume.js';
+import { closeAll, watchSignals } from './signals.js';
 
 export const EVAL_HELP = `Usage: heed eval --suite <dir|file> [options]
 
@@ -37,7 +40,8 @@ Options:
   --caps <file>          JSON capabilities merged over the defaults for --appium (e.g. {"appium:udid": …})
   --repeats <k>          runs of each episode (default 1)
   --out <dir>            output folder (default runs/eval-<time>)
-  --resume <dir>         continue an interrupted evaluation in <dir>
+  --resume <dir>         continue an evaluation in <dir> with the options it started with (saved in
+                         <dir>/eval.json); episodes that ended in error, interrupted or device-lost run again
   -h, --help             this text`;
 
 export async function evalCommand(
@@ -45,7 +49,7 @@ export async function evalCommand(
   out: (s: string) => void,
   config: HeedConfig = DEFAULT_CONFIG,
 ): Promise<number> {
-  const { values } = parseArgs({
+  const { values: given } = parseArgs({
     args: argv,
     options: {
       suite: { type: 'string' },
@@ -68,7 +72,9 @@ export async function evalCommand(
       help: { type: 'boolean', short: 'h' },
     },
   });
-  if (values.help) return (out(EVAL_HELP), 0);
+  if (given.help) return (out(EVAL_HELP), 0);
+  // --resume alone: the options come from the folder (eval.json); given ones must agree with them.
+  const values = resumeOptions(given);
   if (!values.suite) throw new HeedError('heed eval needs --suite', 'see heed eval --help');
   const splits = values.split?.split(',');
   const { tasks, skipped } = loadSuite(values.suite, {
@@ -130,6 +136,7 @@ export async function evalCommand(
   const dir =
     values.resume ?? values.out ?? join('runs', `eval-${new Date().toISOString().replace(/[:.]/g, '-').slice(0, 19)}`);
   mkdirSync(dir, { recursive: true });
+  saveOptions(dir, values, { agent: agent?.model, user: userModel?.model, judge: judgeModel?.model });
   const web =
     values.user === 'web'
       ? await new WebUser({ ...config.web, announce: (u) => out(`Answer for the personas in a browser: ${u}`) }).start()
@@ -138,27 +145,36 @@ export async function evalCommand(
     `heed eval: ${tasks.length} tasks, policies ${policies.join(', ')}, mode ${mode}, ${logs} logs, ${values.appium?.length ?? devices} device(s) → ${dir}`,
   );
   const t0 = Date.now();
-  const episodes = await runEval({
-    tasks,
-    personas,
-    policies,
-    repeats,
-    devices,
-    out: dir,
-    resume: Boolean(values.resume),
-    mode,
-    appium: values.appium?.map((url) => ({
-      url,
-      capabilities,
-    })),
-    agent,
-    userModel,
-    judgeModel,
-    clear: Boolean(values.clear),
-    user: web,
-    progress: out,
-    config,
-  });
+  const stop = watchSignals();
+  let run: EvalRun;
+  try {
+    run = await runEval({
+      tasks,
+      personas,
+      policies,
+      repeats,
+      devices,
+      out: dir,
+      resume: Boolean(values.resume),
+      mode,
+      appium: values.appium?.map((url) => ({
+        url,
+        capabilities,
+      })),
+      agent,
+      userModel,
+      judgeModel,
+      clear: Boolean(values.clear),
+      user: web,
+      progress: out,
+      config,
+      signal: stop.signal,
+    });
+  } finally {
+    stop.dispose();
+    await closeAll([() => web?.close()], out);
+  }
+  const { episodes } = run;
   const results = buildResults(episodes, {
     suite: values.suite,
     clear: Boolean(values.clear),
@@ -171,9 +187,16 @@ export async function evalCommand(
     user: userModel ? describeLlm(userModel) : 'scripted',
     judge: judgeModel ? describeLlm(judgeModel) : null,
     wallMs: Date.now() - t0,
+    ...(run.complete ? {} : { interrupted: true, episodesDone: episodes.length, episodesTotal: run.total }),
   });
-  await web?.close();
   writeReports(results, dir);
+  if (!run.complete) {
+    out(
+      `■ interrupted: ${episodes.length} of ${run.total} episodes done (the one in flight is not saved); reports cover those.\n` +
+        `  resume with: heed eval --resume ${dir}`,
+    );
+    return exitFor('interrupted', stop.received);
+  }
   for (const [p, b] of Object.entries(results.metrics))
     out(
       `${p.padEnd(13)} SR ${(b.all!.SR * 100).toFixed(1)}%  Compliance ${b.all!.Compliance === null ? '–' : (b.all!.Compliance * 100).toFixed(1) + '%'}  violations ${b.all!.violations}`,

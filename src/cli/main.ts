@@ -3,7 +3,8 @@
 import { realpathSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { loadConfig, type HeedConfig } from '../core/config.js';
-import { HeedError } from '../core/errors.js';
+import { DeviceError, HeedError, ModelError } from '../core/errors.js';
+import { EXIT } from '../core/exit.js';
 import { demoCommand } from './demo.js';
 import { doctorCommand } from './doctor.js';
 import { evalCommand } from './eval.js';
@@ -47,7 +48,8 @@ export async function main(argv: string[], out: (s: string) => void = (s) => con
   } catch (e) {
     if (e instanceof HeedError || (e as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
       console.error(`heed ${cmd}: ${(e as Error).message}`);
-      return 2;
+      // The device or the model endpoint would not let heed start: the environment, not the command line.
+      return e instanceof DeviceError || e instanceof ModelError ? EXIT.environment : EXIT.usage;
     }
     throw e;
   }

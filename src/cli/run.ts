@@ -2,13 +2,16 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { HeedError } from '../core/errors.js';
+import { HeedError, outcomeOf } from '../core/errors.js';
+import { exitFor } from '../core/exit.js';
 import { describeAction } from '../policy/policy.js';
 import { runAgent, type RunResult } from '../agent/loop.js';
 import { Recorder, runDirName, type StepRecord } from '../agent/recorder.js';
-import { assemble } from '../agent/session.js';
+import { assemble, type Assembled } from '../agent/session.js';
 import { DEFAULT_CONFIG, type HeedConfig } from '../core/config.js';
-import type { UserKind } from '../core/vocab.js';
+import type { Outcome, UserKind } from '../core/vocab.js';
+import { loadProfile } from '../profile/load.js';
+import { closeAll, watchSignals } from './signals.js';
 import { loadTask, runChecks, taskInstruction, type CheckResult, type Task } from '../tasks/task.js';
 
 export const RUN_HELP = `Usage: heed run "<instruction>" [options]
@@ -45,6 +48,8 @@ export interface RunOutcome {
   result: RunResult;
   checks: CheckResult[];
   dir: string;
+  /** How the run ended with its checks folded in: a success whose checks fail is `failed`. */
+  outcome: Outcome;
 }
 
 export function formatStep(r: StepRecord): string {
@@ -80,26 +85,39 @@ export async function runOnce(
   },
   out: (s: string) => void,
   config: HeedConfig = DEFAULT_CONFIG,
+  signal?: AbortSignal,
 ): Promise<RunOutcome> {
   const instruction = o.instruction ?? (o.task && taskInstruction(o.task));
   if (!instruction) throw new HeedError('heed run needs an instruction or --task', 'see heed run --help');
-  const a = await assemble({
-    profile: o.profile,
-    task: o.task,
-    user: o.user,
-    device: o.device,
-    capabilitiesFile: o.caps,
-    reference: o.reference,
-    memoryFile: o.memory,
-    record: o.record,
-    replay: o.replay,
-    agent: { ...(o.model ? { model: o.model } : {}), ...(o.baseUrl ? { baseURL: o.baseUrl } : {}) },
-    userModel: o.userModel ? { model: o.userModel } : undefined,
-    announce: out,
-    config,
-  });
-  const dir = join(o.out ?? 'runs', runDirName(`${a.profile.id}-${o.task?.id ?? instruction}`));
+  // Input errors (profile, task) stop here with nothing written; from now on the run has a folder and a summary.
+  const profile = loadProfile(o.profile);
+  const dir = join(o.out ?? 'runs', runDirName(`${profile.id}-${o.task?.id ?? instruction}`));
   mkdirSync(dir, { recursive: true });
+  const recorder = new Recorder(dir);
+  const facts = { instruction, profile: profile.id, task: o.task?.id };
+  let a: Assembled;
+  try {
+    a = await assemble({
+      profile,
+      task: o.task,
+      user: o.user,
+      device: o.device,
+      capabilitiesFile: o.caps,
+      reference: o.reference,
+      memoryFile: o.memory,
+      record: o.record,
+      replay: o.replay,
+      agent: { ...(o.model ? { model: o.model } : {}), ...(o.baseUrl ? { baseURL: o.baseUrl } : {}) },
+      userModel: o.userModel ? { model: o.userModel } : undefined,
+      announce: out,
+      config,
+    });
+  } catch (e) {
+    // The run never got to its first step: its summary says why.
+    recorder.summary({ ...facts, ...outcomeOf(e), stage: 'start', steps: 0 });
+    throw e;
+  }
+  let run: RunOutcome | undefined;
   try {
     out(`▶ ${instruction}\n  profile ${a.profile.id} · policy ${a.policy.name} · user ${a.user.kind} · run ${dir}`);
     const result = await runAgent({
@@ -114,21 +132,34 @@ export async function runOnce(
       maxSeconds: config.budgets.maxSeconds,
       maxCostUsd: config.budgets.maxCostUsd,
       frame: config.frame,
-      recorder: new Recorder(dir),
+      recorder,
       waitScale: (o.device ?? config.device) === 'sim' ? 0 : 1,
       onStep: (r) => out(formatStep(r)),
       meta: a.meta,
+      signal,
     });
-    const checks = o.task ? await runChecks(a.device, [...o.task.checks, ...(o.task.expect[a.profile.id] ?? [])]) : [];
-    out(`■ ${result.outcome}: ${result.message}`);
+    // Checks read the device: not after it is gone, and not when the user stopped the run.
+    const checkable = o.task && result.outcome !== 'interrupted' && result.outcome !== 'device-lost';
+    const checks = checkable
+      ? await runChecks(a.device, [...o.task!.checks, ...(o.task!.expect[a.profile.id] ?? [])])
+      : [];
+    const failing = checks.filter((c) => !c.pass);
+    const outcome: Outcome = result.outcome === 'success' && failing.length ? 'failed' : result.outcome;
+    const message =
+      outcome === result.outcome
+        ? result.message
+        : `${failing.length} of ${checks.length} checks failed: ${failing[0]!.description}`;
+    if (checks.length) recorder.amend({ outcome, message, claimed: result.outcome, checks });
+    out(`■ ${outcome}: ${message}`);
     out(
       `  ${result.steps} steps · ${result.questions} questions · ${result.consentRequests} consent requests · ${result.blocked} blocked · ${result.tokens.input + result.tokens.output} tokens · $${result.cost.toFixed(4)} · ${(result.wallMs / 1000).toFixed(1)} s`,
     );
     for (const c of checks) out(`  ${c.pass ? '✓' : '✗'} ${c.description}${c.pass ? '' : ` (${c.detail})`}`);
-    return { result, checks, dir };
+    run = { result, checks, dir, outcome };
+    return run;
   } finally {
-    await a.user.close?.();
-    await a.device.close();
+    // A close that fails (Appium already gone) is said, never thrown: it must not hide how the run ended.
+    await closeAll([() => a.user.close?.(), () => a.device.close()], (s) => (run ? out(s) : console.error(s)));
   }
 }
 
@@ -170,27 +201,38 @@ export async function runCommand(
   const maxSteps = values['max-steps'] === undefined ? undefined : Number(values['max-steps']);
   if (maxSteps !== undefined && !(Number.isInteger(maxSteps) && maxSteps > 0))
     throw new HeedError(`--max-steps must be a positive whole number`);
-  const { result, checks } = await runOnce(
-    {
-      instruction: positionals.join(' ') || undefined,
-      task: values.task ? loadTask(values.task) : undefined,
-      profile: values.profile ?? config.profile,
-      user,
-      device: values.device,
-      caps: values.caps,
-      model: values.model,
-      baseUrl: values['base-url'],
-      userModel: values['user-model'],
-      reference: values.reference,
-      mode,
-      maxSteps,
-      out: values.out,
-      memory: values['no-memory'] ? false : values.memory,
-      record: values.record,
-      replay: values.replay,
-    },
-    out,
-    config,
-  );
-  return result.outcome === 'success' && checks.every((c) => c.pass) ? 0 : 1;
+  const stop = watchSignals();
+  try {
+    const run = await runOnce(
+      {
+        instruction: positionals.join(' ') || undefined,
+        task: values.task ? loadTask(values.task) : undefined,
+        profile: values.profile ?? config.profile,
+        user,
+        device: values.device,
+        caps: values.caps,
+        model: values.model,
+        baseUrl: values['base-url'],
+        userModel: values['user-model'],
+        reference: values.reference,
+        mode,
+        maxSteps,
+        out: values.out,
+        memory: values['no-memory'] ? false : values.memory,
+        record: values.record,
+        replay: values.replay,
+      },
+      out,
+      config,
+      stop.signal,
+    );
+    if (run.outcome === 'interrupted')
+      // Printed after runOnce returned, so after the phone and the user channel were closed.
+      out(
+        `  stopped and closed the phone; ${run.dir} has the steps so far and summary.json. A run does not resume: run the command again.`,
+      );
+    return exitFor(run.outcome, stop.received);
+  } finally {
+    stop.dispose();
+  }
 }

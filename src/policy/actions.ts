@@ -26,6 +26,17 @@ const hasTarget = (a: { element?: number; x?: number; y?: number }) =>
 const TARGET_MSG = 'give element, or both x and y';
 const other: Touch = { kind: 'other' };
 
+/**
+ * The action cannot be done on this screen — an element that is not there, an app that is not installed. A model
+ * mistake, not a crash: the step records it and the agent is told.
+ */
+export class Unusable extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'Unusable';
+  }
+}
+
 /** What a resolved action needs to know of the screen it is aimed at. */
 export interface ResolveContext {
   tree: UiTree;
@@ -60,7 +71,13 @@ function define<S extends z.ZodType>(schema: S, resolve?: Resolve<S>): ActionDef
   return { schema, resolve };
 }
 
-const byIndex = (at: ResolveContext, i?: number) => (i === undefined ? undefined : at.tree.elements[i]);
+/** The element an action names, if it names one; an index that is not on this screen is the model's mistake. */
+function byIndex(at: ResolveContext, i?: number) {
+  if (i === undefined) return undefined;
+  const el = at.tree.elements[i];
+  if (!el) throw new Unusable(`element ${i} is not on this screen`);
+  return el;
+}
 
 /** Where a tap or press lands. A coordinate tap is classified by the element under the finger, so coordinates
  * cannot slip past the gate. */

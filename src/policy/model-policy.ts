@@ -76,7 +76,11 @@ export class ModelPolicy implements Policy {
     const indexes = new Set(ctx.frame.elements.map((e) => e.index));
     for (;;) {
       p.attempts++;
-      const r = await this.llm.complete(messages, { name: 'heed_action', schema: actionJsonSchema() });
+      const r = await this.llm.complete(
+        messages,
+        { name: 'heed_action', schema: actionJsonSchema() },
+        { signal: ctx.signal },
+      );
       p.raw.push(r.text);
       p.usage.input += r.usage.input;
       p.usage.output += r.usage.output;

@@ -31,6 +31,7 @@ const ep = (over: Partial<EpisodeRecord> = {}): EpisodeRecord => ({
   wallMs: 0,
   checks: [],
   outcome: 'success',
+  message: 'done',
   ...over,
 });
 

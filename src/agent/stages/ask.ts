@@ -1,6 +1,7 @@
 // ask: the user channel, for the gate's consent requests and the agent's clarifying questions. The answer goes back
 // to the gate, which records it; this stage only carries it.
 import type { ConsentGate } from '../../consent/consent-gate.js';
+import { untilAborted } from '../../core/abort.js';
 import { describeAnswer } from '../../core/vocab.js';
 import { deviceToImage } from '../../device/coords.js';
 import type { ControlAction } from '../../policy/actions.js';
@@ -10,21 +11,30 @@ import type { Frame } from '../../vision/frame.js';
 import type { Gated } from './types.js';
 
 /** Settle an `ask` verdict with the user; any other step passes through. */
-export async function askConsent(g: Gated, user: UserChannel, gate: ConsentGate, instruction: string): Promise<Gated> {
+export async function askConsent(
+  g: Gated,
+  user: UserChannel,
+  gate: ConsentGate,
+  instruction: string,
+  signal?: AbortSignal,
+): Promise<Gated> {
   const s = g.sensitivity;
   if (!s || g.decision?.verdict !== 'ask') return g;
   const what = describeAction(g.action);
   const label = g.resolved.element?.label;
-  const answer = await user.consent({
-    app: g.app,
-    category: s.category,
-    grant: s.grant,
-    irreversible: s.irreversible,
-    action: label ? `${what} ("${label}")` : what,
-    evidence: s.evidence.reason,
-    reason: g.decision.reason,
-    screen: screenOf(g.frame, g),
-  });
+  const answer = await untilAborted(
+    user.consent({
+      app: g.app,
+      category: s.category,
+      grant: s.grant,
+      irreversible: s.irreversible,
+      action: label ? `${what} ("${label}")` : what,
+      evidence: s.evidence.reason,
+      reason: g.decision.reason,
+      screen: screenOf(g.frame, g),
+    }),
+    signal,
+  );
   const decision = gate.answered(s, { step: g.step, app: g.app, instruction }, answer, user.kind);
   return {
     ...g,
@@ -39,8 +49,9 @@ export async function askQuestion(
   a: Extract<ControlAction, { action: 'ask_user' }>,
   frame: Frame,
   user: UserChannel,
+  signal?: AbortSignal,
 ): Promise<string> {
-  return user.ask({ question: a.question, options: a.options, screen: screenOf(frame) });
+  return untilAborted(user.ask({ question: a.question, options: a.options, screen: screenOf(frame) }), signal);
 }
 
 /** The frame with what the agent is about to touch, in image pixels. */
