@@ -106,6 +106,9 @@ export function decide(s: Sensitivity, ctx: GateContext): GateDecision {
       source: 'session',
       reason: `the user refused ${c} in ${app} earlier in this run (${refusal})`,
     };
+  // What heed cannot name, no rule, memory or earlier answer can cover: the user sees this very step.
+  if (c === 'unknown')
+    return { verdict: 'ask', source: 'critical', reason: `heed cannot tell what this grants (${s.evidence.reason})` };
   const mem = memory.lookup(app, c);
   if (mem?.decision === 'deny')
     return {

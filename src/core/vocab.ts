@@ -17,6 +17,10 @@ export const CATEGORIES = [
   'data_sharing_publish',
   'tracking_ads_cookies',
   'destructive',
+  /** Special app access: display over other apps, usage access, all-files access, device admin, default roles … */
+  'special_access',
+  /** A consent surface whose topic heed cannot name: always asked about, never given a default category. */
+  'unknown',
 ] as const;
 export const Category = z.enum(CATEGORIES);
 export type Category = z.infer<typeof Category>;
