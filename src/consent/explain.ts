@@ -49,7 +49,7 @@ const ACCEPTS: Record<Category, string> = {
   tracking_ads_cookies: 'could track what you do, for ads and analytics',
   destructive: 'would delete this',
   special_access: 'would get special access: it could act beyond what an app normally may',
-  unknown: 'would get a permission heed cannot name',
+  unknown: 'would get something heed cannot name (look at the screen before you answer)',
 };
 
 const WHEN: Partial<Record<Grant, string>> = {
