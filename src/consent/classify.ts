@@ -4,6 +4,7 @@
 import { PROTECTIVE, type Category, type Grant } from '../core/vocab.js';
 import { idSuffix, type UiElement, type UiTree } from '../device/ui-tree.js';
 import type { Sensitivity, Step } from './types.js';
+import { settingsPoint } from './settings-screens.js';
 import { classifyTyped } from './typed.js';
 
 const PERMISSION_PACKAGES = [
@@ -211,7 +212,7 @@ function labelPoint(tree: UiTree, e: UiElement, screenText: string): Sensitivity
 
 /** What tapping one element means, on its own (before "Cancel"-style buttons borrow a screen's topic). */
 function ownPoint(tree: UiTree, e: UiElement, perm: boolean, screenText: string): Sensitivity | undefined {
-  return (perm ? permissionPoint(tree, e) : undefined) ?? labelPoint(tree, e, screenText);
+  return settingsPoint(tree, e) ?? (perm ? permissionPoint(tree, e) : undefined) ?? labelPoint(tree, e, screenText);
 }
 
 /**
