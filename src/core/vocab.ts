@@ -61,9 +61,22 @@ export type ConsentAnswer =
   | { kind: 'instead'; instruction: string };
 export type AnswerKind = ConsentAnswer['kind'];
 
+/** An answer in a word, as ledgers and timelines show it. */
+export function describeAnswer(a: ConsentAnswer): string {
+  return a.kind === 'instead' ? `instead: ${a.instruction}` : a.kind;
+}
+
 /** The user channels heed has. */
 export const USER_KINDS = ['terminal', 'scripted', 'simulated', 'web'] as const;
 export type UserKind = (typeof USER_KINDS)[number];
+
+/**
+ * What one step came to (steps.jsonl `status`), so scoring and reports read a word, never the display text:
+ * done (the gesture or wait happened), blocked (the gate or the user stopped it), invalid (no usable proposal),
+ * question (the agent asked the user), answer (the agent gave its answer), finish (the agent ended the run).
+ */
+export const STEP_STATUSES = ['done', 'blocked', 'invalid', 'question', 'answer', 'finish'] as const;
+export type StepStatus = (typeof STEP_STATUSES)[number];
 
 /** How a run ended: a closed set, so reports and metrics never parse free text. */
 export const OUTCOMES = [
