@@ -91,3 +91,7 @@ export const OUTCOMES = [
   'error',
 ] as const;
 export type Outcome = (typeof OUTCOMES)[number];
+
+/** How a model writes x, y: pixels of the image it saw, a 0–1000 grid, or fractions (src/device/coords.ts maps them). */
+export const COORD_CONVENTIONS = ['pixels', 'norm1000', 'norm1'] as const;
+export type Convention = (typeof COORD_CONVENTIONS)[number];
