@@ -6,6 +6,7 @@ import { idSuffix, type UiElement, type UiTree } from '../device/ui-tree.js';
 import { isPermissionScreen, permissionPoint } from './classify/permission.js';
 import { point } from './classify/point.js';
 import type { Sensitivity, Step } from './types.js';
+import { settingsPoint } from './settings-screens.js';
 import { classifyTyped } from './typed.js';
 
 export { isPermissionScreen };
@@ -123,7 +124,7 @@ function labelPoint(tree: UiTree, e: UiElement, screenText: string): Sensitivity
 
 /** What tapping one element means, on its own (before "Cancel"-style buttons borrow a screen's topic). */
 function ownPoint(tree: UiTree, e: UiElement, perm: boolean, screenText: string): Sensitivity | undefined {
-  return (perm ? permissionPoint(tree, e) : undefined) ?? labelPoint(tree, e, screenText);
+  return settingsPoint(tree, e) ?? (perm ? permissionPoint(tree, e) : undefined) ?? labelPoint(tree, e, screenText);
 }
 
 /**
