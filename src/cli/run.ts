@@ -3,7 +3,6 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { HeedError } from '../core/errors.js';
-import type { Action } from '../policy/actions.js';
 import { describeAction } from '../policy/policy.js';
 import { runAgent, type RunResult } from '../agent/loop.js';
 import { Recorder, runDirName, type StepRecord } from '../agent/recorder.js';
@@ -48,15 +47,14 @@ export interface RunOutcome {
 }
 
 export function formatStep(r: StepRecord): string {
-  const d = r.decision as { verdict?: string; source?: string } | undefined;
-  const s = r.sensitivity as { category?: string; grant?: string } | undefined;
-  const a = r.action as (Record<string, unknown> & { action: string }) | undefined;
-  const act = !a
+  const d = r.decision;
+  const s = r.sensitivity;
+  const act = !r.action
     ? '(no valid action)'
     : r.target
-      ? `${a.action} [${r.target.index}] "${r.target.label}"`
-      : describeAction(a as Action);
-  const gate = d ? `  [${s?.category} ${s?.grant} → ${d.verdict} by ${d.source}]` : '';
+      ? `${r.action.action} [${r.target.index}] "${r.target.label}"`
+      : describeAction(r.action);
+  const gate = d && s ? `  [${s.category} ${s.grant} → ${d.verdict} by ${d.source}]` : '';
   return `  ${String(r.step).padStart(2)}. ${act} → ${r.outcome}${gate}`;
 }
 

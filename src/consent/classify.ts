@@ -149,21 +149,28 @@ export function isPermissionScreen(tree: UiTree, windowPackage: string): boolean
   );
 }
 
+/** Quoted spans of a message: where non-English dialogs put the app's name (“…”, 「…」, «…», "…"). */
+const QUOTED = /“[^”]*”|「[^」]*」|『[^』]*』|«[^»]*»|„[^“”]*[“”]|"[^"]*"/g;
+
 function permissionTopic(tree: UiTree): Category | undefined {
+  // Structure first: only location requests carry the accuracy selector, whatever the language.
+  if (tree.elements.some((e) => idSuffix(e.resourceId).startsWith('permission_location_accuracy'))) return 'location';
   const full =
     tree.elements.find((e) => ['permission_message', 'permission_title'].includes(idSuffix(e.resourceId)))?.text ?? '';
-  // "Allow Camera to access this device’s location?": the app's name must not decide the topic.
-  const msg = /^Allow .+? to (.+)$/s.exec(full)?.[1] ?? full;
-  const fromMessage = PERMISSION_TOPICS.find(([, re]) => re.test(msg))?.[0];
-  if (fromMessage) return fromMessage;
-  if (tree.elements.some((e) => idSuffix(e.resourceId).startsWith('permission_location_accuracy'))) return 'location';
-  return undefined;
+  // The requesting app's name is in the message and must not decide the topic ("Allow Snap to use the camera to
+  // access this device’s location?"): in English the request follows the last " to "; elsewhere the quoted name is
+  // dropped. Exactly one topic must remain; none or several (a name that spells a request) is no topic at all.
+  const english = /^Allow .+ to (.+)$/s.exec(full)?.[1];
+  const msg = english ?? full.replace(QUOTED, ' ');
+  const topics = new Set(PERMISSION_TOPICS.filter(([, re]) => re.test(msg)).map(([c]) => c));
+  return topics.size === 1 ? [...topics][0] : undefined;
 }
 
 function permissionPoint(tree: UiTree, e: UiElement): Sensitivity | undefined {
   let grant = PERMISSION_BUTTONS[idSuffix(e.resourceId)];
   if (!grant) return undefined;
-  const category = permissionTopic(tree) ?? 'location';
+  // A topic heed cannot read is `unknown`, which the gate always asks about: never a default category.
+  const category = permissionTopic(tree) ?? 'unknown';
   // Legacy dialogs: with "Don't ask again" ticked, DENY also stops future requests.
   const dontAsk = tree.elements.find((x) => idSuffix(x.resourceId) === 'do_not_ask_checkbox');
   if (grant === 'deny' && dontAsk?.checked) grant = 'deny_dont_ask';

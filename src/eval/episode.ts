@@ -126,7 +126,7 @@ export async function runEpisode(o: EpisodeOptions): Promise<EpisodeRecord> {
     gate: o.policy === 'always-allow' ? 'bypass' : 'heed',
     meta: { task: o.task.id, persona: o.persona.id, policyKind: o.policy },
   });
-  const proactive = routine && proactiveOutcome(result.history, routine.habit, routine);
+  const proactive = routine && proactiveOutcome(result.trajectory, routine.habit, routine);
   const checks = [
     ...(await runChecks(o.device, [...o.task.checks, ...(o.task.expect[o.persona.id] ?? [])])),
     ...trajectoryChecks(o.task, result.answer, proactive),
@@ -151,9 +151,11 @@ export async function runEpisode(o: EpisodeOptions): Promise<EpisodeRecord> {
   const points = decisionPoints(result.ledger.entries, o.persona);
   // In personal mode the agent sees the persona's facts: asking for one of them is over-asking.
   const visible = o.mode === 'personal' ? Object.keys(o.persona.personal) : [];
-  const overAsks = result.history.filter(
-    (h) => h.action.startsWith('ask_user') && visible.some((k) => h.action.toLowerCase().includes(k.toLowerCase())),
-  ).length;
+  const overAsks = result.trajectory.filter((s) => {
+    if (s.action?.action !== 'ask_user') return false;
+    const asked = [s.action.question, ...(s.action.options ?? [])].join(' ').toLowerCase();
+    return visible.some((k) => asked.includes(k.toLowerCase()));
+  }).length;
   return {
     task: o.task.id,
     split: o.task.split,
