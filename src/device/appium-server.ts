@@ -48,11 +48,16 @@ export function appiumHome(from: string = ROOT): string {
 export async function startAppium(opts: AppiumServerOptions = {}): Promise<AppiumServer> {
   process.env.APPIUM_HOME ??= appiumHome();
   const port = opts.port ?? (Number(process.env.HEED_APPIUM_PORT ?? 0) || (await freePort()));
+  const loglevel = opts.logLevel ?? process.env.HEED_APPIUM_LOG_LEVEL ?? 'error';
   const { main } = (await import('appium')) as unknown as { main: (args: Record<string, unknown>) => Promise<any> };
+  // Appium's shared logger is at 'verbose' until main() applies loglevel, so its start-up lines ("dbug Appium
+  // Creating hash file directory …") would print on every start: set the level first.
+  const npmlog = (globalThis as { _global_npmlog?: { level: string } })._global_npmlog;
+  if (npmlog) npmlog.level = loglevel;
   const server = await main({
     port,
     address: '127.0.0.1',
-    loglevel: opts.logLevel ?? process.env.HEED_APPIUM_LOG_LEVEL ?? 'error',
+    loglevel,
     useDrivers: opts.drivers ?? ['sim-android'],
     // mobile: shell is how tasks read device state (dumpsys, settings, content query), on the sim and on real devices.
     allowInsecure: ['*:adb_shell'],
