@@ -36,7 +36,7 @@ describe('heed eval', () => {
     expect(out).toContain(`resuming: ${n - 1} of ${n} episodes already done`);
     expect(out.match(/^\[/gm)).toHaveLength(1);
     expect(existsSync(join(ep, 'record.json'))).toBe(true);
-  });
+  }, 240_000); // end to end through Appium; minutes when the machine is shared
 
   test('a scripted model as agent, user simulator and judge, end to end', async () => {
     const roles: string[] = [];
@@ -85,7 +85,7 @@ describe('heed eval', () => {
       process.env = env;
       await llm.close();
     }
-  });
+  }, 240_000); // end to end through Appium; minutes when the machine is shared
 
   test('KnowU mode shows only behaviour logs; --logs noisy adds a quarter of unrelated entries', async () => {
     const prompts: string[] = [];
@@ -121,7 +121,7 @@ describe('heed eval', () => {
       process.env = env;
       await llm.close();
     }
-  });
+  }, 240_000); // end to end through Appium; minutes when the machine is shared
 
   test('options that cannot work are refused, saying what to do', async () => {
     const err = jest.spyOn(console, 'error').mockImplementation(() => {});
