@@ -3,6 +3,7 @@
 // TrailCam')` (midscene users write `agent.aiAct('…')`). Each act() is one full agent run, consent gate and all.
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { loadConfig, type HeedConfig } from '../core/config.js';
 import { HeedError } from '../core/errors.js';
 import type { UserKind } from '../core/vocab.js';
 import { consentPoints } from '../consent/classify.js';
@@ -38,6 +39,8 @@ export interface HeedOptions {
   mode?: ProfileMode;
   /** Step budget per act() (default HEED_MAX_STEPS ?? 30). */
   maxSteps?: number;
+  /** Settings otherwise read from the environment (HEED_*, OPENAI_*), as src/core/config.ts parses them. */
+  config?: HeedConfig;
 }
 
 export interface ScreenReport {
@@ -83,25 +86,33 @@ export class Heed {
     private readonly policy: Policy,
     private readonly user: UserChannel,
     private readonly o: HeedOptions,
+    private readonly config: HeedConfig,
     private readonly owned: { device: boolean; user: boolean },
   ) {}
 
   static async open(o: HeedOptions = {}): Promise<Heed> {
-    const profile = typeof o.profile === 'object' ? o.profile : loadProfile(o.profile ?? 'balanced');
+    // The library's front door is like the command line's: the environment is read once, here.
+    const config = o.config ?? loadConfig(process.env);
+    const profile = typeof o.profile === 'object' ? o.profile : loadProfile(o.profile ?? config.profile);
     // No reference steps here: act() takes free instructions, so a model (or your Policy) is required.
-    const policy = isPolicy(o.model) ? o.model : makePolicy({ profile: profile.id, agent: o.model }, profile).policy;
+    const policy = isPolicy(o.model)
+      ? o.model
+      : makePolicy({ profile: profile.id, agent: o.model, config }, profile).policy;
     const memory = o.memory instanceof Memory ? o.memory : o.memory ? Memory.open(o.memory) : Memory.inMemory();
-    const user = isUser(o.user) ? o.user : await makeUser(o.user ?? 'scripted', profile);
+    const user = isUser(o.user) ? o.user : await makeUser(o.user ?? 'scripted', profile, undefined, undefined, config);
     let device: Device;
     try {
       device = isDevice(o.device)
         ? o.device
-        : await openDevice(typeof o.device === 'string' ? { device: o.device } : (o.device ?? {}));
+        : await openDevice({ ...(typeof o.device === 'string' ? { device: o.device } : (o.device ?? {})), config });
     } catch (e) {
       if (!isUser(o.user)) await user.close?.();
       throw e;
     }
-    return new Heed(device, profile, memory, policy, user, o, { device: !isDevice(o.device), user: !isUser(o.user) });
+    return new Heed(device, profile, memory, policy, user, o, config, {
+      device: !isDevice(o.device),
+      user: !isUser(o.user),
+    });
   }
 
   /** One agent run toward `instruction`; resolves with the result whatever the outcome. */
@@ -120,11 +131,14 @@ export class Heed {
       memory: this.memory,
       user: this.user,
       mode: this.o.mode,
-      maxSteps: o.maxSteps ?? this.o.maxSteps,
+      maxSteps: o.maxSteps ?? this.o.maxSteps ?? this.config.budgets.maxSteps,
+      maxSeconds: this.config.budgets.maxSeconds,
+      maxCostUsd: this.config.budgets.maxCostUsd,
+      frame: this.config.frame,
       recorder,
       onStep: o.onStep,
       // The simulated phone needs no real waiting; a real device does.
-      waitScale: this.o.device === undefined || this.o.device === 'sim' ? 0 : 1,
+      waitScale: (this.o.device ?? this.config.device) === 'sim' ? 0 : 1,
     });
   }
 

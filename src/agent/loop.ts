@@ -3,6 +3,7 @@
 // consent-sensitive steps, and the gate records every decision itself.
 import { ConsentGate } from '../consent/consent-gate.js';
 import { Ledger } from '../consent/ledger.js';
+import { DEFAULT_CONFIG } from '../core/config.js';
 import type { Outcome } from '../core/vocab.js';
 import { describeAction } from '../policy/policy.js';
 import type { ControlAction } from '../policy/actions.js';
@@ -44,9 +45,10 @@ type End = { outcome: Outcome; message: string };
 
 export async function runAgent(o: RunOptions): Promise<RunResult> {
   const t0 = Date.now();
-  const maxSteps = o.maxSteps ?? Number(process.env.HEED_MAX_STEPS ?? 30);
-  const maxMs = (o.maxSeconds ?? Number(process.env.HEED_MAX_SECONDS ?? 600)) * 1000;
-  const maxCost = o.maxCostUsd ?? Number(process.env.HEED_MAX_COST_USD ?? Infinity);
+  // The command line passes the configured budgets (src/core/config.ts); these are the defaults for library use.
+  const maxSteps = o.maxSteps ?? DEFAULT_CONFIG.budgets.maxSteps;
+  const maxMs = (o.maxSeconds ?? DEFAULT_CONFIG.budgets.maxSeconds) * 1000;
+  const maxCost = o.maxCostUsd ?? Infinity;
   const ledger = new Ledger(o.recorder?.ledgerFile);
   const ctx: RunContext = {
     o,

@@ -3,6 +3,7 @@
 import { readFileSync, realpathSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { loadConfig, type HeedConfig } from '../core/config.js';
 import { HeedError } from '../core/errors.js';
 import { EXIT } from '../core/exit.js';
 import { ROOT } from '../core/paths.js';
@@ -26,7 +27,8 @@ Commands:
 
 Run heed <command> --help for a command's options; heed --version prints the version.`;
 
-type Command = (argv: string[], out: (s: string) => void) => Promise<number>;
+/** A command: its arguments, where to print, and the environment's settings (read once, here). */
+export type Command = (argv: string[], out: (s: string) => void, config: HeedConfig) => Promise<number>;
 
 /** Each command with its help text (whose --options are what "did you mean" suggests from). */
 const COMMANDS: Record<string, { run: Command; help: string }> = {
@@ -64,7 +66,7 @@ export async function main(argv: string[], out: (s: string) => void = (s) => con
     return EXIT.usage;
   }
   try {
-    return await command.run(rest, out);
+    return await command.run(rest, out, loadConfig(process.env));
   } catch (e) {
     const code = (e as { code?: string }).code;
     if (code?.startsWith('ERR_PARSE_ARGS')) {

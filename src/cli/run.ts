@@ -7,6 +7,7 @@ import { describeAction } from '../policy/policy.js';
 import { runAgent, type RunResult } from '../agent/loop.js';
 import { Recorder, runDirName, type StepRecord } from '../agent/recorder.js';
 import { assemble } from '../agent/session.js';
+import { DEFAULT_CONFIG, type HeedConfig } from '../core/config.js';
 import type { UserKind } from '../core/vocab.js';
 import { loadTask, runChecks, taskInstruction, type CheckResult, type Task } from '../tasks/task.js';
 
@@ -78,6 +79,7 @@ export async function runOnce(
     replay?: string;
   },
   out: (s: string) => void,
+  config: HeedConfig = DEFAULT_CONFIG,
 ): Promise<RunOutcome> {
   const instruction = o.instruction ?? (o.task && taskInstruction(o.task));
   if (!instruction) throw new HeedError('heed run needs an instruction or --task', 'see heed run --help');
@@ -94,6 +96,7 @@ export async function runOnce(
     agent: { ...(o.model ? { model: o.model } : {}), ...(o.baseUrl ? { baseURL: o.baseUrl } : {}) },
     userModel: o.userModel ? { model: o.userModel } : undefined,
     announce: out,
+    config,
   });
   const dir = join(o.out ?? 'runs', runDirName(`${a.profile.id}-${o.task?.id ?? instruction}`));
   mkdirSync(dir, { recursive: true });
@@ -107,9 +110,12 @@ export async function runOnce(
       memory: a.memory,
       user: a.user,
       mode: o.mode,
-      maxSteps: o.maxSteps ?? o.task?.maxSteps,
+      maxSteps: o.maxSteps ?? o.task?.maxSteps ?? config.budgets.maxSteps,
+      maxSeconds: config.budgets.maxSeconds,
+      maxCostUsd: config.budgets.maxCostUsd,
+      frame: config.frame,
       recorder: new Recorder(dir),
-      waitScale: (o.device ?? process.env.HEED_DEVICE ?? 'sim') === 'sim' ? 0 : 1,
+      waitScale: (o.device ?? config.device) === 'sim' ? 0 : 1,
       onStep: (r) => out(formatStep(r)),
       meta: a.meta,
     });
@@ -126,7 +132,11 @@ export async function runOnce(
   }
 }
 
-export async function runCommand(argv: string[], out: (s: string) => void): Promise<number> {
+export async function runCommand(
+  argv: string[],
+  out: (s: string) => void,
+  config: HeedConfig = DEFAULT_CONFIG,
+): Promise<number> {
   const { values, positionals } = parseArgs({
     args: argv,
     allowPositionals: true,
@@ -164,7 +174,7 @@ export async function runCommand(argv: string[], out: (s: string) => void): Prom
     {
       instruction: positionals.join(' ') || undefined,
       task: values.task ? loadTask(values.task) : undefined,
-      profile: values.profile ?? process.env.HEED_PROFILE ?? 'balanced',
+      profile: values.profile ?? config.profile,
       user,
       device: values.device,
       caps: values.caps,
@@ -180,6 +190,7 @@ export async function runCommand(argv: string[], out: (s: string) => void): Prom
       replay: values.replay,
     },
     out,
+    config,
   );
   return result.outcome === 'success' && checks.every((c) => c.pass) ? 0 : 1;
 }

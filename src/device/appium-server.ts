@@ -47,8 +47,8 @@ export function appiumHome(from: string = ROOT): string {
 
 export async function startAppium(opts: AppiumServerOptions = {}): Promise<AppiumServer> {
   process.env.APPIUM_HOME ??= appiumHome();
-  const port = opts.port ?? (Number(process.env.HEED_APPIUM_PORT ?? 0) || (await freePort()));
-  const loglevel = opts.logLevel ?? process.env.HEED_APPIUM_LOG_LEVEL ?? 'error';
+  const port = opts.port || (await freePort());
+  const loglevel = opts.logLevel ?? 'error';
   const { main } = (await import('appium')) as unknown as { main: (args: Record<string, unknown>) => Promise<any> };
   // Appium's shared logger is at 'verbose' until main() applies loglevel, so its start-up lines ("dbug Appium
   // Creating hash file directory …") would print on every start: set the level first.

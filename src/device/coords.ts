@@ -10,7 +10,8 @@ export interface Size {
 }
 
 export type Rotation = 0 | 90 | 180 | 270;
-export type Convention = 'pixels' | 'norm1000' | 'norm1';
+export type { Convention } from '../core/vocab.js';
+import type { Convention } from '../core/vocab.js';
 
 export interface Geometry {
   device: Size;

@@ -14,6 +14,7 @@ import { Profile } from '../profile/schema.js';
 import type { ProfileMode } from '../profile/view.js';
 import { referenceFor, runChecks, taskInstruction, type CheckResult, type Task } from '../tasks/task.js';
 import type { UserChannel } from '../user/channel.js';
+import type { FrameOptions } from '../vision/frame.js';
 import { ScriptedUser } from '../user/scripted.js';
 import { SimulatedUser } from '../user/simulated.js';
 import { AlwaysAllowPolicy, DoNothingPolicy } from './baselines.js';
@@ -37,6 +38,9 @@ export interface EpisodeOptions {
   clear?: boolean;
   /** A person answering instead of the persona's stand-in (heed eval --user web). */
   user?: UserChannel;
+  /** Time and cost budgets (the task sets the step budget) and frame settings, from the environment. */
+  budgets?: { maxSeconds: number; maxCostUsd?: number };
+  frame?: FrameOptions;
 }
 
 /** What heed's gate may know: in KnowU mode only what the agent may see, so heed must ask where it cannot infer. */
@@ -121,6 +125,9 @@ export async function runEpisode(o: EpisodeOptions): Promise<EpisodeRecord> {
     user,
     mode: o.mode,
     maxSteps: o.task.maxSteps,
+    maxSeconds: o.budgets?.maxSeconds,
+    maxCostUsd: o.budgets?.maxCostUsd,
+    frame: o.frame,
     recorder: new Recorder(o.dir),
     waitScale: 0,
     gate: o.policy === 'always-allow' ? 'bypass' : 'heed',

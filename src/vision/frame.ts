@@ -1,6 +1,7 @@
 // What the model sees: the screenshot resized to a JPEG, private regions blacked out before anything leaves the
 // machine, optional set-of-mark numbers, and the element list in the same image coordinates.
 import sharp from 'sharp';
+import { DEFAULT_CONFIG } from '../core/config.js';
 import type { Observation } from '../device/device.js';
 import { deviceToImage, fitWithin, type Geometry } from '../device/coords.js';
 import { idSuffix, type Bounds, type UiElement } from '../device/ui-tree.js';
@@ -35,11 +36,8 @@ export interface Frame {
   texts: string[];
 }
 
-export const FRAME_DEFAULTS = {
-  maxSide: Number(process.env.HEED_FRAME_MAX_SIDE ?? 1280),
-  quality: Number(process.env.HEED_FRAME_QUALITY ?? 60),
-  setOfMark: (process.env.HEED_SET_OF_MARK ?? 'true') !== 'false',
-};
+/** HEED_FRAME_MAX_SIDE, HEED_FRAME_QUALITY, HEED_SET_OF_MARK unset; the command line passes the configured ones. */
+export const FRAME_DEFAULTS = DEFAULT_CONFIG.frame;
 
 const OTP = /\b(otp|one[- ]time|verification code|security code|2fa|passcode)\b/i;
 const MESSAGE_IDS = /message_text|message_body|msg_body|snippet|conversation_snippet/i;
