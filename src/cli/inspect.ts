@@ -4,7 +4,7 @@ import { parseArgs } from 'node:util';
 import { DEFAULT_CONFIG, type HeedConfig } from '../core/config.js';
 import { HeedError } from '../core/errors.js';
 import { openDevice } from '../device/open.js';
-import { parseUiTree, type UiElement, type UiTree } from '../device/ui-tree.js';
+import { decodeDump, parseUiTree, type UiElement, type UiTree } from '../device/ui-tree.js';
 import { consentPoints } from '../consent/classify.js';
 
 export const INSPECT_HELP = `Usage: heed inspect <page-source.xml> [--json]
@@ -94,7 +94,7 @@ export async function inspectCommand(
     const file = positionals[0];
     if (!file) throw new HeedError('heed inspect needs a page-source file or --live', 'see heed inspect --help');
     try {
-      xml = await readFile(file, 'utf8');
+      xml = decodeDump(await readFile(file));
     } catch (e) {
       throw new HeedError(`Cannot read ${file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
     }

@@ -1,44 +1,15 @@
 // Deterministic sensitivity rules: what tapping an element (or typing text) on this screen would grant.
 // Permission dialogs are matched by resource-id suffix (all three permission UIs, any language); other surfaces by
 // short English labels, with the screen's own accept button deciding what a nearby "Cancel" protects.
-import { PROTECTIVE, type Category, type Grant } from '../core/vocab.js';
+import { type Category, type Grant } from '../core/vocab.js';
 import { idSuffix, type UiElement, type UiTree } from '../device/ui-tree.js';
+import { isPermissionScreen, permissionPoint } from './classify/permission.js';
+import { point } from './classify/point.js';
 import type { Sensitivity, Step } from './types.js';
 import { settingsPoint } from './settings-screens.js';
 import { classifyTyped } from './typed.js';
 
-const PERMISSION_PACKAGES = [
-  'com.android.permissioncontroller',
-  'com.google.android.permissioncontroller',
-  'com.android.packageinstaller',
-];
-
-const PERMISSION_BUTTONS: Record<string, Grant> = {
-  permission_allow_button: 'allow_always',
-  permission_allow_always_button: 'allow_always',
-  permission_allow_all_button: 'allow_always',
-  permission_allow_foreground_only_button: 'allow_foreground',
-  permission_allow_one_time_button: 'allow_once',
-  permission_allow_selected_button: 'allow_selected',
-  permission_deny_button: 'deny',
-  permission_no_upgrade_button: 'deny',
-  permission_no_upgrade_one_time_button: 'deny',
-  permission_deny_and_dont_ask_again_button: 'deny_dont_ask',
-  permission_dont_allow_more_selected_button: 'deny',
-  do_not_ask_checkbox: 'deny_dont_ask',
-};
-
-/** Words in a permission message, in the languages of the fixtures and the most common others. */
-const PERMISSION_TOPICS: [Category, RegExp][] = [
-  ['photos_media', /photos and videos|photos, media|media|files|fotos y v[ií]deos|archivos|photos et vid[ée]os/i],
-  ['camera', /take pictures|record video|camera|c[áa]mara|fotos y grabar|cam[ée]ra|kamera/i],
-  ['microphone', /record audio|microphone|micr[óo]fono|grabar audio|mikrofon/i],
-  ['location', /location|ubicaci[óo]n|localisation|standort|posizione|nearby devices/i],
-  ['contacts', /contacts|contactos|kontakte|contatti/i],
-  ['calendar', /calendar|calendario|kalender|calendrier/i],
-  ['sms_calls', /SMS|phone calls|call logs|llamadas|mensajes/i],
-  ['notifications', /notifications|notificaciones|benachrichtigungen/i],
-];
+export { isPermissionScreen };
 
 interface LabelRule {
   category: Category;
@@ -116,70 +87,11 @@ const TOGGLE_TOPICS: [Category, RegExp][] = [
   ['account_signin', /stay signed in|remember me/i],
 ];
 
-const IRREVERSIBLE: ReadonlySet<Category> = new Set(['payment_purchase', 'destructive']);
-
 function texts(e: UiElement): string[] {
   // A clickable row's label joins its children's texts with " · "; each part is a candidate. A container that is
   // only scrollable is not a button, and long prose is not a button label.
   const parts = e.clickable || e.checkable ? e.label.split(' · ') : [];
   return [e.text, e.contentDesc, ...parts].map((t) => t.trim()).filter((t) => t && t.length <= 48);
-}
-
-function point(
-  e: UiElement,
-  category: Category,
-  grant: Grant,
-  reason: string,
-  extra: Partial<Sensitivity> = {},
-): Sensitivity {
-  return {
-    category,
-    grant,
-    exposing: !PROTECTIVE.has(grant),
-    irreversible: extra.irreversible ?? (IRREVERSIBLE.has(category) && !PROTECTIVE.has(grant)),
-    evidence: { index: e.index, text: e.text || e.label, resourceId: e.resourceId, reason },
-    source: 'rules',
-    ...extra,
-  };
-}
-
-export function isPermissionScreen(tree: UiTree, windowPackage: string): boolean {
-  return (
-    PERMISSION_PACKAGES.includes(windowPackage) ||
-    tree.elements.some((e) => idSuffix(e.resourceId) in PERMISSION_BUTTONS)
-  );
-}
-
-/** Quoted spans of a message: where non-English dialogs put the app's name (“…”, 「…」, «…», "…"). */
-const QUOTED = /“[^”]*”|「[^」]*」|『[^』]*』|«[^»]*»|„[^“”]*[“”]|"[^"]*"/g;
-
-function permissionTopic(tree: UiTree): Category | undefined {
-  // Structure first: only location requests carry the accuracy selector, whatever the language.
-  if (tree.elements.some((e) => idSuffix(e.resourceId).startsWith('permission_location_accuracy'))) return 'location';
-  const full =
-    tree.elements.find((e) => ['permission_message', 'permission_title'].includes(idSuffix(e.resourceId)))?.text ?? '';
-  // The requesting app's name is in the message and must not decide the topic ("Allow Snap to use the camera to
-  // access this device’s location?"): in English the request follows the last " to "; elsewhere the quoted name is
-  // dropped. Exactly one topic must remain; none or several (a name that spells a request) is no topic at all.
-  const english = /^Allow .+ to (.+)$/s.exec(full)?.[1];
-  const msg = english ?? full.replace(QUOTED, ' ');
-  const topics = new Set(PERMISSION_TOPICS.filter(([, re]) => re.test(msg)).map(([c]) => c));
-  return topics.size === 1 ? [...topics][0] : undefined;
-}
-
-function permissionPoint(tree: UiTree, e: UiElement): Sensitivity | undefined {
-  let grant = PERMISSION_BUTTONS[idSuffix(e.resourceId)];
-  if (!grant) return undefined;
-  // A topic heed cannot read is `unknown`, which the gate always asks about: never a default category.
-  const category = permissionTopic(tree) ?? 'unknown';
-  // Legacy dialogs: with "Don't ask again" ticked, DENY also stops future requests.
-  const dontAsk = tree.elements.find((x) => idSuffix(x.resourceId) === 'do_not_ask_checkbox');
-  if (grant === 'deny' && dontAsk?.checked) grant = 'deny_dont_ask';
-  const coarse = tree.elements.find((x) => idSuffix(x.resourceId) === 'permission_location_accuracy_radio_coarse');
-  const precision =
-    category === 'location' && !PROTECTIVE.has(grant) ? (coarse?.checked ? 'approximate' : 'precise') : undefined;
-  const reason = `permission dialog (${category}): "${e.text}" gives ${grant}`;
-  return point(e, category, grant, reason, precision ? { precision } : {});
 }
 
 function labelPoint(tree: UiTree, e: UiElement, screenText: string): Sensitivity | undefined {

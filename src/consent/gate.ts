@@ -130,6 +130,13 @@ export function decide(s: Sensitivity, ctx: GateContext): GateDecision {
       reason: `the profile denies ${c}${rule.note ? `: ${rule.note}` : ''}`,
     };
 
+  if (s.tentative)
+    // A category read from words the requesting app controls may be wrong: it can block, never grant unasked.
+    return {
+      verdict: 'ask',
+      source: 'default',
+      reason: `heed read ${c} from the dialog's wording only (${s.evidence.reason}); confirm what it grants`,
+    };
   if (s.irreversible) {
     // Without the instruction's word for it, always a critical point; with it, only hands-off users skip the question.
     if (!AUTHORISING[c]?.test(ctx.instruction))
