@@ -14,7 +14,7 @@ import type { Memory } from '../profile/memory.js';
 import type { Profile } from '../profile/schema.js';
 import { profileView, type ProfileMode } from '../profile/view.js';
 import { describeAnswer, type Screen, type UserChannel } from '../user/channel.js';
-import { makeFrame, type Frame, type FrameOptions } from '../vision/frame.js';
+import { frameOptions, makeFrame, type Frame, type FrameOptions } from '../vision/frame.js';
 import { Recorder, type StepRecord, type StepTimings } from './recorder.js';
 
 export interface RunOptions {
@@ -64,6 +64,8 @@ export interface RunResult {
 /** The element a resolved action touches, and where, in device pixels. */
 interface Resolved {
   device?: DeviceAction;
+  /** A second device action right after the first (Enter after typing). */
+  then?: DeviceAction;
   element?: UiElement;
   step: Step;
 }
@@ -124,7 +126,7 @@ export async function runAgent(o: RunOptions): Promise<RunResult> {
     const obs = await o.device.observe();
     const stepApp = await appOf(obs);
     lap('observe');
-    const frame = await makeFrame(obs, o.profile.redact, o.frame);
+    const frame = await makeFrame(obs, o.profile.redact, frameOptions(o.frame, o.policy.frame));
     r.frameBytes.push(frame.jpeg.length);
     lap('frame');
     const proposal = await o.policy.propose({
@@ -185,6 +187,9 @@ export async function runAgent(o: RunOptions): Promise<RunResult> {
     const what = describeAction(action);
 
     if (action.action === 'finish') {
+      // Families whose terminal action carries the report (UI-TARS finished(content), AutoGLM finish(message)) answer
+      // a question with it, unless an answer was given already.
+      if (action.answer && r.answer === undefined) r.answer = action.answer;
       rec(`finish: ${action.status}`);
       r.history.push({ step, action: what, outcome: 'finished' });
       return finish(r, o, t0, action.status, action.message);
@@ -267,6 +272,7 @@ export async function runAgent(o: RunOptions): Promise<RunResult> {
     }
     stuck = 0;
     if (resolved.device) await o.device.perform(resolved.device);
+    if (resolved.then) await o.device.perform(resolved.then);
     else if (action.action === 'wait')
       await new Promise((res) => setTimeout(res, (action.seconds ?? 1) * 1000 * (o.waitScale ?? 1)));
     r.history.push({
@@ -309,6 +315,7 @@ function summariseProposal(p: Proposal): StepRecord['proposal'] {
   return {
     attempts: p.attempts,
     ...(p.error ? { error: p.error } : {}),
+    ...(p.ignored?.length ? { ignored: p.ignored } : {}),
     ...(p.raw.length ? { raw: p.raw } : {}),
     usage: p.usage,
     latencyMs: p.latencyMs,
@@ -341,11 +348,14 @@ function ledgerLine(
   };
 }
 
-/** Rules first; the model's own flag may add a sensitivity where the rules found none, never remove one. */
+/**
+ * Rules first; the model's own flag may add a sensitivity where the rules found none, never remove one. A flagged
+ * step carries the flag, so the gate asks rather than allow it by profile.
+ */
 function sensitivityOf(obs: Observation, step: Step, action: Action): Sensitivity | undefined {
   const found = classify(obs.tree, obs.package, step);
-  if (found) return found;
   const flag = (action as { sensitive?: { category: Sensitivity['category']; reason: string } }).sensitive;
+  if (found) return flag && found.exposing ? { ...found, flagged: flag.reason } : found;
   if (!flag) return undefined;
   return {
     category: flag.category,
@@ -359,6 +369,7 @@ function sensitivityOf(obs: Observation, step: Step, action: Action): Sensitivit
       reason: `the agent flagged it: ${flag.reason}`,
     },
     source: 'model',
+    flagged: flag.reason,
   };
 }
 
@@ -374,43 +385,66 @@ async function resolve(
     imageToDevice(frame.geometry, fromModel(frame.geometry, { x, y }, policy.convention));
   switch (a.action) {
     case 'tap':
-    case 'long_press': {
+    case 'long_press':
+    case 'double_tap': {
       let el = byIndex(a.element);
       let p = el ? center(el.bounds) : point(a.x!, a.y!);
       // A coordinate tap is classified by the element under the finger, so coordinates cannot slip past the gate.
       if (!el) el = elementAt(obs.tree, p.x, p.y);
       else p = center(el.bounds);
+      // A double tap is two taps on the same element: consent sees a tap.
       return {
-        device: a.action === 'tap' ? { kind: 'tap', ...p } : { kind: 'long_press', ...p },
+        device: { kind: a.action, ...p },
         element: el,
-        step: { kind: a.action, element: el },
+        step: { kind: a.action === 'long_press' ? 'long_press' : 'tap', element: el },
       };
     }
     case 'type': {
-      const named = byIndex(a.element);
+      const at = a.x !== undefined && a.y !== undefined ? point(a.x, a.y) : undefined;
+      const named = byIndex(a.element) ?? (at && elementAt(obs.tree, at.x, at.y));
       const el = named ?? obs.tree.elements.find((e) => e.focused && /EditText/.test(e.class));
-      const device: DeviceAction = !named
+      const where = named ? center(named.bounds) : at;
+      const device: DeviceAction = !where
         ? { kind: 'type', text: a.text }
         : a.clear
-          ? { kind: 'clear_and_type', ...center(named.bounds), text: a.text }
-          : { kind: 'type', text: a.text, at: center(named.bounds) };
-      return { device, element: el, step: { kind: 'type', element: el, text: a.text } };
+          ? { kind: 'clear_and_type', ...where, text: a.text }
+          : { kind: 'type', text: a.text, at: where };
+      return {
+        device,
+        ...(a.submit ? { then: { kind: 'key', key: 'enter' } as DeviceAction } : {}),
+        element: el,
+        step: { kind: 'type', element: el, text: a.text, ...(a.submit ? { submit: true } : {}) },
+      };
     }
     case 'scroll': {
-      const el = byIndex(a.element);
+      const at = a.x !== undefined && a.y !== undefined ? point(a.x, a.y) : undefined;
+      const el = byIndex(a.element) ?? (at && scrollableAt(obs, at));
       return {
         device: { kind: 'scroll', direction: a.direction, ...(el ? { area: el.bounds } : {}) },
         step: { kind: 'other' },
       };
     }
     case 'swipe': {
+      if (a.from && a.to) {
+        const from = point(a.from[0], a.from[1]);
+        const to = point(a.to[0], a.to[1]);
+        // A swipe that starts and ends on the same element is a tap on it on Android (a view stays pressed while the
+        // finger stays inside it): consent sees a tap, so a short drag cannot slip a grant past the gate.
+        const el = elementAt(obs.tree, from.x, from.y);
+        const tapLike = el && inside(el.bounds, to);
+        return {
+          device: { kind: 'swipe', from: [from.x, from.y], to: [to.x, to.y] },
+          ...(tapLike ? { element: el } : {}),
+          step: tapLike ? { kind: 'tap', element: el } : { kind: 'other' },
+        };
+      }
       const el = byIndex(a.element);
       const [l, t, r, b] = el?.bounds ?? [0, 0, obs.deviceSize.width, obs.deviceSize.height];
       const cx = Math.round((l + r) / 2);
       const cy = Math.round((t + b) / 2);
       const dx = Math.round((r - l) * 0.35);
       const dy = Math.round((b - t) * 0.3);
-      const d = { up: [0, -dy], down: [0, dy], left: [-dx, 0], right: [dx, 0] }[a.direction] as [number, number];
+      const d = { up: [0, -dy], down: [0, dy], left: [-dx, 0], right: [dx, 0] }[a.direction!] as [number, number];
       return {
         device: { kind: 'swipe', from: [cx - d[0], cy - d[1]], to: [cx + d[0], cy + d[1]] },
         step: { kind: 'other' },
@@ -420,12 +454,34 @@ async function resolve(
       return { device: { kind: 'key', key: 'back' }, step: { kind: 'other' } };
     case 'home':
       return { device: { kind: 'key', key: 'home' }, step: { kind: 'other' } };
+    case 'key': {
+      const focused = obs.tree.elements.find((e) => e.focused && /EditText/.test(e.class));
+      // Enter submits what the focused field holds: consent sees a submit (it may send or post).
+      return {
+        device: { kind: 'key', key: a.key },
+        step: a.key === 'enter' ? { kind: 'submit', element: focused } : { kind: 'other' },
+      };
+    }
     case 'open_app':
       return { device: { kind: 'open_app', package: await packageFor(a.app, apps) }, step: { kind: 'other' } };
     default:
       return { step: { kind: 'other' } };
   }
 }
+
+function inside(b: [number, number, number, number], p: { x: number; y: number }): boolean {
+  return p.x >= b[0] && p.x < b[2] && p.y >= b[1] && p.y < b[3];
+}
+
+/** The scrollable element under a point (the innermost), for a scroll a model aimed at a list. */
+function scrollableAt(obs: Observation, p: { x: number; y: number }): UiElement | undefined {
+  let best: UiElement | undefined;
+  for (const e of obs.tree.elements)
+    if (e.scrollable && inside(e.bounds, p) && (!best || area(e.bounds) <= area(best.bounds))) best = e;
+  return best;
+}
+
+const area = (b: [number, number, number, number]) => (b[2] - b[0]) * (b[3] - b[1]);
 
 async function packageFor(app: string, installed: () => Promise<InstalledApp[]>): Promise<string> {
   if (/^[a-z][\w]*(\.[\w]+)+$/.test(app)) return app;

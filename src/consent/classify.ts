@@ -240,11 +240,32 @@ const PERSONAL: [RegExp, string][] = [
 const PERSONAL_FIELD =
   /e-?mail|phone|mobile|address|street|post ?code|zip|card|birth|passport|iban|social security|full name/i;
 
-/** What a step would mean: a tap's consent point, or personal data being typed. */
+/** What submitting a form would do: Enter in a field does what the screen's send / post / pay / sign-in button does. */
+const SUBMITTING: ReadonlySet<Category> = new Set([
+  'data_sharing_publish',
+  'payment_purchase',
+  'account_signin',
+  'destructive',
+  'tracking_ads_cookies',
+]);
+
+function submitPoint(tree: UiTree, windowPackage: string): Sensitivity | undefined {
+  for (const s of consentPoints(tree, windowPackage).values())
+    if (s.exposing && SUBMITTING.has(s.category))
+      return { ...s, evidence: { ...s.evidence, reason: `pressing Enter submits this screen, like ${s.evidence.reason}` } };
+  return undefined;
+}
+
+/** What a step would mean: a tap's consent point, personal data being typed, or a form being submitted. */
 export function classify(tree: UiTree, windowPackage: string, step: Step): Sensitivity | undefined {
   const e = step.element;
   if ((step.kind === 'tap' || step.kind === 'long_press') && e)
     return consentPoints(tree, windowPackage, [e.index]).get(e.index);
+  if (step.kind === 'submit') return submitPoint(tree, windowPackage);
+  if (step.kind === 'type' && step.submit) {
+    // Typing then Enter: what the screen would submit, else what was typed.
+    return submitPoint(tree, windowPackage) ?? classify(tree, windowPackage, { ...step, submit: false });
+  }
   if (step.kind === 'type' && step.text) {
     const what = PERSONAL.find(([re]) => re.test(step.text!))?.[1];
     const field = e && [e.hint, e.text, e.label, e.resourceId].find((t) => PERSONAL_FIELD.test(t));

@@ -15,11 +15,16 @@ export interface Sensitivity {
   evidence: { index?: number; text: string; resourceId: string; reason: string };
   /** Who noticed: heed's rules, or only the model's self-report (which may add caution, never remove it). */
   source: 'rules' | 'model';
+  /** The model flagged this step as sensitive (its reason): the gate asks rather than allow by profile or memory. */
+  flagged?: string;
 }
 
 /** A step as consent sees it: what would be touched or typed, on which screen. */
 export interface Step {
-  kind: 'tap' | 'long_press' | 'type' | 'other';
+  /** submit: Enter pressed in a field, which may send, post, pay or sign in as the screen's button would. */
+  kind: 'tap' | 'long_press' | 'type' | 'submit' | 'other';
   element?: UiElement;
   text?: string;
+  /** type only: Enter is pressed after typing. */
+  submit?: boolean;
 }

@@ -1,6 +1,7 @@
 // Model endpoint configuration for the three roles (agent, user simulator, judge). Precedence is always
 // option ?? HEED_<ROLE>_* ?? OPENAI_* ?? default. The API key is kept out of every description and log.
-import type { Convention } from '../../device/coords.js';
+import { CONVENTIONS, type Convention } from '../../device/coords.js';
+import { FAMILY_NAMES } from '../families/index.js';
 
 export type Slot = 'agent' | 'user' | 'judge';
 export type Structured = 'json_schema' | 'json_object' | 'none';
@@ -17,7 +18,10 @@ export interface LlmConfig {
   maxRetries: number;
   backoffMs: number;
   structured: Structured;
+  /** Coordinates of heed's JSON family; native families have their own regime. */
   coords: Convention;
+  /** The model family heed speaks (agent slot): --family ?? HEED_AGENT_FAMILY; by model name when unset. */
+  family?: string;
   /** USD per million tokens, for cost accounting; 0 when unknown. */
   pricing: { input: number; output: number };
 }
@@ -53,8 +57,10 @@ export function resolveLlmConfig(
   const model = opts.model ?? env[`${S}MODEL`] ?? (slot === 'agent' ? env.OPENAI_MODEL : undefined) ?? env.HEED_MODEL;
   if (!model) return undefined;
   const coords = (opts.coords ?? env[`${S}COORDS`] ?? conventionFor(model)) as Convention;
-  if (!['pixels', 'norm1000', 'norm1'].includes(coords))
-    throw new Error(`${S}COORDS must be pixels, norm1000 or norm1, not '${coords}'`);
+  if (!CONVENTIONS.includes(coords)) throw new Error(`${S}COORDS must be ${CONVENTIONS.join(', ')}, not '${coords}'`);
+  const family = opts.family ?? (env[`${S}FAMILY`] || undefined);
+  if (family !== undefined && !FAMILY_NAMES.includes(family))
+    throw new Error(`${S}FAMILY must be one of ${FAMILY_NAMES.join(', ')}, not '${family}'`);
   const structured = (opts.structured ?? env[`${S}STRUCTURED`] ?? 'json_schema') as Structured;
   return {
     slot,
@@ -68,6 +74,7 @@ export function resolveLlmConfig(
     backoffMs: opts.backoffMs ?? num(env[`${S}BACKOFF_MS`]) ?? 500,
     structured,
     coords,
+    ...(family ? { family } : {}),
     pricing: opts.pricing ?? PRICES.find(([re]) => re.test(model))?.[1] ?? { input: 0, output: 0 },
   };
 }
