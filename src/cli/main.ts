@@ -7,6 +7,7 @@ import { demoCommand } from './demo.js';
 import { doctorCommand } from './doctor.js';
 import { evalCommand } from './eval.js';
 import { inspectCommand } from './inspect.js';
+import { replyCommand } from './reply.js';
 import { runCommand } from './run.js';
 
 const HELP = `heed — a mobile GUI agent that heeds its user's privacy preferences
@@ -19,6 +20,7 @@ Commands:
   demo       the bundled task on the simulated phone, as two different users (npm start)
   inspect    print the elements of a page source (and what tapping each would consent to)
   doctor     check this machine for the simulated phone and for real devices
+  reply      what heed would do with one raw reply of a GUI model (its grammar, its coordinates)
 
 Run heed <command> --help for a command's options.`;
 
@@ -28,6 +30,7 @@ const COMMANDS: Record<string, (argv: string[], out: (s: string) => void) => Pro
   run: runCommand,
   eval: evalCommand,
   doctor: (argv, out) => doctorCommand(argv, out),
+  reply: replyCommand,
 };
 
 export async function main(argv: string[], out: (s: string) => void = (s) => console.log(s)): Promise<number> {

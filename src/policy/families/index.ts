@@ -18,23 +18,30 @@ import type { Family } from './types.js';
 import { uiTars10, uiTars15, uiTarsDoubao } from './ui-tars.js';
 import { uiVenus, uiVenus15 } from './ui-venus.js';
 
-/** Native families, most specific first (a name is matched against them in this order). */
+/** Native families, in the order the README lists them. */
 export const NATIVE: readonly Family[] = [
+  uiTars10,
   uiTars15,
   uiTarsDoubao,
   seed,
-  uiTars10,
-  guiOwl15,
+  qwen25vl,
+  qwen3vl,
   guiOwl,
-  uiVenus15,
-  uiVenus,
+  guiOwl15,
   maiUi,
   autoGlm,
   glmV,
+  uiVenus,
+  uiVenus15,
   osAtlas,
+  agentCpmGui,
   showUi,
   aguvis,
-  agentCpmGui,
+];
+
+/** Model names are matched most specific first: fine-tunes before the base model their name may contain. */
+const MATCH_ORDER: readonly Family[] = [
+  ...NATIVE.filter((f) => f !== qwen25vl && f !== qwen3vl),
   qwen25vl,
   qwen3vl,
 ];
@@ -45,7 +52,7 @@ const UI_TARS_UNSURE = /ui-?tars/i;
 
 /** The family a model name selects by itself, or undefined (then heed's JSON). */
 export function familyForModel(model: string): Family | undefined {
-  const hit = NATIVE.find((f) => f.models?.test(model));
+  const hit = MATCH_ORDER.find((f) => f.models?.test(model));
   if (hit) return hit;
   if (UI_TARS_UNSURE.test(model))
     throw new HeedError(

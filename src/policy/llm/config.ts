@@ -1,6 +1,7 @@
 // Model endpoint configuration for the three roles (agent, user simulator, judge). Precedence is always
 // option ?? HEED_<ROLE>_* ?? OPENAI_* ?? default. The API key is kept out of every description and log.
 import { CONVENTIONS, type Convention } from '../../device/coords.js';
+import { HeedError } from '../../core/errors.js';
 import { FAMILY_NAMES } from '../families/index.js';
 
 export type Slot = 'agent' | 'user' | 'judge';
@@ -60,7 +61,7 @@ export function resolveLlmConfig(
   if (!CONVENTIONS.includes(coords)) throw new Error(`${S}COORDS must be ${CONVENTIONS.join(', ')}, not '${coords}'`);
   const family = opts.family ?? (env[`${S}FAMILY`] || undefined);
   if (family !== undefined && !FAMILY_NAMES.includes(family))
-    throw new Error(`${S}FAMILY must be one of ${FAMILY_NAMES.join(', ')}, not '${family}'`);
+    throw new HeedError(`${S}FAMILY (or --family) must be one of ${FAMILY_NAMES.join(', ')}, not '${family}'`);
   const structured = (opts.structured ?? env[`${S}STRUCTURED`] ?? 'json_schema') as Structured;
   return {
     slot,
