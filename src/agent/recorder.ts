@@ -25,6 +25,8 @@ export interface StepRecord {
   proposal: {
     attempts: number;
     error?: string;
+    /** Further actions the reply had, described: recorded, never executed. */
+    ignored?: string[];
     raw?: string[];
     usage: { input: number; output: number };
     latencyMs: number;

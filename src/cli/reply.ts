@@ -38,8 +38,7 @@ async function readStdin(): Promise<string> {
 function rounded(a: Action): Action {
   const o = { ...a } as Record<string, unknown>;
   for (const k of ['x', 'y']) if (typeof o[k] === 'number') o[k] = Math.round(o[k] as number);
-  for (const k of ['from', 'to'])
-    if (Array.isArray(o[k])) o[k] = (o[k] as number[]).map((v) => Math.round(v));
+  for (const k of ['from', 'to']) if (Array.isArray(o[k])) o[k] = (o[k] as number[]).map((v) => Math.round(v));
   return o as Action;
 }
 
@@ -57,7 +56,10 @@ export async function replyCommand(argv: string[], out: (s: string) => void): Pr
   if (!values.family) throw new HeedError('heed reply needs --family', `one of: ${FAMILY_NAMES.join(', ')}`);
   const m = /^(\d+)x(\d+)$/i.exec(values.image ?? '');
   if (!m || Number(m[1]) < 1 || Number(m[2]) < 1)
-    throw new HeedError('heed reply needs --image <W>x<H>, the size of the image the model saw', 'e.g. --image 1080x2400');
+    throw new HeedError(
+      'heed reply needs --image <W>x<H>, the size of the image the model saw',
+      'e.g. --image 1080x2400',
+    );
   const coords = (values.coords ?? 'pixels') as 'pixels';
   if (!['pixels', 'norm1000', 'norm999', 'norm1'].includes(coords))
     throw new HeedError(`--coords must be pixels, norm1000, norm999 or norm1, not '${coords}'`);

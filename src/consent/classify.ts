@@ -252,7 +252,10 @@ const SUBMITTING: ReadonlySet<Category> = new Set([
 function submitPoint(tree: UiTree, windowPackage: string): Sensitivity | undefined {
   for (const s of consentPoints(tree, windowPackage).values())
     if (s.exposing && SUBMITTING.has(s.category))
-      return { ...s, evidence: { ...s.evidence, reason: `pressing Enter submits this screen, like ${s.evidence.reason}` } };
+      return {
+        ...s,
+        evidence: { ...s.evidence, reason: `pressing Enter submits this screen, like ${s.evidence.reason}` },
+      };
   return undefined;
 }
 

@@ -35,7 +35,8 @@ function toImage(a: Action, image: Size, regime: Regime): Action {
     return fromModel(geometry, p, regime);
   };
   const o = { ...a } as Record<string, unknown>;
-  if (typeof o.x === 'number' && typeof o.y === 'number') Object.assign(o, map({ x: o.x, y: o.y }, `the point of ${a.action}`));
+  if (typeof o.x === 'number' && typeof o.y === 'number')
+    Object.assign(o, map({ x: o.x, y: o.y }, `the point of ${a.action}`));
   for (const k of ['from', 'to'] as const) {
     const v = o[k] as [number, number] | undefined;
     if (v) {
@@ -57,7 +58,8 @@ export function interpret(family: Family, reply: string, image: Size, elements?:
     const v = validateAction(raw);
     if (!v.ok) throw new ReplyError(v.error);
     const el = (v.action as { element?: number }).element;
-    if (el !== undefined && elements && !elements.has(el)) throw new ReplyError(`element ${el} is not in the element list`);
+    if (el !== undefined && elements && !elements.has(el))
+      throw new ReplyError(`element ${el} is not in the element list`);
     return toImage(v.action, image, family.regime);
   });
   return { action: actions[0]!, ignored: actions.slice(1), ...(reading.thought ? { thought: reading.thought } : {}) };
@@ -108,7 +110,11 @@ export class ModelPolicy implements Policy {
         const got = interpret(this.family, r.text, ctx.frame.geometry.image, indexes);
         this.remember(ctx, r.text, got);
         delete p.error;
-        return { ...p, action: got.action, ...(got.ignored.length ? { ignored: got.ignored.map(describeAction) } : {}) };
+        return {
+          ...p,
+          action: got.action,
+          ...(got.ignored.length ? { ignored: got.ignored.map(describeAction) } : {}),
+        };
       } catch (e) {
         if (!(e instanceof ReplyError)) throw e;
         p.error = e.message;
@@ -126,6 +132,7 @@ export class ModelPolicy implements Policy {
     this.past.push({
       step: ctx.step,
       image: dataUrl(ctx.frame.jpeg),
+      package: ctx.package,
       reply,
       ...(got?.thought ? { thought: got.thought } : {}),
       ...(got ? { action: describeAction(got.action) } : {}),

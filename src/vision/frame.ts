@@ -63,7 +63,10 @@ export function frameOptions(
 }
 
 /** The size of the image the model is sent for a screenshot of this size. */
-export function frameSize(screenshot: { width: number; height: number }, o: FrameOptions): { width: number; height: number } {
+export function frameSize(
+  screenshot: { width: number; height: number },
+  o: FrameOptions,
+): { width: number; height: number } {
   const fit = fitWithin(screenshot, o.maxSide ?? FRAME_DEFAULTS.maxSide);
   return o.resize ? smartResize(fit, o.resize) : fit;
 }

@@ -143,11 +143,17 @@ describe('smart_resize (qwen-vl-utils), with Python rounding', () => {
       width: 56,
       height: 56,
     });
-    expect(() => smartResize({ width: 1, height: 300 }, { factor: 28, minPixels: 1, maxPixels: 1e7 })).toThrow(/aspect/);
+    expect(() => smartResize({ width: 1, height: 300 }, { factor: 28, minPixels: 1, maxPixels: 1e7 })).toThrow(
+      /aspect/,
+    );
   });
 
   test('conventions map onto the image: norm999, norm1000, norm1 and the smart-resized pixels', () => {
-    const g: Geometry = { device: { width: 1080, height: 2400 }, screenshot: { width: 1080, height: 2400 }, image: { width: 1080, height: 2400 } };
+    const g: Geometry = {
+      device: { width: 1080, height: 2400 },
+      screenshot: { width: 1080, height: 2400 },
+      image: { width: 1080, height: 2400 },
+    };
     expect(fromModel(g, { x: 999, y: 999 }, 'norm999')).toEqual({ x: 1080, y: 2400 });
     expect(fromModel(g, { x: 500, y: 250 }, 'norm1000')).toEqual({ x: 540, y: 600 });
     expect(fromModel(g, { x: 1092, y: 2408 }, { resized: QWEN25 })).toEqual({ x: 1080, y: 2400 });

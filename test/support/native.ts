@@ -10,7 +10,7 @@ export interface Size {
 /** Width and height of a JPEG data URL, from its SOF header (synchronous, for scripted endpoints). */
 export function jpegSize(dataUrl: string): Size {
   const b = Buffer.from(dataUrl.slice(dataUrl.indexOf(',') + 1), 'base64');
-  for (let i = 2; i < b.length; ) {
+  for (let i = 2; i < b.length;) {
     const marker = b[i + 1]!;
     const len = b.readUInt16BE(i + 2);
     if (marker >= 0xc0 && marker <= 0xcf && ![0xc4, 0xc8, 0xcc].includes(marker))
@@ -78,7 +78,8 @@ export const SPACE: Record<string, Space> = {
 /** The point a model of this family gives for a device pixel, when it was sent an image of `image` size. */
 export function modelPoint(family: string, p: { x: number; y: number }, device: Size, image: Size): [number, number] {
   const s = SPACE[family]!;
-  if (s === 'abs') return [Math.round((p.x * image.width) / device.width), Math.round((p.y * image.height) / device.height)];
+  if (s === 'abs')
+    return [Math.round((p.x * image.width) / device.width), Math.round((p.y * image.height) / device.height)];
   if (s === 1) return [Number((p.x / device.width).toFixed(4)), Number((p.y / device.height).toFixed(4))];
   return [Math.round((p.x / device.width) * s), Math.round((p.y / device.height) * s)];
 }
@@ -168,4 +169,10 @@ export function finishReply(family: string): string {
     default:
       throw new Error(`no finish grammar for ${family}`);
   }
+}
+
+/** A scripted model that answers the n-th request with the n-th move. */
+export function script(moves: ((req: ChatRequest) => string)[]): (req: ChatRequest) => string {
+  let i = 0;
+  return (req) => (moves[i++] ?? (() => 'nothing more'))(req);
 }

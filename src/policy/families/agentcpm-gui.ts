@@ -53,7 +53,8 @@ function toAction(o: Record<string, unknown>): Action {
   }
   if (status === 'finish' || status === 'satisfied') return finished(undefined);
   if (status === 'impossible') return finished(undefined, 'infeasible');
-  if (o.duration !== undefined) return { action: 'wait', seconds: Math.max(0.1, Math.min(30, Number(o.duration) / 1000)) };
+  if (o.duration !== undefined)
+    return { action: 'wait', seconds: Math.max(0.1, Math.min(30, Number(o.duration) / 1000)) };
   throw new ReplyError('the object has no POINT, TYPE, PRESS, duration or STATUS');
 }
 
@@ -77,5 +78,6 @@ export const agentCpmGui: Family = {
     },
   ],
   read: readAgentCpm,
-  reask: (error) => `上一步的输出无法执行：${error}。请按Schema输出一个紧凑JSON。(The last output could not be executed; output one compact JSON object following the schema.)`,
+  reask: (error) =>
+    `上一步的输出无法执行：${error}。请按Schema输出一个紧凑JSON。(The last output could not be executed; output one compact JSON object following the schema.)`,
 };

@@ -18,7 +18,12 @@ const fn = (name: string, description: string, props?: Record<string, [string, s
       ? {
           parameters: {
             type: 'object',
-            properties: Object.fromEntries(Object.entries(props).map(([k, [type, d]]) => [k, type === 'array' ? { type, items: { type: 'number' }, description: d } : { type, description: d }])),
+            properties: Object.fromEntries(
+              Object.entries(props).map(([k, [type, d]]) => [
+                k,
+                type === 'array' ? { type, items: { type: 'number' }, description: d } : { type, description: d },
+              ]),
+            ),
             required,
           },
         }
@@ -79,7 +84,10 @@ function toAction(c: Call): Action {
     case 'mobile.open_app':
       return { action: 'open_app', app: String(c.kwargs.app_name ?? c.args[0] ?? '') };
     case 'mobile.terminate':
-      return finished(undefined, /success/i.test(String(c.kwargs.status ?? c.args[0] ?? '')) ? 'success' : 'infeasible');
+      return finished(
+        undefined,
+        /success/i.test(String(c.kwargs.status ?? c.args[0] ?? '')) ? 'success' : 'infeasible',
+      );
     default:
       throw new ReplyError(`${c.name}(…) is not an action heed can take on a phone`);
   }
@@ -121,5 +129,6 @@ export const aguvis: Family = {
     ];
   },
   read: readAguvis,
-  reask: (error) => `The last reply could not be executed: ${error}. Reply with one line of code: a pyautogui.… or mobile.… call.`,
+  reask: (error) =>
+    `The last reply could not be executed: ${error}. Reply with one line of code: a pyautogui.… or mobile.… call.`,
 };

@@ -75,7 +75,14 @@ export function splitAutoGlm(reply: string): { thinking: string; action: string 
     if (i >= 0) return { thinking: clean(reply.slice(0, i)), action: reply.slice(i).trim() };
   }
   const i = reply.indexOf('<answer>');
-  if (i >= 0) return { thinking: clean(reply.slice(0, i)), action: reply.slice(i + 8).replace(/<\/answer>/g, '').trim() };
+  if (i >= 0)
+    return {
+      thinking: clean(reply.slice(0, i)),
+      action: reply
+        .slice(i + 8)
+        .replace(/<\/answer>/g, '')
+        .trim(),
+    };
   return { thinking: '', action: reply.trim() };
 }
 
@@ -108,7 +115,11 @@ function toAction(name: string, p: Record<string, unknown>, thought: string): Ac
     case 'Type_Name':
       return { action: 'type', text: String(p.text ?? ''), clear: true };
     case 'Swipe':
-      return { action: 'swipe', from: pair(pointOf(p.start, 'Swipe’s start')), to: pair(pointOf(p.end, 'Swipe’s end')) };
+      return {
+        action: 'swipe',
+        from: pair(pointOf(p.start, 'Swipe’s start')),
+        to: pair(pointOf(p.end, 'Swipe’s end')),
+      };
     case 'Long Press':
       return { action: 'long_press', ...xy(el()) };
     case 'Double Tap':
@@ -122,7 +133,11 @@ function toAction(name: string, p: Record<string, unknown>, thought: string): Ac
     case 'Interact':
       return ask(p.message, thought, 'Several options fit the task; which one do you want?');
     case 'Take_over':
-      return ask(p.message, thought, 'Please take over this step on the phone (sign-in or verification), then answer when done.');
+      return ask(
+        p.message,
+        thought,
+        'Please take over this step on the phone (sign-in or verification), then answer when done.',
+      );
     case 'Note':
     case 'Call_API':
       // Notes and summaries are the agent's own memory in Open-AutoGLM; heed keeps none, so the step only waits.
@@ -142,7 +157,7 @@ export function readAutoGlm(reply: string): Reading {
   };
 }
 
-const screenInfo = (input: FamilyInput) => JSON.stringify({ current_app: input.package });
+const screenInfo = (pkg: string) => JSON.stringify({ current_app: pkg });
 
 export const autoGlm: Family = {
   name: 'autoglm',
@@ -154,15 +169,24 @@ export const autoGlm: Family = {
     const c = heedContext(input, false);
     const out: Message[] = [{ role: 'system', content: system(input.now) }];
     input.past.forEach((p, i) => {
-      out.push({ role: 'user', content: i === 0 ? `${input.instruction}${c ? `\n\n${c}` : ''}\n\n${screenInfo(input)}` : `** Screen Info **\n\n${screenInfo(input)}` });
+      out.push({
+        role: 'user',
+        content:
+          i === 0
+            ? `${input.instruction}${c ? `\n\n${c}` : ''}\n\n${screenInfo(p.package)}`
+            : `** Screen Info **\n\n${screenInfo(p.package)}`,
+      });
       const { thinking, action } = splitAutoGlm(p.reply);
-      out.push({ role: 'assistant', content: `<think>${thinking}</think><answer>${action.replace(/<\/answer>[\s\S]*$/, '')}</answer>` });
+      out.push({
+        role: 'assistant',
+        content: `<think>${thinking}</think><answer>${action.replace(/<\/answer>[\s\S]*$/, '')}</answer>`,
+      });
       const f = feedback(p);
       if (f) out.push({ role: 'user', content: f });
     });
     const now = input.past.length
-      ? `** Screen Info **\n\n${screenInfo(input)}`
-      : `${input.instruction}${c ? `\n\n${c}` : ''}\n\n${screenInfo(input)}`;
+      ? `** Screen Info **\n\n${screenInfo(input.package)}`
+      : `${input.instruction}${c ? `\n\n${c}` : ''}\n\n${screenInfo(input.package)}`;
     out.push({ role: 'user', content: [text(now), image(input.image)] });
     return out;
   },

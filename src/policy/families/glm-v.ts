@@ -11,7 +11,10 @@ import { pointOf, xy } from './points.js';
 import { finished, image, instructionWithContext, nativeFrame, text } from './shared.js';
 import { ReplyError, type Family, type Reading } from './types.js';
 
-const PROMPT = (goal: string, history: string) => `You are an agent who can operate an Android phone on behalf of a user. Based on user's goal/request, you may
+const PROMPT = (
+  goal: string,
+  history: string,
+) => `You are an agent who can operate an Android phone on behalf of a user. Based on user's goal/request, you may
 - Answer back if the request/goal is a question (or a chat message), like user asks "What is my schedule for today?".
 - Complete some tasks described in the requests/goals by performing actions (step by step) on the phone.
 
@@ -85,7 +88,9 @@ function toAction(a: Record<string, unknown>): Action {
       if (!FINGER.includes(d)) throw new ReplyError(`swipe direction '${a.direction}' is not up, down, left or right`);
       const b = a.box_2d;
       // "up means the finger moves upward": heed's swipe direction is the finger's too.
-      return Array.isArray(b) && b.flat().length ? { action: 'swipe', ...pathFrom(box(), d, 999) } : { action: 'swipe', direction: d };
+      return Array.isArray(b) && b.flat().length
+        ? { action: 'swipe', ...pathFrom(box(), d, 999) }
+        : { action: 'swipe', direction: d };
     }
     case 'open_app':
       return { action: 'open_app', app: String(a.app_name ?? '') };
@@ -106,7 +111,10 @@ export function readGlm(reply: string): Reading {
   const action = sections(body, 'Action', ['Memory', 'Reason']).at(-1);
   if (action === undefined) throw new ReplyError('no "Action:" line was found');
   const reason = sections(body, 'Reason', ['Action', 'Memory'])[0];
-  return { actions: [toAction(objectIn(action, 'action JSON'))], thought: [thought, reason].filter(Boolean).join('\n') || undefined };
+  return {
+    actions: [toAction(objectIn(action, 'action JSON'))],
+    thought: [thought, reason].filter(Boolean).join('\n') || undefined,
+  };
 }
 
 export const glmV: Family = {
@@ -117,7 +125,14 @@ export const glmV: Family = {
   frame: nativeFrame(),
   messages: (input) => {
     const history = input.past.length
-      ? input.past.map((p, i) => `Step ${i}:\n${stripThinking(p.reply).rest.replace(/<\/?answer>/g, '').trim()}\n\n`).join('')
+      ? input.past
+          .map(
+            (p, i) =>
+              `Step ${i}:\n${stripThinking(p.reply)
+                .rest.replace(/<\/?answer>/g, '')
+                .trim()}\n\n`,
+          )
+          .join('')
       : 'You just started, no action has been performed yet.';
     return [{ role: 'user', content: [text(PROMPT(instructionWithContext(input), history)), image(input.image)] }];
   },

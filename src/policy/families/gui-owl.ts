@@ -29,16 +29,11 @@ export const guiOwl: Family = {
   regime: { resized: OWL_RESIZE },
   frame: nativeFrame(OWL_RESIZE),
   messages: (input: FamilyInput) => {
-    const tool = mobileUseTool(resolution(input), [
-      'click',
-      'long_press',
-      'swipe',
-      'type',
-      'answer',
-      'system_button',
-      'wait',
-      'terminate',
-    ], { humanName: true, textDoc: 'Required only by `action=type` and `action=answer`.' });
+    const tool = mobileUseTool(
+      resolution(input),
+      ['click', 'long_press', 'swipe', 'type', 'answer', 'system_button', 'wait', 'terminate'],
+      { humanName: true, textDoc: 'Required only by `action=type` and `action=answer`.' },
+    );
     const history = input.past
       .map((p) => conclusion(p.reply) ?? p.action)
       .filter(Boolean)
@@ -83,25 +78,29 @@ export const guiOwl15: Family = {
   // The v3.5 script sends the screenshot smart-resized with factor 28 and max 10 035 200 pixels (utils.py).
   frame: nativeFrame({ factor: 28, minPixels: 3136, maxPixels: 10035200 }),
   messages: (input) => {
-    const tool = mobileUseTool('1000x1000', [
-      'key',
-      'click',
-      'long_press',
-      'swipe',
-      'type',
-      'system_button',
-      'open',
-      'wait',
-      'answer',
-      'interact',
-      'terminate',
-    ], {
-      humanName: true,
-      docs: {
-        answer: '* `answer`: Terminate the current task and output the answer.',
+    const tool = mobileUseTool(
+      '1000x1000',
+      [
+        'key',
+        'click',
+        'long_press',
+        'swipe',
+        'type',
+        'system_button',
+        'open',
+        'wait',
+        'answer',
+        'interact',
+        'terminate',
+      ],
+      {
+        humanName: true,
+        docs: {
+          answer: '* `answer`: Terminate the current task and output the answer.',
+        },
+        textDoc: 'Required only by `action=key`, `action=type`, `action=open`, `action=answer`,and `action=interact`.',
       },
-      textDoc: 'Required only by `action=key`, `action=type`, `action=open`, `action=answer`,and `action=interact`.',
-    });
+    );
     const start = Math.max(0, input.past.length - HISTORY_N);
     const early = input.past.slice(0, start).map((p, i) => {
       const a = sections(p.reply, 'Action', [])[0]?.split('<tool_call>')[0]?.trim();
@@ -128,4 +127,3 @@ export const guiOwl15: Family = {
   reask: (error) =>
     `The last reply could not be executed: ${error}. Reply with one "Action:" line, then one <tool_call>{"name": "mobile_use", "arguments": {...}}</tool_call>.`,
 };
-

@@ -40,11 +40,7 @@ export const NATIVE: readonly Family[] = [
 ];
 
 /** Model names are matched most specific first: fine-tunes before the base model their name may contain. */
-const MATCH_ORDER: readonly Family[] = [
-  ...NATIVE.filter((f) => f !== qwen25vl && f !== qwen3vl),
-  qwen25vl,
-  qwen3vl,
-];
+const MATCH_ORDER: readonly Family[] = [...NATIVE.filter((f) => f !== qwen25vl && f !== qwen3vl), qwen25vl, qwen3vl];
 
 export const FAMILY_NAMES: readonly string[] = ['json', ...NATIVE.map((f) => f.name)];
 

@@ -17,7 +17,7 @@ export interface ToolAction {
 
 /** Descriptions as the Qwen cookbooks write them. */
 export const DOCS: Record<string, string> = {
-  key: "* `key`: Perform a key event on the mobile device.\n    - This supports adb's `keyevent` syntax.\n    - Examples: \"volume_up\", \"volume_down\", \"power\", \"camera\", \"clear\".",
+  key: '* `key`: Perform a key event on the mobile device.\n    - This supports adb\'s `keyevent` syntax.\n    - Examples: "volume_up", "volume_down", "power", "camera", "clear".',
   click: '* `click`: Click the point on the screen with coordinate (x, y).',
   long_press: '* `long_press`: Press the point on the screen with coordinate (x, y) for specified seconds.',
   swipe: '* `swipe`: Swipe from the starting point with coordinate (x, y) to the end point with coordinates2 (x2, y2).',
@@ -192,7 +192,8 @@ export function mobileUseAction(a: Record<string, unknown>, o: VocabOptions = {}
     case 'scroll': {
       if (a.coordinate2 !== undefined) return { action: 'swipe', from: pair(at()), to: pair(at('coordinate2')) };
       const d = String(a.direction ?? '').toLowerCase() as (typeof FINGER)[number];
-      if (!FINGER.includes(d)) throw new ReplyError(`${name} needs coordinate2, or a direction up, down, left or right`);
+      if (!FINGER.includes(d))
+        throw new ReplyError(`${name} needs coordinate2, or a direction up, down, left or right`);
       if (a.coordinate === undefined) return { action: 'swipe', direction: d };
       if (!o.space) throw new ReplyError(`${name} needs coordinate2 (where the finger lifts)`);
       return { action: 'swipe', ...pathFrom(at(), d, o.space) };
@@ -203,7 +204,10 @@ export function mobileUseAction(a: Record<string, unknown>, o: VocabOptions = {}
       return typed(a.text ?? '');
     case 'key': {
       const k = KEY_NAMES[String(a.text ?? '').toLowerCase()];
-      if (!k) throw new ReplyError(`key '${a.text}' is not one heed presses (enter, back, home, menu, volume_up, volume_down, del)`);
+      if (!k)
+        throw new ReplyError(
+          `key '${a.text}' is not one heed presses (enter, back, home, menu, volume_up, volume_down, del)`,
+        );
       return k;
     }
     case 'system_button': {

@@ -99,7 +99,8 @@ function toAction(line: string): Action {
       return { action: 'type', text: bracket(rest) };
     case 'SCROLL': {
       const d = bracket(rest).toLowerCase();
-      if (!['up', 'down', 'left', 'right'].includes(d)) throw new ReplyError(`SCROLL [${d}] is not UP, DOWN, LEFT or RIGHT`);
+      if (!['up', 'down', 'left', 'right'].includes(d))
+        throw new ReplyError(`SCROLL [${d}] is not UP, DOWN, LEFT or RIGHT`);
       // AndroidControl's scroll (OS-Atlas's training data) names where the content goes, as heed's scroll does.
       return { action: 'scroll', direction: d as 'up' };
     }
@@ -150,10 +151,15 @@ export const osAtlas: Family = {
     return [
       {
         role: 'user',
-        content: [text(SYSTEM), image(input.image), text(`\nTask: ${instructionWithContext(input)}\nHistory: \n${history}\n`)],
+        content: [
+          text(SYSTEM),
+          image(input.image),
+          text(`\nTask: ${instructionWithContext(input)}\nHistory: \n${history}\n`),
+        ],
       },
     ];
   },
   read: readOsAtlas,
-  reask: (error) => `The last answer could not be executed: ${error}. Answer again with two sections:\nthoughts:\n...\nactions:\n...`,
+  reask: (error) =>
+    `The last answer could not be executed: ${error}. Answer again with two sections:\nthoughts:\n...\nactions:\n...`,
 };

@@ -35,17 +35,11 @@ export const qwen25vl: Family = {
   regime: { resized: QWEN25_RESIZE },
   frame: nativeFrame(QWEN25_RESIZE),
   messages: (input: FamilyInput) => {
-    const tool = mobileUseTool(resolution(input), [
-      'key',
-      'click',
-      'long_press',
-      'swipe',
-      'type',
-      'system_button',
-      'open',
-      'wait',
-      'terminate',
-    ], { humanName: true, textDoc: 'Required only by `action=key`, `action=type`, and `action=open`.' });
+    const tool = mobileUseTool(
+      resolution(input),
+      ['key', 'click', 'long_press', 'swipe', 'type', 'system_button', 'open', 'wait', 'terminate'],
+      { humanName: true, textDoc: 'Required only by `action=key`, `action=type`, and `action=open`.' },
+    );
     const steps = input.past.map((p) => callOf(p.reply)).filter((s): s is string => !!s);
     const query = `The user query:  ${instructionWithContext(input)}\nTask progress (You have done the following operation on the current device): ${progress(steps)}`;
     return [
@@ -85,16 +79,11 @@ export const qwen3vl: Family = {
   regime: 'norm999',
   frame: nativeFrame({ factor: 32, minPixels: 4 * 32 * 32, maxPixels: 16384 * 32 * 32 }),
   messages: (input) => {
-    const tool = mobileUseTool('999x999', [
-      'click',
-      'long_press',
-      'swipe',
-      'type',
-      'answer',
-      'system_button',
-      'wait',
-      'terminate',
-    ], { textDoc: 'Required only by `action=type` and `action=answer`.' });
+    const tool = mobileUseTool(
+      '999x999',
+      ['click', 'long_press', 'swipe', 'type', 'answer', 'system_button', 'wait', 'terminate'],
+      { textDoc: 'Required only by `action=type` and `action=answer`.' },
+    );
     const steps = input.past.map((p) => actionLine(p.reply)).filter((s): s is string => !!s);
     const query = `The user query: ${instructionWithContext(input)}.\nTask progress (You have done the following operation on the current device): ${progress(steps)}.\n`;
     return [

@@ -15,7 +15,9 @@ const fn = (name: string, desc: string, props: Record<string, string> = {}, requ
     parameters: Object.keys(props).length
       ? {
           type: 'object',
-          properties: Object.fromEntries(Object.entries(props).map(([k, d]) => [k, { type: 'string', description: d }])),
+          properties: Object.fromEntries(
+            Object.entries(props).map(([k, d]) => [k, { type: 'string', description: d }]),
+          ),
           required,
         }
       : {},
@@ -29,17 +31,40 @@ const SYSTEM = `You are a GUI agent operating an Android phone. You are given a 
 
 - You have access to the following functions:
 ${[
-  fn('call_user', 'This function is used to interact with the user by displaying a message and requesting their input, feedback, or guidance.', { content: 'Message or information displayed to the user to request their input, feedback, or guidance.' }),
+  fn(
+    'call_user',
+    'This function is used to interact with the user by displaying a message and requesting their input, feedback, or guidance.',
+    { content: 'Message or information displayed to the user to request their input, feedback, or guidance.' },
+  ),
   fn('click', 'Mouse left single click action.', { point: `Click coordinates. ${PT}` }, ['point']),
-  fn('drag', 'Mouse left button drag action.', { start_point: `Drag start point. ${PT}`, end_point: `Drag end point. ${PT}` }, ['start_point', 'end_point']),
-  fn('finished', 'This function is used to indicate the completion of a task by providing the final answer or response.', { content: 'Provide the final answer or response to complete the task.' }),
+  fn(
+    'drag',
+    'Mouse left button drag action.',
+    { start_point: `Drag start point. ${PT}`, end_point: `Drag end point. ${PT}` },
+    ['start_point', 'end_point'],
+  ),
+  fn(
+    'finished',
+    'This function is used to indicate the completion of a task by providing the final answer or response.',
+    { content: 'Provide the final answer or response to complete the task.' },
+  ),
   fn('press_home', 'Press home button.'),
   fn('press_back', 'Press back button.'),
   fn('left_double', 'Mouse left double click action.', { point: `Click coordinates. ${PT}` }, ['point']),
   fn('long_press', 'Long press action.', { point: `Press coordinates. ${PT}` }, ['point']),
   fn('open_app', 'Open an app on the phone.', { app_name: 'The app to open.' }, ['app_name']),
-  fn('scroll', 'Scroll action.', { point: `Scroll start position. ${PT}`, direction: 'Scroll direction: up, down, left or right.' }, ['direction', 'point']),
-  fn('type', 'Type content.', { content: 'Type content. If you want to submit your input, use \\n at the end of content.' }, ['content']),
+  fn(
+    'scroll',
+    'Scroll action.',
+    { point: `Scroll start position. ${PT}`, direction: 'Scroll direction: up, down, left or right.' },
+    ['direction', 'point'],
+  ),
+  fn(
+    'type',
+    'Type content.',
+    { content: 'Type content. If you want to submit your input, use \\n at the end of content.' },
+    ['content'],
+  ),
   fn('wait', 'Wait for a while.', { time: 'Wait time in seconds.' }),
 ].join('\n')}
 

@@ -58,7 +58,8 @@ function toAction(d: Record<string, unknown>): Action {
       return { action: 'scroll', direction: verb.slice(7).toLowerCase() as 'up' };
     case 'SCROLL': {
       const dir = (value ?? '').toLowerCase();
-      if (!['up', 'down', 'left', 'right'].includes(dir)) throw new ReplyError(`SCROLL value '${value}' is not a direction`);
+      if (!['up', 'down', 'left', 'right'].includes(dir))
+        throw new ReplyError(`SCROLL value '${value}' is not a direction`);
       return { action: 'scroll', direction: dir as 'up' };
     }
     case 'ENTER':

@@ -13,8 +13,9 @@ export class ReplyError extends Error {}
 /** One earlier step of this run, for families whose template replays history. */
 export interface PastStep {
   step: number;
-  /** The frame the model saw then, as a data URL. */
+  /** The frame the model saw then, as a data URL, and the app that was in front. */
   image: string;
+  package: string;
   /** The model's reply heed acted on (the last attempt of that step). */
   reply: string;
   /** The reasoning the reply carried, if any. */

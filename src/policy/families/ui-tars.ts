@@ -85,7 +85,11 @@ function tars(name: string, title: string, models: RegExp, regime: Family['regim
     frame: nativeFrame(typeof regime === 'object' ? regime.resized : QWEN25_RESIZE),
     messages: (input) => {
       const c = heedContext(input, false);
-      return conversation(input, [{ role: 'user', content: [text(system + input.instruction + (c ? `\n\n${c}` : ''))] }], 5);
+      return conversation(
+        input,
+        [{ role: 'user', content: [text(system + input.instruction + (c ? `\n\n${c}` : ''))] }],
+        5,
+      );
     },
     read: readTars,
     reask: (error) =>

@@ -125,11 +125,8 @@ function venus(name: string, title: string, models: RegExp, regime: Family['regi
   };
 }
 
-export const uiVenus = venus(
-  'ui-venus',
-  'UI-Venus 1.0 (inclusionAI, UI-Venus-Navi-7B/72B)',
-  /ui-?venus(?!-?1\.5)/i,
-  { resized: QWEN25_RESIZE },
-);
+export const uiVenus = venus('ui-venus', 'UI-Venus 1.0 (inclusionAI, UI-Venus-Navi-7B/72B)', /ui-?venus(?!-?1\.5)/i, {
+  resized: QWEN25_RESIZE,
+});
 
 export const uiVenus15 = venus('ui-venus-1.5', 'UI-Venus-1.5 (inclusionAI)', /ui-?venus-?1\.5/i, 'norm1000');

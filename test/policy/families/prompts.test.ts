@@ -12,7 +12,9 @@ const XML = `<hierarchy rotation="0"><node index="0" text="" resource-id="" clas
 const REDACT = { passwords: true, otp: true, notifications: true, messages: true, patterns: [] };
 
 async function frameFor(f: Family): Promise<Frame> {
-  const png = await sharp({ create: { width: 1080, height: 2400, channels: 3, background: '#fff' } }).png().toBuffer();
+  const png = await sharp({ create: { width: 1080, height: 2400, channels: 3, background: '#fff' } })
+    .png()
+    .toBuffer();
   const obs: Observation = {
     screenshot: png,
     screenshotSize: { width: 1080, height: 2400 },
@@ -29,14 +31,13 @@ async function frameFor(f: Family): Promise<Frame> {
 const textOf = (ms: Message[]) =>
   ms
     .map((m) =>
-      typeof m.content === 'string'
-        ? m.content
-        : (m.content ?? []).map((p) => ('text' in p ? p.text : '')).join('\n'),
+      typeof m.content === 'string' ? m.content : (m.content ?? []).map((p) => ('text' in p ? p.text : '')).join('\n'),
     )
     .join('\n');
 const images = (ms: Message[]) =>
-  ms.flatMap((m) => (Array.isArray(m.content) ? (m.content as { type: string }[]) : [])).filter((p) => p.type === 'image_url')
-    .length;
+  ms
+    .flatMap((m) => (Array.isArray(m.content) ? (m.content as { type: string }[]) : []))
+    .filter((p) => p.type === 'image_url').length;
 
 function input(f: Family, frame: Frame, past: PastStep[], notes: string[] = []) {
   return {
@@ -61,6 +62,7 @@ const past = (n: number, last = 'done'): PastStep[] =>
   Array.from({ length: n }, (_, i) => ({
     step: i + 1,
     image: 'data:image/jpeg;base64,AAAA',
+    package: 'com.heed.trailcam',
     reply: `reply ${i + 1}`,
     action: 'tap x=1 y=2',
     outcome: i === n - 1 ? last : 'done',
@@ -78,19 +80,23 @@ describe('native prompts', () => {
       const frame = await frameFor(f);
       const ms = f.messages(input(f, frame, []));
       expect(textOf(ms)).toContain(`The screen's resolution is ${res}.`);
-      if (name === 'qwen2.5-vl' || name === 'gui-owl') expect(frame.geometry.image).toEqual({ width: 1092, height: 2408 });
+      if (name === 'qwen2.5-vl' || name === 'gui-owl')
+        expect(frame.geometry.image).toEqual({ width: 1092, height: 2408 });
     }
   });
 
-  test.each(NATIVE.map((f) => [f.name, f] as const))('%s: one current screenshot, heed’s context, no set-of-mark', async (_n, f) => {
-    const frame = await frameFor(f);
-    const ms = f.messages(input(f, frame, []));
-    expect(images(ms)).toBe(1);
-    expect(textOf(ms)).toContain('Take a photo of the trail with TrailCam.');
-    expect(textOf(ms)).toContain('User: Ada. Privacy first.');
-    expect(textOf(ms)).toContain('Deny location in com.heed.trailcam');
-    expect(frameOptions({}, f.frame, {}).setOfMark).toBe(false);
-  });
+  test.each(NATIVE.map((f) => [f.name, f] as const))(
+    '%s: one current screenshot, heed’s context, no set-of-mark',
+    async (_n, f) => {
+      const frame = await frameFor(f);
+      const ms = f.messages(input(f, frame, []));
+      expect(images(ms)).toBe(1);
+      expect(textOf(ms)).toContain('Take a photo of the trail with TrailCam.');
+      expect(textOf(ms)).toContain('User: Ada. Privacy first.');
+      expect(textOf(ms)).toContain('Deny location in com.heed.trailcam');
+      expect(frameOptions({}, f.frame, {}).setOfMark).toBe(false);
+    },
+  );
 
   test.each([
     ['ui-tars-1.5', 5],
@@ -114,16 +120,36 @@ describe('native prompts', () => {
       const f = familyNamed(name);
       const ms = f.messages(input(f, await frameFor(f), past(3, 'the user answered: the north ridge')));
       expect(ms.filter((m) => m.role === 'assistant')).toHaveLength(3);
-      const after = ms.findIndex((m) => m.role === 'assistant' && m.content === (name === 'autoglm' ? '<think></think><answer>reply 3</answer>' : 'reply 3'));
+      const after = ms.findIndex(
+        (m) =>
+          m.role === 'assistant' &&
+          m.content === (name === 'autoglm' ? '<think></think><answer>reply 3</answer>' : 'reply 3'),
+      );
       expect(after).toBeGreaterThan(0);
       expect(ms[after + 1]).toMatchObject({ role: 'user', content: 'the north ridge' });
     }
   });
 
   test('text-history families say what heed blocked and what the user answered', async () => {
-    for (const name of ['qwen2.5-vl', 'glm-v', 'os-atlas', 'ui-venus', 'agentcpm-gui', 'showui', 'aguvis', 'gui-owl', 'qwen3-vl']) {
+    for (const name of [
+      'qwen2.5-vl',
+      'glm-v',
+      'os-atlas',
+      'ui-venus',
+      'agentcpm-gui',
+      'showui',
+      'aguvis',
+      'gui-owl',
+      'qwen3-vl',
+    ]) {
       const f = familyNamed(name);
-      const t = textOf(f.messages(input(f, await frameFor(f), past(1), ['heed blocked "tap" (location, allow_foreground): the profile denies location.'])));
+      const t = textOf(
+        f.messages(
+          input(f, await frameFor(f), past(1), [
+            'heed blocked "tap" (location, allow_foreground): the profile denies location.',
+          ]),
+        ),
+      );
       expect(t).toContain('heed blocked "tap" (location, allow_foreground): the profile denies location.');
     }
   });
@@ -132,7 +158,10 @@ describe('native prompts', () => {
     const glm = familyNamed('autoglm');
     expect(textOf(glm.messages(input(glm, await frameFor(glm), [])))).toContain('今天的日期是: 2026年05月04日 星期一');
     const q = familyNamed('qwen2.5-vl');
-    const step = { ...past(1)[0]!, reply: '<tool_call>\n{"name":"mobile_use","arguments":{"action":"open","text":"TrailCam"}}\n</tool_call>' };
+    const step = {
+      ...past(1)[0]!,
+      reply: '<tool_call>\n{"name":"mobile_use","arguments":{"action":"open","text":"TrailCam"}}\n</tool_call>',
+    };
     expect(textOf(q.messages(input(q, await frameFor(q), [step])))).toContain(
       'Step 1: {"name": "mobile_use", "arguments": {"action": "open", "text": "TrailCam"}}; ',
     );

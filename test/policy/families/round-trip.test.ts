@@ -27,7 +27,9 @@ const XML = (w: number, h: number) =>
   `<hierarchy rotation="0"><node index="0" text="" resource-id="" class="android.widget.FrameLayout" package="com.example" content-desc="" checkable="false" checked="false" clickable="false" enabled="true" focusable="false" focused="false" scrollable="false" long-clickable="false" password="false" selected="false" bounds="[0,0][${w},${h}]" /></hierarchy>`;
 
 async function observation(size: { width: number; height: number }): Promise<Observation> {
-  const png = await sharp({ create: { ...size, channels: 3, background: '#808080' } }).png().toBuffer();
+  const png = await sharp({ create: { ...size, channels: 3, background: '#808080' } })
+    .png()
+    .toBuffer();
   const xml = XML(size.width, size.height);
   return {
     screenshot: png,

@@ -30,14 +30,19 @@ describe('choosing the model family', () => {
   });
 
   test('general models speak heed’s JSON', () => {
-    for (const m of ['gpt-4o', 'gemini-2.5-pro', 'claude-sonnet-4', 'llama-3.2-11b-vision']) expect(familyForModel(m)).toBeUndefined();
+    for (const m of ['gpt-4o', 'gemini-2.5-pro', 'claude-sonnet-4', 'llama-3.2-11b-vision'])
+      expect(familyForModel(m)).toBeUndefined();
     expect(resolveFamily({ model: 'gpt-4o', coords: 'pixels' }, {}).name).toBe('json');
     expect(resolveFamily({ model: 'gemini-2.5-pro', coords: 'norm1000' }, {}).regime).toBe('norm1000');
   });
 
   test('a UI-TARS name without a version is refused, with the choices named, because v1.0 and 1.5 read (x,y) differently', () => {
-    expect(() => familyForModel('ui-tars')).toThrow(/not which version[\s\S]*ui-tars-1\.0, ui-tars-1\.5 or ui-tars-doubao/);
-    expect(resolveFamily({ model: 'ui-tars', coords: 'pixels' }, { HEED_AGENT_FAMILY: 'ui-tars-1.5' }).name).toBe('ui-tars-1.5');
+    expect(() => familyForModel('ui-tars')).toThrow(
+      /not which version[\s\S]*ui-tars-1\.0, ui-tars-1\.5 or ui-tars-doubao/,
+    );
+    expect(resolveFamily({ model: 'ui-tars', coords: 'pixels' }, { HEED_AGENT_FAMILY: 'ui-tars-1.5' }).name).toBe(
+      'ui-tars-1.5',
+    );
   });
 
   test('precedence: --family ?? HEED_AGENT_FAMILY ?? model name; unknown names are refused with the list', () => {
