@@ -12,7 +12,7 @@ import type { Message } from '../llm/client.js';
 import { readCalls } from './pylit.js';
 import { pair, pointOf, xy } from './points.js';
 import { ask, feedback, finished, heedContext, image, nativeFrame, seconds, text } from './shared.js';
-import { ReplyError, type Family, type FamilyInput, type Reading } from './types.js';
+import { ReplyError, type Family, type Reading } from './types.js';
 
 const WEEKDAYS = ['星期日', '星期一', '星期二', '星期三', '星期四', '星期五', '星期六'];
 
