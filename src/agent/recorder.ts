@@ -2,6 +2,10 @@
 // summary.json. Reports read these files; nothing in them may carry an API key.
 import { appendFileSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import type { GateDecision } from '../consent/gate.js';
+import type { Sensitivity } from '../consent/types.js';
+import type { StepStatus } from '../core/vocab.js';
+import type { Action } from '../policy/actions.js';
 
 export interface StepTimings {
   observe: number;
@@ -12,28 +16,42 @@ export interface StepTimings {
   record: number;
 }
 
+/** What the proposal cost and why it failed, if it did. */
+export interface ProposalSummary {
+  attempts: number;
+  error?: string;
+  /** Further actions the reply had, described: recorded, never executed. */
+  ignored?: string[];
+  raw?: string[];
+  usage: { input: number; output: number };
+  latencyMs: number;
+  cost: number;
+}
+
+/** One line of steps.jsonl: the typed record metrics and reports read. */
 export interface StepRecord {
   step: number;
   at: string;
   package: string;
   activity: string;
+  /** The app the step belongs to (a permission dialog belongs to the app that asked). */
+  app: string;
   frame: string;
   frameBytes: number;
-  action?: unknown;
+  /** The proposed action; absent when no usable one came. */
+  action?: Action;
   /** The element the action touched: its index and what it says. */
   target?: { index: number; label: string };
-  proposal: {
-    attempts: number;
-    error?: string;
-    /** Further actions the reply had, described: recorded, never executed. */
-    ignored?: string[];
-    raw?: string[];
-    usage: { input: number; output: number };
-    latencyMs: number;
-    cost: number;
-  };
-  sensitivity?: unknown;
-  decision?: unknown;
+  proposal: ProposalSummary;
+  sensitivity?: Sensitivity;
+  decision?: GateDecision;
+  /** The user's consent answer in a word, when the gate asked. */
+  answer?: string;
+  /** The user's reply to an ask_user question. */
+  reply?: string;
+  /** What the step came to: scoring and reports read this. */
+  status: StepStatus;
+  /** The same, for people ("done", "blocked", "asked; answer: …"). */
   outcome: string;
   timings: StepTimings;
 }

@@ -2,6 +2,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
+import { DEFAULT_CONFIG, type HeedConfig } from '../core/config.js';
 import { HeedError } from '../core/errors.js';
 import { emulatorCapabilities } from '../device/capabilities.js';
 import { readCaps } from '../device/open.js';
@@ -41,7 +42,11 @@ Options:
   --resume <dir>         continue an interrupted evaluation in <dir>
   -h, --help             this text`;
 
-export async function evalCommand(argv: string[], out: (s: string) => void): Promise<number> {
+export async function evalCommand(
+  argv: string[],
+  out: (s: string) => void,
+  config: HeedConfig = DEFAULT_CONFIG,
+): Promise<number> {
   const { values } = parseArgs({
     args: argv,
     options: {
@@ -82,17 +87,26 @@ export async function evalCommand(argv: string[], out: (s: string) => void): Pro
         ? `its ${skipped.length} task(s) were skipped: ${skipped[0]!.why}`
         : 'check --split and --personas against the tasks',
     );
-  const logs = values.logs ?? process.env.HEED_LOGS ?? 'clean';
+  const logs = values.logs ?? config.logs;
   if (logs !== 'clean' && logs !== 'noisy') throw new HeedError(`--logs must be clean or noisy, not '${logs}'`);
   const personas = loadPersonas(tasks, logs);
-  const agent = resolveLlmConfig('agent', {
-    ...(values.model ? { model: values.model } : {}),
-    ...(values.family ? { family: values.family } : {}),
-  });
+  const agent = resolveLlmConfig(
+    'agent',
+    { ...(values.model ? { model: values.model } : {}), ...(values.family ? { family: values.family } : {}) },
+    config.llm.agent,
+  );
   // Fail before any episode when the model's family is ambiguous (UI-TARS without a version).
   if (agent) resolveFamily(agent);
-  const userModel = resolveLlmConfig('user', values['user-model'] ? { model: values['user-model'] } : {});
-  const judgeModel = resolveLlmConfig('judge', values['judge-model'] ? { model: values['judge-model'] } : {});
+  const userModel = resolveLlmConfig(
+    'user',
+    values['user-model'] ? { model: values['user-model'] } : {},
+    config.llm.user,
+  );
+  const judgeModel = resolveLlmConfig(
+    'judge',
+    values['judge-model'] ? { model: values['judge-model'] } : {},
+    config.llm.judge,
+  );
   if (agent && userModel && agent.model === userModel.model)
     out(`warning: the user simulator uses the agent's own model (${agent.model}); results flatter the agent`);
   if (agent && judgeModel && agent.model === judgeModel.model)
@@ -127,7 +141,7 @@ export async function evalCommand(argv: string[], out: (s: string) => void): Pro
   mkdirSync(dir, { recursive: true });
   const web =
     values.user === 'web'
-      ? await new WebUser({ announce: (u) => out(`Answer for the personas in a browser: ${u}`) }).start()
+      ? await new WebUser({ ...config.web, announce: (u) => out(`Answer for the personas in a browser: ${u}`) }).start()
       : undefined;
   out(
     `heed eval: ${tasks.length} tasks, policies ${policies.join(', ')}, mode ${mode}, ${logs} logs, ${values.appium?.length ?? devices} device(s) → ${dir}`,
@@ -152,6 +166,7 @@ export async function evalCommand(argv: string[], out: (s: string) => void): Pro
     clear: Boolean(values.clear),
     user: web,
     progress: out,
+    config,
   });
   const results = buildResults(episodes, {
     suite: values.suite,

@@ -2,6 +2,7 @@
 // heed's command line. Each command lives in its own module; this file only dispatches and reports errors.
 import { realpathSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { loadConfig, type HeedConfig } from '../core/config.js';
 import { HeedError } from '../core/errors.js';
 import { demoCommand } from './demo.js';
 import { doctorCommand } from './doctor.js';
@@ -24,7 +25,10 @@ Commands:
 
 Run heed <command> --help for a command's options.`;
 
-const COMMANDS: Record<string, (argv: string[], out: (s: string) => void) => Promise<number>> = {
+/** A command: its arguments, where to print, and the environment's settings (read once, here). */
+export type Command = (argv: string[], out: (s: string) => void, config: HeedConfig) => Promise<number>;
+
+const COMMANDS: Record<string, Command> = {
   demo: demoCommand,
   inspect: inspectCommand,
   run: runCommand,
@@ -42,7 +46,7 @@ export async function main(argv: string[], out: (s: string) => void = (s) => con
     return 2;
   }
   try {
-    return await run(rest, out);
+    return await run(rest, out, loadConfig(process.env));
   } catch (e) {
     if (e instanceof HeedError || (e as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
       console.error(`heed ${cmd}: ${(e as Error).message}`);

@@ -3,11 +3,11 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { HeedError } from '../core/errors.js';
-import type { Action } from '../policy/actions.js';
 import { describeAction } from '../policy/policy.js';
 import { runAgent, type RunResult } from '../agent/loop.js';
 import { Recorder, runDirName, type StepRecord } from '../agent/recorder.js';
 import { assemble } from '../agent/session.js';
+import { DEFAULT_CONFIG, type HeedConfig } from '../core/config.js';
 import type { UserKind } from '../core/vocab.js';
 import { loadTask, runChecks, taskInstruction, type CheckResult, type Task } from '../tasks/task.js';
 
@@ -50,15 +50,14 @@ export interface RunOutcome {
 }
 
 export function formatStep(r: StepRecord): string {
-  const d = r.decision as { verdict?: string; source?: string } | undefined;
-  const s = r.sensitivity as { category?: string; grant?: string } | undefined;
-  const a = r.action as (Record<string, unknown> & { action: string }) | undefined;
-  const act = !a
+  const d = r.decision;
+  const s = r.sensitivity;
+  const act = !r.action
     ? '(no valid action)'
     : r.target
-      ? `${a.action} [${r.target.index}] "${r.target.label}"`
-      : describeAction(a as Action);
-  const gate = d ? `  [${s?.category} ${s?.grant} → ${d.verdict} by ${d.source}]` : '';
+      ? `${r.action.action} [${r.target.index}] "${r.target.label}"`
+      : describeAction(r.action);
+  const gate = d && s ? `  [${s.category} ${s.grant} → ${d.verdict} by ${d.source}]` : '';
   return `  ${String(r.step).padStart(2)}. ${act} → ${r.outcome}${gate}`;
 }
 
@@ -83,6 +82,7 @@ export async function runOnce(
     replay?: string;
   },
   out: (s: string) => void,
+  config: HeedConfig = DEFAULT_CONFIG,
 ): Promise<RunOutcome> {
   const instruction = o.instruction ?? (o.task && taskInstruction(o.task));
   if (!instruction) throw new HeedError('heed run needs an instruction or --task', 'see heed run --help');
@@ -103,6 +103,7 @@ export async function runOnce(
     },
     userModel: o.userModel ? { model: o.userModel } : undefined,
     announce: out,
+    config,
   });
   const dir = join(o.out ?? 'runs', runDirName(`${a.profile.id}-${o.task?.id ?? instruction}`));
   mkdirSync(dir, { recursive: true });
@@ -116,9 +117,12 @@ export async function runOnce(
       memory: a.memory,
       user: a.user,
       mode: o.mode,
-      maxSteps: o.maxSteps ?? o.task?.maxSteps,
+      maxSteps: o.maxSteps ?? o.task?.maxSteps ?? config.budgets.maxSteps,
+      maxSeconds: config.budgets.maxSeconds,
+      maxCostUsd: config.budgets.maxCostUsd,
+      frame: config.frame,
       recorder: new Recorder(dir),
-      waitScale: (o.device ?? process.env.HEED_DEVICE ?? 'sim') === 'sim' ? 0 : 1,
+      waitScale: (o.device ?? config.device) === 'sim' ? 0 : 1,
       onStep: (r) => out(formatStep(r)),
       meta: a.meta,
     });
@@ -135,7 +139,11 @@ export async function runOnce(
   }
 }
 
-export async function runCommand(argv: string[], out: (s: string) => void): Promise<number> {
+export async function runCommand(
+  argv: string[],
+  out: (s: string) => void,
+  config: HeedConfig = DEFAULT_CONFIG,
+): Promise<number> {
   const { values, positionals } = parseArgs({
     args: argv,
     allowPositionals: true,
@@ -174,7 +182,7 @@ export async function runCommand(argv: string[], out: (s: string) => void): Prom
     {
       instruction: positionals.join(' ') || undefined,
       task: values.task ? loadTask(values.task) : undefined,
-      profile: values.profile ?? process.env.HEED_PROFILE ?? 'balanced',
+      profile: values.profile ?? config.profile,
       user,
       device: values.device,
       caps: values.caps,
@@ -191,6 +199,7 @@ export async function runCommand(argv: string[], out: (s: string) => void): Prom
       replay: values.replay,
     },
     out,
+    config,
   );
   return result.outcome === 'success' && checks.every((c) => c.pass) ? 0 : 1;
 }

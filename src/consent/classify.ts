@@ -1,42 +1,15 @@
 // Deterministic sensitivity rules: what tapping an element (or typing text) on this screen would grant.
 // Permission dialogs are matched by resource-id suffix (all three permission UIs, any language); other surfaces by
 // short English labels, with the screen's own accept button deciding what a nearby "Cancel" protects.
-import { PROTECTIVE, type Category, type Grant } from '../core/vocab.js';
+import { type Category, type Grant } from '../core/vocab.js';
 import { idSuffix, type UiElement, type UiTree } from '../device/ui-tree.js';
+import { isPermissionScreen, permissionPoint } from './classify/permission.js';
+import { point } from './classify/point.js';
 import type { Sensitivity, Step } from './types.js';
+import { settingsPoint } from './settings-screens.js';
+import { classifyTyped } from './typed.js';
 
-const PERMISSION_PACKAGES = [
-  'com.android.permissioncontroller',
-  'com.google.android.permissioncontroller',
-  'com.android.packageinstaller',
-];
-
-const PERMISSION_BUTTONS: Record<string, Grant> = {
-  permission_allow_button: 'allow_always',
-  permission_allow_always_button: 'allow_always',
-  permission_allow_all_button: 'allow_always',
-  permission_allow_foreground_only_button: 'allow_foreground',
-  permission_allow_one_time_button: 'allow_once',
-  permission_allow_selected_button: 'allow_selected',
-  permission_deny_button: 'deny',
-  permission_no_upgrade_button: 'deny',
-  permission_no_upgrade_one_time_button: 'deny',
-  permission_deny_and_dont_ask_again_button: 'deny_dont_ask',
-  permission_dont_allow_more_selected_button: 'deny',
-  do_not_ask_checkbox: 'deny_dont_ask',
-};
-
-/** Words in a permission message, in the languages of the fixtures and the most common others. */
-const PERMISSION_TOPICS: [Category, RegExp][] = [
-  ['photos_media', /photos and videos|photos, media|media|files|fotos y v[ií]deos|archivos|photos et vid[ée]os/i],
-  ['camera', /take pictures|record video|camera|c[áa]mara|fotos y grabar|cam[ée]ra|kamera/i],
-  ['microphone', /record audio|microphone|micr[óo]fono|grabar audio|mikrofon/i],
-  ['location', /location|ubicaci[óo]n|localisation|standort|posizione|nearby devices/i],
-  ['contacts', /contacts|contactos|kontakte|contatti/i],
-  ['calendar', /calendar|calendario|kalender|calendrier/i],
-  ['sms_calls', /SMS|phone calls|call logs|llamadas|mensajes/i],
-  ['notifications', /notifications|notificaciones|benachrichtigungen/i],
-];
+export { isPermissionScreen };
 
 interface LabelRule {
   category: Category;
@@ -114,63 +87,11 @@ const TOGGLE_TOPICS: [Category, RegExp][] = [
   ['account_signin', /stay signed in|remember me/i],
 ];
 
-const IRREVERSIBLE: ReadonlySet<Category> = new Set(['payment_purchase', 'destructive']);
-
 function texts(e: UiElement): string[] {
   // A clickable row's label joins its children's texts with " · "; each part is a candidate. A container that is
   // only scrollable is not a button, and long prose is not a button label.
   const parts = e.clickable || e.checkable ? e.label.split(' · ') : [];
   return [e.text, e.contentDesc, ...parts].map((t) => t.trim()).filter((t) => t && t.length <= 48);
-}
-
-function point(
-  e: UiElement,
-  category: Category,
-  grant: Grant,
-  reason: string,
-  extra: Partial<Sensitivity> = {},
-): Sensitivity {
-  return {
-    category,
-    grant,
-    exposing: !PROTECTIVE.has(grant),
-    irreversible: extra.irreversible ?? (IRREVERSIBLE.has(category) && !PROTECTIVE.has(grant)),
-    evidence: { index: e.index, text: e.text || e.label, resourceId: e.resourceId, reason },
-    source: 'rules',
-    ...extra,
-  };
-}
-
-export function isPermissionScreen(tree: UiTree, windowPackage: string): boolean {
-  return (
-    PERMISSION_PACKAGES.includes(windowPackage) ||
-    tree.elements.some((e) => idSuffix(e.resourceId) in PERMISSION_BUTTONS)
-  );
-}
-
-function permissionTopic(tree: UiTree): Category | undefined {
-  const full =
-    tree.elements.find((e) => ['permission_message', 'permission_title'].includes(idSuffix(e.resourceId)))?.text ?? '';
-  // "Allow Camera to access this device’s location?": the app's name must not decide the topic.
-  const msg = /^Allow .+? to (.+)$/s.exec(full)?.[1] ?? full;
-  const fromMessage = PERMISSION_TOPICS.find(([, re]) => re.test(msg))?.[0];
-  if (fromMessage) return fromMessage;
-  if (tree.elements.some((e) => idSuffix(e.resourceId).startsWith('permission_location_accuracy'))) return 'location';
-  return undefined;
-}
-
-function permissionPoint(tree: UiTree, e: UiElement): Sensitivity | undefined {
-  let grant = PERMISSION_BUTTONS[idSuffix(e.resourceId)];
-  if (!grant) return undefined;
-  const category = permissionTopic(tree) ?? 'location';
-  // Legacy dialogs: with "Don't ask again" ticked, DENY also stops future requests.
-  const dontAsk = tree.elements.find((x) => idSuffix(x.resourceId) === 'do_not_ask_checkbox');
-  if (grant === 'deny' && dontAsk?.checked) grant = 'deny_dont_ask';
-  const coarse = tree.elements.find((x) => idSuffix(x.resourceId) === 'permission_location_accuracy_radio_coarse');
-  const precision =
-    category === 'location' && !PROTECTIVE.has(grant) ? (coarse?.checked ? 'approximate' : 'precise') : undefined;
-  const reason = `permission dialog (${category}): "${e.text}" gives ${grant}`;
-  return point(e, category, grant, reason, precision ? { precision } : {});
 }
 
 function labelPoint(tree: UiTree, e: UiElement, screenText: string): Sensitivity | undefined {
@@ -203,7 +124,7 @@ function labelPoint(tree: UiTree, e: UiElement, screenText: string): Sensitivity
 
 /** What tapping one element means, on its own (before "Cancel"-style buttons borrow a screen's topic). */
 function ownPoint(tree: UiTree, e: UiElement, perm: boolean, screenText: string): Sensitivity | undefined {
-  return (perm ? permissionPoint(tree, e) : undefined) ?? labelPoint(tree, e, screenText);
+  return settingsPoint(tree, e) ?? (perm ? permissionPoint(tree, e) : undefined) ?? labelPoint(tree, e, screenText);
 }
 
 /**
@@ -233,13 +154,6 @@ export function consentPoints(
   return out;
 }
 
-const PERSONAL: [RegExp, string][] = [
-  [/[\w.+-]+@[\w-]+\.[\w.-]+/, 'an email address'],
-  [/(?:\+|\b)\d[\d\s().-]{7,}\d\b/, 'a phone or card number'],
-];
-const PERSONAL_FIELD =
-  /e-?mail|phone|mobile|address|street|post ?code|zip|card|birth|passport|iban|social security|full name/i;
-
 /** What submitting a form would do: Enter in a field does what the screen's send / post / pay / sign-in button does. */
 const SUBMITTING: ReadonlySet<Category> = new Set([
   'data_sharing_publish',
@@ -259,33 +173,14 @@ function submitPoint(tree: UiTree, windowPackage: string): Sensitivity | undefin
   return undefined;
 }
 
-/** What a step would mean: a tap's consent point, personal data being typed, or a form being submitted. */
+/** What a step would mean: a tap's consent point, what typing the text would expose, or a form being submitted. */
 export function classify(tree: UiTree, windowPackage: string, step: Step): Sensitivity | undefined {
   const e = step.element;
   if ((step.kind === 'tap' || step.kind === 'long_press') && e)
     return consentPoints(tree, windowPackage, [e.index]).get(e.index);
   if (step.kind === 'submit') return submitPoint(tree, windowPackage);
-  if (step.kind === 'type' && step.submit) {
-    // Typing then Enter: what the screen would submit, else what was typed.
-    return submitPoint(tree, windowPackage) ?? classify(tree, windowPackage, { ...step, submit: false });
-  }
-  if (step.kind === 'type' && step.text) {
-    const what = PERSONAL.find(([re]) => re.test(step.text!))?.[1];
-    const field = e && [e.hint, e.text, e.label, e.resourceId].find((t) => PERSONAL_FIELD.test(t));
-    if (e?.password)
-      return point(e, 'account_signin', 'accept', 'typing into a password field', { personalData: true });
-    if (what || field) {
-      const base = e ?? ({ index: undefined, text: '', label: '', resourceId: '' } as unknown as UiElement);
-      return point(
-        base,
-        'data_sharing_publish',
-        'accept',
-        `typing ${what ?? 'personal data'} into ${field ? `a "${field}" field` : 'a form'}`,
-        {
-          personalData: true,
-        },
-      );
-    }
-  }
+  // Typing then Enter: what the screen would submit, else what was typed.
+  if (step.kind === 'type' && step.submit) return submitPoint(tree, windowPackage) ?? classifyTyped(tree, step);
+  if (step.kind === 'type') return classifyTyped(tree, step);
   return undefined;
 }

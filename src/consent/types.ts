@@ -1,6 +1,6 @@
 // What consent reasons about. Nothing here knows of Appium or models: a screen is a parsed UI tree.
 import type { Category, Grant } from '../core/vocab.js';
-import type { UiElement } from '../device/ui-tree.js';
+import type { Touch } from '../device/device.js';
 
 export interface Sensitivity {
   category: Category;
@@ -12,6 +12,13 @@ export interface Sensitivity {
   precision?: 'precise' | 'approximate';
   /** Typing personal data (email, phone, address, card …) into a form. */
   personalData?: boolean;
+  /** Typing a secret (password, PIN, card security code, one-time code, card number): what kind, in words. */
+  secret?: string;
+  /**
+   * The category was read from words the requesting app may control (its name in an OEM permission message), not
+   * from AOSP's own strings or the dialog's structure: the gate asks instead of allowing by rule or memory.
+   */
+  tentative?: boolean;
   evidence: { index?: number; text: string; resourceId: string; reason: string };
   /** Who noticed: heed's rules, or only the model's self-report (which may add caution, never remove it). */
   source: 'rules' | 'model';
@@ -19,12 +26,5 @@ export interface Sensitivity {
   flagged?: string;
 }
 
-/** A step as consent sees it: what would be touched or typed, on which screen. */
-export interface Step {
-  /** submit: Enter pressed in a field, which may send, post, pay or sign in as the screen's button would. */
-  kind: 'tap' | 'long_press' | 'type' | 'submit' | 'other';
-  element?: UiElement;
-  text?: string;
-  /** type only: Enter is pressed after typing. */
-  submit?: boolean;
-}
+/** A step as consent sees it: what would be touched or typed (the device's own description of a gesture). */
+export type Step = Touch;

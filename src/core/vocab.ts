@@ -17,9 +17,19 @@ export const CATEGORIES = [
   'data_sharing_publish',
   'tracking_ads_cookies',
   'destructive',
+  /** Special app access: display over other apps, usage access, all-files access, device admin, default roles … */
+  'special_access',
+  // A step heed knows is a consent point but cannot name (a permission dialog whose topic no table reads, a modal
+  // dialog's positive button that no rule classifies). The gate always asks about it: no profile rule, remembered
+  // answer or earlier allowance covers it, because "allow unknown" would cover whatever an unreadable screen grants.
+  'unknown',
 ] as const;
 export const Category = z.enum(CATEGORIES);
 export type Category = z.infer<typeof Category>;
+
+/** Why no rule may name `unknown` (profile files, memory files): said once, where the category is defined. */
+export const UNKNOWN_RULE =
+  'no rule may cover "unknown": heed always asks about a step it cannot name (remove this entry)';
 
 /** What a step would grant. Permission levels follow AOSP's results; accept / decline cover every other surface. */
 export const GRANTS = [
@@ -53,9 +63,22 @@ export type ConsentAnswer =
   | { kind: 'instead'; instruction: string };
 export type AnswerKind = ConsentAnswer['kind'];
 
+/** An answer in a word, as ledgers and timelines show it. */
+export function describeAnswer(a: ConsentAnswer): string {
+  return a.kind === 'instead' ? `instead: ${a.instruction}` : a.kind;
+}
+
 /** The user channels heed has. */
 export const USER_KINDS = ['terminal', 'scripted', 'simulated', 'web'] as const;
 export type UserKind = (typeof USER_KINDS)[number];
+
+/**
+ * What one step came to (steps.jsonl `status`), so scoring and reports read a word, never the display text:
+ * done (the gesture or wait happened), blocked (the gate or the user stopped it), invalid (no usable proposal),
+ * question (the agent asked the user), answer (the agent gave its answer), finish (the agent ended the run).
+ */
+export const STEP_STATUSES = ['done', 'blocked', 'invalid', 'question', 'answer', 'finish'] as const;
+export type StepStatus = (typeof STEP_STATUSES)[number];
 
 /** How a run ended: a closed set, so reports and metrics never parse free text. */
 export const OUTCOMES = [
@@ -70,3 +93,33 @@ export const OUTCOMES = [
   'error',
 ] as const;
 export type Outcome = (typeof OUTCOMES)[number];
+
+/** How a model writes x, y: pixels of the image it saw, a 0–1000 grid, or fractions (src/device/coords.ts maps them). */
+export const COORD_CONVENTIONS = ['pixels', 'norm1000', 'norm999', 'norm1'] as const;
+export type Convention = (typeof COORD_CONVENTIONS)[number];
+
+/**
+ * The model families heed speaks (src/policy/families/: each one's prompt template, reply grammar and coordinate
+ * regime); `json` is heed's own schema, for general models.
+ */
+export const MODEL_FAMILIES = [
+  'json',
+  'ui-tars-1.0',
+  'ui-tars-1.5',
+  'ui-tars-doubao',
+  'seed',
+  'qwen2.5-vl',
+  'qwen3-vl',
+  'gui-owl',
+  'gui-owl-1.5',
+  'mai-ui',
+  'autoglm',
+  'glm-v',
+  'ui-venus',
+  'ui-venus-1.5',
+  'os-atlas',
+  'agentcpm-gui',
+  'showui',
+  'aguvis',
+] as const;
+export type ModelFamily = (typeof MODEL_FAMILIES)[number];

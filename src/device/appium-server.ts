@@ -34,12 +34,12 @@ export async function freePort(): Promise<number> {
 
 export async function startAppium(opts: AppiumServerOptions = {}): Promise<AppiumServer> {
   process.env.APPIUM_HOME ??= ROOT;
-  const port = opts.port ?? (Number(process.env.HEED_APPIUM_PORT ?? 0) || (await freePort()));
+  const port = opts.port || (await freePort());
   const { main } = (await import('appium')) as unknown as { main: (args: Record<string, unknown>) => Promise<any> };
   const server = await main({
     port,
     address: '127.0.0.1',
-    loglevel: opts.logLevel ?? process.env.HEED_APPIUM_LOG_LEVEL ?? 'error',
+    loglevel: opts.logLevel ?? 'error',
     useDrivers: opts.drivers ?? ['sim-android'],
     // mobile: shell is how tasks read device state (dumpsys, settings, content query), on the sim and on real devices.
     allowInsecure: ['*:adb_shell'],

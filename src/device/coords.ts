@@ -11,8 +11,9 @@ export interface Size {
 }
 
 export type Rotation = 0 | 90 | 180 | 270;
-export type Convention = 'pixels' | 'norm1000' | 'norm999' | 'norm1';
-export const CONVENTIONS: readonly Convention[] = ['pixels', 'norm1000', 'norm999', 'norm1'];
+export type { Convention } from '../core/vocab.js';
+import { COORD_CONVENTIONS, type Convention } from '../core/vocab.js';
+export const CONVENTIONS: readonly Convention[] = COORD_CONVENTIONS;
 
 /** The resize a Qwen-style image processor applies before the model sees an image (qwen-vl-utils `smart_resize`). */
 export interface SmartResize {

@@ -1,6 +1,6 @@
 // The device port: everything heed needs from a phone, and nothing about models.
 import type { Size } from './coords.js';
-import type { UiTree } from './ui-tree.js';
+import type { UiElement, UiTree } from './ui-tree.js';
 
 export interface Observation {
   /** PNG bytes as the device returned them. */
@@ -33,6 +33,16 @@ export type DeviceAction =
   | { kind: 'key'; key: Key }
   | { kind: 'open_app'; package: string }
   | { kind: 'hide_keyboard' };
+
+/** What a gesture touches, as consent classifies it: the element under the finger, or the text typed into it. */
+export interface Touch {
+  /** submit: Enter pressed in a field, which may send, post, pay or sign in as the screen's button would. */
+  kind: 'tap' | 'long_press' | 'type' | 'submit' | 'other';
+  element?: UiElement;
+  text?: string;
+  /** type only: Enter is pressed after typing. */
+  submit?: boolean;
+}
 
 export interface Device {
   observe(): Promise<Observation>;

@@ -14,6 +14,7 @@ import { Profile } from '../profile/schema.js';
 import type { ProfileMode } from '../profile/view.js';
 import { referenceFor, runChecks, taskInstruction, type CheckResult, type Task } from '../tasks/task.js';
 import type { UserChannel } from '../user/channel.js';
+import type { FrameOptions } from '../vision/frame.js';
 import { ScriptedUser } from '../user/scripted.js';
 import { SimulatedUser } from '../user/simulated.js';
 import { AlwaysAllowPolicy, DoNothingPolicy } from './baselines.js';
@@ -37,6 +38,9 @@ export interface EpisodeOptions {
   clear?: boolean;
   /** A person answering instead of the persona's stand-in (heed eval --user web). */
   user?: UserChannel;
+  /** Time and cost budgets (the task sets the step budget) and frame settings, from the environment. */
+  budgets?: { maxSeconds: number; maxCostUsd?: number };
+  frame?: FrameOptions;
 }
 
 /** What heed's gate may know: in KnowU mode only what the agent may see, so heed must ask where it cannot infer. */
@@ -121,12 +125,15 @@ export async function runEpisode(o: EpisodeOptions): Promise<EpisodeRecord> {
     user,
     mode: o.mode,
     maxSteps: o.task.maxSteps,
+    maxSeconds: o.budgets?.maxSeconds,
+    maxCostUsd: o.budgets?.maxCostUsd,
+    frame: o.frame,
     recorder: new Recorder(o.dir),
     waitScale: 0,
     gate: o.policy === 'always-allow' ? 'bypass' : 'heed',
     meta: { task: o.task.id, persona: o.persona.id, policyKind: o.policy },
   });
-  const proactive = routine && proactiveOutcome(result.history, routine.habit, routine);
+  const proactive = routine && proactiveOutcome(result.trajectory, routine.habit, routine);
   const checks = [
     ...(await runChecks(o.device, [...o.task.checks, ...(o.task.expect[o.persona.id] ?? [])])),
     ...trajectoryChecks(o.task, result.answer, proactive),
@@ -151,9 +158,11 @@ export async function runEpisode(o: EpisodeOptions): Promise<EpisodeRecord> {
   const points = decisionPoints(result.ledger.entries, o.persona);
   // In personal mode the agent sees the persona's facts: asking for one of them is over-asking.
   const visible = o.mode === 'personal' ? Object.keys(o.persona.personal) : [];
-  const overAsks = result.history.filter(
-    (h) => h.action.startsWith('ask_user') && visible.some((k) => h.action.toLowerCase().includes(k.toLowerCase())),
-  ).length;
+  const overAsks = result.trajectory.filter((s) => {
+    if (s.action?.action !== 'ask_user') return false;
+    const asked = [s.action.question, ...(s.action.options ?? [])].join(' ').toLowerCase();
+    return visible.some((k) => asked.includes(k.toLowerCase()));
+  }).length;
   return {
     task: o.task.id,
     split: o.task.split,

@@ -46,6 +46,4 @@ export interface UserChannel {
   close?(): Promise<void>;
 }
 
-export function describeAnswer(a: ConsentAnswer): string {
-  return a.kind === 'instead' ? `instead: ${a.instruction}` : a.kind;
-}
+export { describeAnswer } from '../core/vocab.js';

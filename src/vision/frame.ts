@@ -1,6 +1,7 @@
 // What the model sees: the screenshot resized to a JPEG, private regions blacked out before anything leaves the
 // machine, optional set-of-mark numbers, and the element list in the same image coordinates.
 import sharp from 'sharp';
+import { DEFAULT_CONFIG } from '../core/config.js';
 import type { Observation } from '../device/device.js';
 import { deviceToImage, fitWithin, smartResize, type Geometry, type SmartResize } from '../device/coords.js';
 import { idSuffix, type Bounds, type UiElement } from '../device/ui-tree.js';
@@ -40,24 +41,21 @@ export interface Frame {
   texts: string[];
 }
 
-export const FRAME_DEFAULTS = { maxSide: 1280, quality: 60, setOfMark: true };
-
-const envNumber = (v: string | undefined) => (v === undefined || v === '' ? undefined : Number(v));
+/** HEED_FRAME_MAX_SIDE, HEED_FRAME_QUALITY, HEED_SET_OF_MARK unset and no model family asking otherwise. */
+export const FRAME_DEFAULTS = DEFAULT_CONFIG.frameDefaults;
 
 /**
- * The frame options of a run: the run's own option ?? HEED_FRAME_* ?? what the policy's model family expects ??
- * heed's defaults.
+ * The frame options of a step: the run's own (the command line passes what HEED_FRAME_* set) ?? what the policy's
+ * model family expects (its processor's size, no set-of-mark numbers) ?? heed's defaults.
  */
 export function frameOptions(
   run: FrameOptions = {},
   family: FrameOptions = {},
-  env: NodeJS.ProcessEnv = process.env,
 ): Required<Omit<FrameOptions, 'resize'>> & Pick<FrameOptions, 'resize'> {
-  const som = env.HEED_SET_OF_MARK;
   return {
-    maxSide: run.maxSide ?? envNumber(env.HEED_FRAME_MAX_SIDE) ?? family.maxSide ?? FRAME_DEFAULTS.maxSide,
-    quality: run.quality ?? envNumber(env.HEED_FRAME_QUALITY) ?? family.quality ?? FRAME_DEFAULTS.quality,
-    setOfMark: run.setOfMark ?? (som ? som !== 'false' : undefined) ?? family.setOfMark ?? FRAME_DEFAULTS.setOfMark,
+    maxSide: run.maxSide ?? family.maxSide ?? FRAME_DEFAULTS.maxSide,
+    quality: run.quality ?? family.quality ?? FRAME_DEFAULTS.quality,
+    setOfMark: run.setOfMark ?? family.setOfMark ?? FRAME_DEFAULTS.setOfMark,
     ...((run.resize ?? family.resize) ? { resize: run.resize ?? family.resize } : {}),
   };
 }

@@ -4,6 +4,7 @@
 // actions only the first runs.
 import type { StepRecord } from '../../src/agent/recorder.js';
 import { openDevice } from '../../src/device/open.js';
+import { testConfig } from '../support/config.js';
 import { ScriptedUser } from '../../src/user/scripted.js';
 import { runWithScriptedModel } from '../support/agent-run.js';
 import { promptOf, type ChatRequest } from '../support/fake-llm.js';
@@ -29,7 +30,7 @@ const centres = (tree: { elements: { label: string; bounds: number[] }[] }): Cen
   );
 
 beforeAll(async () => {
-  const d = await openDevice({ device: 'sim', sim: { app: TRAILCAM } });
+  const d = await openDevice({ config: testConfig, device: 'sim', sim: { app: TRAILCAM } });
   try {
     const obs = await d.observe();
     device = obs.deviceSize;
@@ -37,7 +38,7 @@ beforeAll(async () => {
   } finally {
     await d.close();
   }
-  const m = await openDevice({ device: 'sim', sim: { setup: [GRANT_CONTACTS], app: MESSAGES } });
+  const m = await openDevice({ config: testConfig, device: 'sim', sim: { setup: [GRANT_CONTACTS], app: MESSAGES } });
   try {
     inbox = centres((await m.observe()).tree);
     await m.perform({ kind: 'tap', ...inbox['Start chat']! });

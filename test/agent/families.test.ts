@@ -3,6 +3,7 @@
 // consent dialog met through a native reply is gated exactly as one met through heed's JSON.
 import type { StepRecord } from '../../src/agent/recorder.js';
 import { openDevice } from '../../src/device/open.js';
+import { testConfig } from '../support/config.js';
 import { FAMILY_NAMES } from '../../src/policy/families/index.js';
 import { runWithScriptedModel } from '../support/agent-run.js';
 import { promptOf, type ChatRequest } from '../support/fake-llm.js';
@@ -15,7 +16,7 @@ let dialog: Centres;
 
 /** Where the elements are, in device pixels, on TrailCam's first screen (the location dialog): the layout is fixed. */
 beforeAll(async () => {
-  const d = await openDevice({ device: 'sim', sim: { app: TRAILCAM } });
+  const d = await openDevice({ config: testConfig, device: 'sim', sim: { app: TRAILCAM } });
   try {
     const obs = await d.observe();
     device = obs.deviceSize;

@@ -4,12 +4,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { main } from '../../src/cli/main.js';
 import { openDevice } from '../../src/device/open.js';
+import { testConfig } from '../support/config.js';
 import { startFakeLlm } from '../support/fake-llm.js';
 import { jpegSize, lastImage, modelPoint, script } from '../support/native.js';
 
 test('heed run --model autoglm-phone-9b speaks AutoGLM: Launch, a tap in 0–1000, finish', async () => {
   // Where "Don’t allow" is on TrailCam's location dialog (the simulated phone's layout is fixed).
-  const d = await openDevice({ device: 'sim', sim: { app: 'com.heed.trailcam' } });
+  const d = await openDevice({ config: testConfig, device: 'sim', sim: { app: 'com.heed.trailcam' } });
   const obs = await d.observe();
   await d.close();
   const b = obs.tree.elements.find((e) => e.label === 'Don’t allow')!.bounds;

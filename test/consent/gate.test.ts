@@ -117,4 +117,13 @@ describe('the consent gate', () => {
       source: 'protective',
     });
   });
+
+  test('a tentative category (read from words the requesting app controls) can be blocked, never allowed unasked', () => {
+    const guess = s({ tentative: true });
+    expect(decide(guess, ctx('utility-first'))).toMatchObject({ verdict: 'ask' });
+    expect(decide(guess, ctx('privacy-first'))).toMatchObject({ verdict: 'block', source: 'profile' });
+    const c = ctx('utility-first');
+    c.memory.remember({ app: 'com.x', category: 'location', decision: 'allow', provenance: 'asked' });
+    expect(decide(guess, c)).toMatchObject({ verdict: 'ask' });
+  });
 });

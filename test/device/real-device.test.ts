@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { execFileSync } from 'node:child_process';
 import { AppiumDevice } from '../../src/device/appium-device.js';
+import { loadConfig } from '../../src/core/config.js';
 import { openDevice } from '../../src/device/open.js';
 import { simCapabilities } from '../../src/device/capabilities.js';
 import type { DeviceAction } from '../../src/device/device.js';
@@ -114,7 +115,8 @@ describe('real devices', () => {
     delete process.env.ANDROID_SERIAL;
     delete process.env.ANDROID_HOME;
     try {
-      const device = await openDevice({ device: 'emulator' });
+      // The command line reads the environment once (src/core/config.ts); so does this test, after setting it.
+      const device = await openDevice({ device: 'emulator', config: loadConfig(process.env) });
       expect(device).toBeInstanceOf(AppiumDevice);
       const caps = wd.calls.find((c) => c.path === '/session')!.body.capabilities.alwaysMatch;
       expect(caps).toMatchObject({

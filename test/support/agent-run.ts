@@ -13,6 +13,7 @@ import type { Profile } from '../../src/profile/schema.js';
 import type { UserChannel } from '../../src/user/channel.js';
 import { ScriptedUser } from '../../src/user/scripted.js';
 import { startFakeLlm, type ChatRequest, type FakeLlm, type Reply } from './fake-llm.js';
+import { testConfig } from './config.js';
 
 export interface TestRun {
   result: RunResult;
@@ -38,7 +39,7 @@ export async function runWithScriptedModel(o: {
 }): Promise<TestRun & { close(): Promise<void> }> {
   const llm = await startFakeLlm(o.respond);
   const profile = typeof o.profile === 'string' ? loadProfile(o.profile) : o.profile;
-  const device = await openDevice({ device: 'sim', sim: o.sim });
+  const device = await openDevice({ config: testConfig, device: 'sim', sim: o.sim });
   for (const cmd of o.setup ?? []) await device.shell(cmd);
   const cfg = resolveLlmConfig(
     'agent',

@@ -1,13 +1,14 @@
-// The approval page in real Chromium (Debian's, through playwright-core; no browser download).
+// The approval page in real Chromium (a system one, or the one npm installs: test/support/chromium.ts).
 import { mkdirSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
-import { chromium, type Browser } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { WebUser } from '../../src/user/web.js';
 import type { ConsentRequest } from '../../src/user/channel.js';
 import { act, scripted, tap } from '../support/fake-llm.js';
 import { runWithScriptedModel } from '../support/agent-run.js';
+import { launchChromium } from '../support/chromium.js';
 
 const SHOTS = join(process.cwd(), 'runs', 'web-screenshots');
 const TRAILCAM = 'com.heed.trailcam';
@@ -24,10 +25,7 @@ const req: ConsentRequest = {
 let browser: Browser;
 beforeAll(async () => {
   mkdirSync(SHOTS, { recursive: true });
-  browser = await chromium.launch({
-    executablePath: process.env.HEED_CHROMIUM ?? '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
-  });
+  browser = await launchChromium();
 });
 afterAll(async () => {
   await browser?.close();

@@ -1,8 +1,10 @@
-// Every model family heed speaks, and how one is chosen: --family ?? HEED_AGENT_FAMILY ?? by model name ?? json.
+// Every model family heed speaks, and how one is chosen: --family ?? HEED_AGENT_FAMILY (both in the agent's LlmConfig,
+// from src/core/config.ts) ?? by model name ?? json.
 // A name that matches UI-TARS without saying which version is an error, not a guess: v1.0 and 1.5 read the same
 // string in different coordinate spaces.
 import type { Convention } from '../../device/coords.js';
 import { HeedError } from '../../core/errors.js';
+import { MODEL_FAMILIES, type ModelFamily } from '../../core/vocab.js';
 import { agentCpmGui } from './agentcpm-gui.js';
 import { aguvis } from './aguvis.js';
 import { autoGlm } from './autoglm.js';
@@ -42,7 +44,8 @@ export const NATIVE: readonly Family[] = [
 /** Model names are matched most specific first: fine-tunes before the base model their name may contain. */
 const MATCH_ORDER: readonly Family[] = [...NATIVE.filter((f) => f !== qwen25vl && f !== qwen3vl), qwen25vl, qwen3vl];
 
-export const FAMILY_NAMES: readonly string[] = ['json', ...NATIVE.map((f) => f.name)];
+/** The names, as src/core/vocab.ts declares them (a test checks that the registry has exactly these). */
+export const FAMILY_NAMES: readonly ModelFamily[] = MODEL_FAMILIES;
 
 const UI_TARS_UNSURE = /ui-?tars/i;
 
@@ -66,13 +69,9 @@ export function familyNamed(name: string, convention: Convention = 'pixels'): Fa
   return f;
 }
 
-/** The family for a run: the option, else HEED_AGENT_FAMILY, else by model name, else heed's JSON. */
-export function resolveFamily(
-  o: { family?: string; model: string; coords: Convention },
-  env: NodeJS.ProcessEnv = process.env,
-): Family {
-  const named = o.family ?? (env.HEED_AGENT_FAMILY || undefined);
-  if (named) return familyNamed(named, o.coords);
+/** The family for a run: the configured one (--family ?? HEED_AGENT_FAMILY), else by model name, else heed's JSON. */
+export function resolveFamily(o: { family?: string; model: string; coords: Convention }): Family {
+  if (o.family) return familyNamed(o.family, o.coords);
   return familyForModel(o.model) ?? jsonFamily(o.coords);
 }
 

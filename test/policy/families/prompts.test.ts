@@ -25,7 +25,7 @@ async function frameFor(f: Family): Promise<Frame> {
     activity: '.MainActivity',
     at: 0,
   };
-  return makeFrame(obs, REDACT, frameOptions({}, f.frame, {}));
+  return makeFrame(obs, REDACT, frameOptions({}, f.frame));
 }
 
 const textOf = (ms: Message[]) =>
@@ -94,7 +94,7 @@ describe('native prompts', () => {
       expect(textOf(ms)).toContain('Take a photo of the trail with TrailCam.');
       expect(textOf(ms)).toContain('User: Ada. Privacy first.');
       expect(textOf(ms)).toContain('Deny location in com.heed.trailcam');
-      expect(frameOptions({}, f.frame, {}).setOfMark).toBe(false);
+      expect(frameOptions({}, f.frame).setOfMark).toBe(false);
     },
   );
 

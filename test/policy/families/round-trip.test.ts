@@ -52,7 +52,7 @@ describe('coordinate round trip: model point → device pixel, per family and sc
       const device = { width, height };
       const family = familyNamed(name);
       // No HEED_FRAME_* in the environment: the family's own frame.
-      const frame = await makeFrame(await observation(device), REDACT, frameOptions({}, family.frame, {}));
+      const frame = await makeFrame(await observation(device), REDACT, frameOptions({}, family.frame));
       const sent = frame.geometry.image;
       const processor = PROCESSOR[name];
       if (processor) {

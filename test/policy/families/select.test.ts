@@ -1,5 +1,8 @@
 // Which family a run speaks: --family ?? HEED_AGENT_FAMILY ?? the model's name ?? heed's JSON.
 import { FAMILY_NAMES, familyForModel, resolveFamily } from '../../../src/policy/families/index.js';
+import { loadConfig } from '../../../src/core/config.js';
+import { MODEL_FAMILIES } from '../../../src/core/vocab.js';
+import { NATIVE } from '../../../src/policy/families/index.js';
 import { resolveLlmConfig } from '../../../src/policy/llm/config.js';
 
 describe('choosing the model family', () => {
@@ -32,28 +35,29 @@ describe('choosing the model family', () => {
   test('general models speak heed’s JSON', () => {
     for (const m of ['gpt-4o', 'gemini-2.5-pro', 'claude-sonnet-4', 'llama-3.2-11b-vision'])
       expect(familyForModel(m)).toBeUndefined();
-    expect(resolveFamily({ model: 'gpt-4o', coords: 'pixels' }, {}).name).toBe('json');
-    expect(resolveFamily({ model: 'gemini-2.5-pro', coords: 'norm1000' }, {}).regime).toBe('norm1000');
+    expect(resolveFamily({ model: 'gpt-4o', coords: 'pixels' }).name).toBe('json');
+    expect(resolveFamily({ model: 'gemini-2.5-pro', coords: 'norm1000' }).regime).toBe('norm1000');
   });
 
   test('a UI-TARS name without a version is refused, with the choices named, because v1.0 and 1.5 read (x,y) differently', () => {
     expect(() => familyForModel('ui-tars')).toThrow(
       /not which version[\s\S]*ui-tars-1\.0, ui-tars-1\.5 or ui-tars-doubao/,
     );
-    expect(resolveFamily({ model: 'ui-tars', coords: 'pixels' }, { HEED_AGENT_FAMILY: 'ui-tars-1.5' }).name).toBe(
-      'ui-tars-1.5',
-    );
+    expect(resolveFamily({ model: 'ui-tars', coords: 'pixels', family: 'ui-tars-1.5' }).name).toBe('ui-tars-1.5');
   });
 
   test('precedence: --family ?? HEED_AGENT_FAMILY ?? model name; unknown names are refused with the list', () => {
-    const env = { HEED_AGENT_FAMILY: 'autoglm' };
+    const env = loadConfig({ HEED_AGENT_FAMILY: 'autoglm' }).llm.agent;
     expect(resolveLlmConfig('agent', { model: 'Qwen2.5-VL-7B' }, env)?.family).toBe('autoglm');
     expect(resolveLlmConfig('agent', { model: 'Qwen2.5-VL-7B', family: 'mai-ui' }, env)?.family).toBe('mai-ui');
     expect(resolveLlmConfig('agent', { model: 'Qwen2.5-VL-7B' }, {})?.family).toBeUndefined();
-    expect(resolveFamily({ model: 'Qwen2.5-VL-7B', coords: 'pixels', family: 'mai-ui' }, env).name).toBe('mai-ui');
-    expect(() => resolveLlmConfig('agent', { model: 'm' }, { HEED_AGENT_FAMILY: 'uitars' })).toThrow(
-      /HEED_AGENT_FAMILY \(or --family\) must be one of json, ui-tars-1\.0/,
-    );
+    expect(loadConfig({ HEED_USER_FAMILY: 'autoglm' }).llm.user.family).toBeUndefined();
+    expect(() => loadConfig({ HEED_AGENT_FAMILY: 'uitars' })).toThrow(/HEED_AGENT_FAMILY must be json, ui-tars-1\.0/);
+    expect(() => resolveLlmConfig('agent', { model: 'm', family: 'uitars' })).toThrow(/--family must be one of json,/);
+  });
+
+  test('the registry has exactly the families src/core/vocab.ts names', () => {
+    expect(['json', ...NATIVE.map((f) => f.name)]).toEqual([...MODEL_FAMILIES]);
     expect(FAMILY_NAMES).toHaveLength(18);
   });
 });
