@@ -9,6 +9,7 @@ import type { Outcome } from '../core/vocab.js';
 import { describeAction } from '../policy/policy.js';
 import { Unusable, type ControlAction } from '../policy/actions.js';
 import { profileView } from '../profile/view.js';
+import { frameOptions } from '../vision/frame.js';
 import type { RunOptions, RunResult } from './options.js';
 import { summarise } from './summary.js';
 import { act } from './stages/act.js';
@@ -107,7 +108,8 @@ async function takeStep(ctx: RunContext, step: number): Promise<End | undefined>
     seen = observed;
     clock.lap('observe');
     stage = 'frame';
-    const framed = await frame(observed, o.profile.redact, o.frame);
+    // The run's frame options (HEED_FRAME_*) ?? what the policy's model family expects ?? heed's defaults.
+    const framed = await frame(observed, o.profile.redact, frameOptions(o.frame, o.policy.frame));
     seen = framed;
     r.frameBytes.push(framed.frame.jpeg.length);
     clock.lap('frame');
@@ -136,6 +138,9 @@ async function takeStep(ctx: RunContext, step: number): Promise<End | undefined>
     }
     if (isControl(action)) {
       if (action.action === 'finish') {
+        // Families whose terminal action carries the report (UI-TARS finished(content), AutoGLM finish(message))
+        // answer a question with it, unless an answer was given already.
+        if (action.answer && r.answer === undefined) r.answer = action.answer;
         keep(proposed, { status: 'finish', action });
         return { outcome: action.status, message: action.message };
       }

@@ -11,6 +11,7 @@ const DEFINING = [
   'split',
   'personas',
   'model',
+  'family',
   'user-model',
   'judge-model',
   'baselines',

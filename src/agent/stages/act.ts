@@ -16,7 +16,8 @@ export interface ActOptions {
 
 /** Performs the step. A refusal by the device throws DeviceError (lost: false), which the loop records as `failed`. */
 export async function act(g: Gated, device: Device, o: ActOptions): Promise<void> {
-  const { gesture, wait } = g.resolved;
+  const { gesture, then, wait } = g.resolved;
   if (gesture) await untilAborted(device.perform(gesture), o.signal);
-  else if (wait !== undefined) await sleep(wait * 1000 * o.waitScale, o.signal);
+  if (then) await untilAborted(device.perform(then), o.signal);
+  if (wait !== undefined) await sleep(wait * 1000 * o.waitScale, o.signal);
 }
