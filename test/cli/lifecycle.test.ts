@@ -80,7 +80,9 @@ describe('the time budget holds whatever the endpoint does', () => {
       expect(summaryOf(dir)).toMatchObject({ outcome: 'budget', message: 'time budget of 30 s used up' });
       expect(stepsOf(dir)[0]).toMatchObject({ status: 'error', error: { stage: 'propose', outcome: 'budget' } });
       expect(code).toBe(1);
-      expect(ms).toBeLessThan(35_000);
+      // The run (from its first step) ends within 35 s; the process also boots a phone first.
+      expect(summaryOf(dir).wallMs).toBeLessThan(35_000);
+      expect(ms).toBeLessThan(60_000);
     } finally {
       p.child.kill('SIGKILL');
       await llm.close();
