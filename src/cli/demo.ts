@@ -8,17 +8,16 @@ import { resolveLlmConfig } from '../policy/llm/config.js';
 import { loadTask } from '../tasks/task.js';
 import { runOnce } from './run.js';
 
+export const DEMO_HELP = `Usage: heed demo
+
+Runs the bundled TrailCam task on the simulated phone as privacy-first and as utility-first.`;
+
 export async function demoCommand(
   argv: string[],
   out: (s: string) => void,
   config: HeedConfig = DEFAULT_CONFIG,
 ): Promise<number> {
-  if (argv.includes('--help') || argv.includes('-h')) {
-    out(
-      'Usage: heed demo\n\nRuns the bundled TrailCam task on the simulated phone as privacy-first and as utility-first.',
-    );
-    return 0;
-  }
+  if (argv.includes('--help') || argv.includes('-h')) return (out(DEMO_HELP), 0);
   const task = loadTask(join(ROOT, 'tasks', 'suite', 'trailcam-photo.yaml'));
   const model = resolveLlmConfig('agent', {}, config.llm.agent);
   out(

@@ -97,7 +97,7 @@ export const VARS = {
     shown: 'the first booted device',
   }),
   HEED_CHROMIUM: spec({
-    meaning: 'Chromium for the browser tests',
+    meaning: 'Chromium for the browser tests: a binary, or `bundled`',
     parse: text,
     shown: 'system, else the bundled one',
   }),
