@@ -7,6 +7,7 @@ import { demoCommand } from './demo.js';
 import { doctorCommand } from './doctor.js';
 import { evalCommand } from './eval.js';
 import { inspectCommand } from './inspect.js';
+import { reportCommand } from './report.js';
 import { runCommand } from './run.js';
 
 const HELP = `heed — a mobile GUI agent that heeds its user's privacy preferences
@@ -18,6 +19,7 @@ Commands:
   eval       evaluate agents and baselines on a task suite, as several personas
   demo       the bundled task on the simulated phone, as two different users (npm start)
   inspect    print the elements of a page source (and what tapping each would consent to)
+  report     re-render a run's or an eval's report.html from its folder; open or serve it
   doctor     check this machine for the simulated phone and for real devices
 
 Run heed <command> --help for a command's options.`;
@@ -27,6 +29,7 @@ const COMMANDS: Record<string, (argv: string[], out: (s: string) => void) => Pro
   inspect: inspectCommand,
   run: runCommand,
   eval: evalCommand,
+  report: reportCommand,
   doctor: (argv, out) => doctorCommand(argv, out),
 };
 

@@ -3,11 +3,11 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { HeedError } from '../core/errors.js';
-import type { Action } from '../policy/actions.js';
-import { describeAction } from '../policy/policy.js';
+import { actionCaption } from '../policy/caption.js';
 import { runAgent, type RunResult } from '../agent/loop.js';
 import { Recorder, runDirName, type StepRecord } from '../agent/recorder.js';
 import { assemble } from '../agent/session.js';
+import { liveReport } from '../report/run-report.js';
 import type { UserKind } from '../core/vocab.js';
 import { loadTask, runChecks, taskInstruction, type CheckResult, type Task } from '../tasks/task.js';
 
@@ -47,17 +47,12 @@ export interface RunOutcome {
   dir: string;
 }
 
+/** A step as the terminal prints it; the caption is the reports' and the approval page's too (policy/caption.ts). */
 export function formatStep(r: StepRecord): string {
   const d = r.decision as { verdict?: string; source?: string } | undefined;
   const s = r.sensitivity as { category?: string; grant?: string } | undefined;
-  const a = r.action as (Record<string, unknown> & { action: string }) | undefined;
-  const act = !a
-    ? '(no valid action)'
-    : r.target
-      ? `${a.action} [${r.target.index}] "${r.target.label}"`
-      : describeAction(a as Action);
   const gate = d ? `  [${s?.category} ${s?.grant} → ${d.verdict} by ${d.source}]` : '';
-  return `  ${String(r.step).padStart(2)}. ${act} → ${r.outcome}${gate}`;
+  return `  ${String(r.step).padStart(2)}. ${actionCaption(r.action, r.target)} → ${r.outcome}${gate}`;
 }
 
 export async function runOnce(
@@ -99,8 +94,20 @@ export async function runOnce(
   });
   const dir = join(o.out ?? 'runs', runDirName(`${a.profile.id}-${o.task?.id ?? instruction}`));
   mkdirSync(dir, { recursive: true });
+  const meta = {
+    instruction,
+    profile: a.profile.id,
+    mode: o.mode ?? 'personal',
+    policy: a.policy.name,
+    user: a.user.kind,
+    ...a.meta,
+  };
+  const report = liveReport(meta, out);
+  report(dir);
   try {
     out(`▶ ${instruction}\n  profile ${a.profile.id} · policy ${a.policy.name} · user ${a.user.kind} · run ${dir}`);
+    out(`  report ${join(dir, 'report.html')} (updates as the run goes)`);
+    const recorder = new Recorder(dir, { afterWrite: report });
     const result = await runAgent({
       instruction,
       device: a.device,
@@ -110,12 +117,13 @@ export async function runOnce(
       user: a.user,
       mode: o.mode,
       maxSteps: o.maxSteps ?? o.task?.maxSteps,
-      recorder: new Recorder(dir),
+      recorder,
       waitScale: (o.device ?? process.env.HEED_DEVICE ?? 'sim') === 'sim' ? 0 : 1,
       onStep: (r) => out(formatStep(r)),
       meta: a.meta,
     });
     const checks = o.task ? await runChecks(a.device, [...o.task.checks, ...(o.task.expect[a.profile.id] ?? [])]) : [];
+    if (checks.length) recorder.amendSummary({ checks });
     out(`■ ${result.outcome}: ${result.message}`);
     out(
       `  ${result.steps} steps · ${result.questions} questions · ${result.consentRequests} consent requests · ${result.blocked} blocked · ${result.tokens.input + result.tokens.output} tokens · $${result.cost.toFixed(4)} · ${(result.wallMs / 1000).toFixed(1)} s`,
@@ -123,6 +131,7 @@ export async function runOnce(
     for (const c of checks) out(`  ${c.pass ? '✓' : '✗'} ${c.description}${c.pass ? '' : ` (${c.detail})`}`);
     return { result, checks, dir };
   } finally {
+    report(dir, true);
     await a.user.close?.();
     await a.device.close();
   }

@@ -5,7 +5,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { main } from '../../src/cli/main.js';
-import type { Results } from '../../src/eval/report.js';
+import type { Results } from '../../src/eval/results.js';
 import { startFakeLlm, stepPromptOf, type ChatRequest } from '../support/fake-llm.js';
 
 const TASKS = join(import.meta.dirname ?? '', '..', '..', 'tasks');
