@@ -2,6 +2,7 @@
 import { agentBench } from './agent-bench.js';
 import { deviceBench } from './device-bench.js';
 import { evalBench } from './eval-bench.js';
+import { reportBench } from './report-bench.js';
 
 const runs = Number(process.env.HEED_BENCH_RUNS ?? 50);
 const steps = Number(process.env.HEED_BENCH_STEPS ?? 60);
@@ -10,7 +11,7 @@ const split = process.env.HEED_BENCH_SPLIT ?? 'privacy';
 try {
   await deviceBench(runs);
   await agentBench(steps);
-  await evalBench(split);
+  reportBench(await evalBench(split));
 } catch (e) {
   console.error(e);
   process.exit(1);

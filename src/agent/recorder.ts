@@ -2,6 +2,10 @@
 // summary.json. Reports read these files; nothing in them may carry an API key.
 import { appendFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import type { GateDecision } from '../consent/gate.js';
+import type { Sensitivity } from '../consent/types.js';
+import type { StepStatus } from '../core/vocab.js';
+import type { Action } from '../policy/actions.js';
 
 export interface StepTimings {
   observe: number;
@@ -12,26 +16,46 @@ export interface StepTimings {
   record: number;
 }
 
+/** What the proposal cost and why it failed, if it did. */
+export interface ProposalSummary {
+  attempts: number;
+  error?: string;
+  raw?: string[];
+  usage: { input: number; output: number };
+  latencyMs: number;
+  cost: number;
+}
+
+/** One line of steps.jsonl: the typed record metrics and reports read. */
 export interface StepRecord {
   step: number;
   at: string;
   package: string;
   activity: string;
+  /** The app the step belongs to (a permission dialog belongs to the app that asked). */
+  app: string;
+  /** That app's name as people know it ("TrailCam"), when the device lists it. */
+  appLabel?: string;
   frame: string;
   frameBytes: number;
-  action?: unknown;
-  /** The element the action touched: its index and what it says. */
-  target?: { index: number; label: string };
-  proposal: {
-    attempts: number;
-    error?: string;
-    raw?: string[];
-    usage: { input: number; output: number };
-    latencyMs: number;
-    cost: number;
-  };
-  sensitivity?: unknown;
-  decision?: unknown;
+  /** The frame's size in pixels (what box and point are measured in). */
+  frameSize?: { width: number; height: number };
+  /** The proposed action; absent when no usable one came. */
+  action?: Action;
+  /** The element the action touched: its index, what it says, and its box in the frame [left, top, right, bottom]. */
+  target?: { index: number; label: string; box?: [number, number, number, number] };
+  /** Where the finger landed in the frame, for an action given by coordinates. */
+  point?: { x: number; y: number };
+  proposal: ProposalSummary;
+  sensitivity?: Sensitivity;
+  decision?: GateDecision;
+  /** The user's consent answer in a word, when the gate asked. */
+  answer?: string;
+  /** The user's reply to an ask_user question. */
+  reply?: string;
+  /** What the step came to: scoring and reports read this. */
+  status: StepStatus;
+  /** The same, for people ("done", "blocked", "asked; answer: …"). */
   outcome: string;
   timings: StepTimings;
 }

@@ -6,6 +6,7 @@ import { HeedError } from '../core/errors.js';
 import { emulatorCapabilities } from '../device/capabilities.js';
 import { readCaps } from '../device/open.js';
 import { buildResults } from '../eval/results.js';
+import { reportWriter } from '../report/run-report.js';
 import { writeReports } from '../report/write.js';
 import { loadPersonas, runEval } from '../eval/runner.js';
 import type { PolicyKind } from '../eval/types.js';
@@ -126,6 +127,7 @@ export async function evalCommand(argv: string[], out: (s: string) => void): Pro
     `heed eval: ${tasks.length} tasks, policies ${policies.join(', ')}, mode ${mode}, ${logs} logs, ${values.appium?.length ?? devices} device(s) → ${dir}`,
   );
   const t0 = Date.now();
+  const writeEpisodeReport = reportWriter(out);
   const episodes = await runEval({
     tasks,
     personas,
@@ -145,6 +147,7 @@ export async function evalCommand(argv: string[], out: (s: string) => void): Pro
     clear: Boolean(values.clear),
     user: web,
     progress: out,
+    afterWrite: (dir, meta) => writeEpisodeReport(dir, { meta }),
   });
   const results = buildResults(episodes, {
     suite: values.suite,
@@ -158,6 +161,11 @@ export async function evalCommand(argv: string[], out: (s: string) => void): Pro
     user: userModel ? describeLlm(userModel) : 'scripted',
     judge: judgeModel ? describeLlm(judgeModel) : null,
     wallMs: Date.now() - t0,
+  });
+  const failed = episodes.filter((e) => !e.success).length;
+  web?.end({
+    outcome: 'finished',
+    message: `${episodes.length} episodes, ${failed} failed; reports in ${dir}`,
   });
   await web?.close();
   writeReports(results, dir);

@@ -7,7 +7,7 @@ import { actionCaption } from '../policy/caption.js';
 import { runAgent, type RunResult } from '../agent/loop.js';
 import { Recorder, runDirName, type StepRecord } from '../agent/recorder.js';
 import { assemble } from '../agent/session.js';
-import { liveReport } from '../report/run-report.js';
+import { reportWriter } from '../report/run-report.js';
 import type { UserKind } from '../core/vocab.js';
 import { loadTask, runChecks, taskInstruction, type CheckResult, type Task } from '../tasks/task.js';
 
@@ -49,9 +49,9 @@ export interface RunOutcome {
 
 /** A step as the terminal prints it; the caption is the reports' and the approval page's too (policy/caption.ts). */
 export function formatStep(r: StepRecord): string {
-  const d = r.decision as { verdict?: string; source?: string } | undefined;
-  const s = r.sensitivity as { category?: string; grant?: string } | undefined;
-  const gate = d ? `  [${s?.category} ${s?.grant} → ${d.verdict} by ${d.source}]` : '';
+  const d = r.decision;
+  const s = r.sensitivity;
+  const gate = d && s ? `  [${s.category} ${s.grant} → ${d.verdict} by ${d.source}]` : '';
   return `  ${String(r.step).padStart(2)}. ${actionCaption(r.action, r.target)} → ${r.outcome}${gate}`;
 }
 
@@ -102,7 +102,8 @@ export async function runOnce(
     user: a.user.kind,
     ...a.meta,
   };
-  const report = liveReport(meta, out);
+  const write = reportWriter(out);
+  const report = (d: string, stopped?: boolean) => write(d, { meta, stopped });
   report(dir);
   try {
     out(`▶ ${instruction}\n  profile ${a.profile.id} · policy ${a.policy.name} · user ${a.user.kind} · run ${dir}`);
@@ -124,6 +125,12 @@ export async function runOnce(
     });
     const checks = o.task ? await runChecks(a.device, [...o.task.checks, ...(o.task.expect[a.profile.id] ?? [])]) : [];
     if (checks.length) recorder.amendSummary({ checks });
+    const passed = result.outcome === 'success' && checks.every((c) => c.pass);
+    a.user.end?.({
+      outcome: passed ? 'success' : result.outcome === 'success' ? 'failed' : result.outcome,
+      message: result.message,
+      checks: checks.map((c) => ({ description: c.description, pass: c.pass })),
+    });
     out(`■ ${result.outcome}: ${result.message}`);
     out(
       `  ${result.steps} steps · ${result.questions} questions · ${result.consentRequests} consent requests · ${result.blocked} blocked · ${result.tokens.input + result.tokens.output} tokens · $${result.cost.toFixed(4)} · ${(result.wallMs / 1000).toFixed(1)} s`,

@@ -4,6 +4,7 @@
 import { PROTECTIVE, type Category, type Grant } from '../core/vocab.js';
 import { idSuffix, type UiElement, type UiTree } from '../device/ui-tree.js';
 import type { Sensitivity, Step } from './types.js';
+import { classifyTyped } from './typed.js';
 
 const PERMISSION_PACKAGES = [
   'com.android.permissioncontroller',
@@ -148,21 +149,28 @@ export function isPermissionScreen(tree: UiTree, windowPackage: string): boolean
   );
 }
 
+/** Quoted spans of a message: where non-English dialogs put the app's name (“…”, 「…」, «…», "…"). */
+const QUOTED = /“[^”]*”|「[^」]*」|『[^』]*』|«[^»]*»|„[^“”]*[“”]|"[^"]*"/g;
+
 function permissionTopic(tree: UiTree): Category | undefined {
+  // Structure first: only location requests carry the accuracy selector, whatever the language.
+  if (tree.elements.some((e) => idSuffix(e.resourceId).startsWith('permission_location_accuracy'))) return 'location';
   const full =
     tree.elements.find((e) => ['permission_message', 'permission_title'].includes(idSuffix(e.resourceId)))?.text ?? '';
-  // "Allow Camera to access this device’s location?": the app's name must not decide the topic.
-  const msg = /^Allow .+? to (.+)$/s.exec(full)?.[1] ?? full;
-  const fromMessage = PERMISSION_TOPICS.find(([, re]) => re.test(msg))?.[0];
-  if (fromMessage) return fromMessage;
-  if (tree.elements.some((e) => idSuffix(e.resourceId).startsWith('permission_location_accuracy'))) return 'location';
-  return undefined;
+  // The requesting app's name is in the message and must not decide the topic ("Allow Snap to use the camera to
+  // access this device’s location?"): in English the request follows the last " to "; elsewhere the quoted name is
+  // dropped. Exactly one topic must remain; none or several (a name that spells a request) is no topic at all.
+  const english = /^Allow .+ to (.+)$/s.exec(full)?.[1];
+  const msg = english ?? full.replace(QUOTED, ' ');
+  const topics = new Set(PERMISSION_TOPICS.filter(([, re]) => re.test(msg)).map(([c]) => c));
+  return topics.size === 1 ? [...topics][0] : undefined;
 }
 
 function permissionPoint(tree: UiTree, e: UiElement): Sensitivity | undefined {
   let grant = PERMISSION_BUTTONS[idSuffix(e.resourceId)];
   if (!grant) return undefined;
-  const category = permissionTopic(tree) ?? 'location';
+  // A topic heed cannot read is `unknown`, which the gate always asks about: never a default category.
+  const category = permissionTopic(tree) ?? 'unknown';
   // Legacy dialogs: with "Don't ask again" ticked, DENY also stops future requests.
   const dontAsk = tree.elements.find((x) => idSuffix(x.resourceId) === 'do_not_ask_checkbox');
   if (grant === 'deny' && dontAsk?.checked) grant = 'deny_dont_ask';
@@ -233,35 +241,11 @@ export function consentPoints(
   return out;
 }
 
-const PERSONAL: [RegExp, string][] = [
-  [/[\w.+-]+@[\w-]+\.[\w.-]+/, 'an email address'],
-  [/(?:\+|\b)\d[\d\s().-]{7,}\d\b/, 'a phone or card number'],
-];
-const PERSONAL_FIELD =
-  /e-?mail|phone|mobile|address|street|post ?code|zip|card|birth|passport|iban|social security|full name/i;
-
-/** What a step would mean: a tap's consent point, or personal data being typed. */
+/** What a step would mean: a tap's consent point, or what typing the text would expose. */
 export function classify(tree: UiTree, windowPackage: string, step: Step): Sensitivity | undefined {
   const e = step.element;
   if ((step.kind === 'tap' || step.kind === 'long_press') && e)
     return consentPoints(tree, windowPackage, [e.index]).get(e.index);
-  if (step.kind === 'type' && step.text) {
-    const what = PERSONAL.find(([re]) => re.test(step.text!))?.[1];
-    const field = e && [e.hint, e.text, e.label, e.resourceId].find((t) => PERSONAL_FIELD.test(t));
-    if (e?.password)
-      return point(e, 'account_signin', 'accept', 'typing into a password field', { personalData: true });
-    if (what || field) {
-      const base = e ?? ({ index: undefined, text: '', label: '', resourceId: '' } as unknown as UiElement);
-      return point(
-        base,
-        'data_sharing_publish',
-        'accept',
-        `typing ${what ?? 'personal data'} into ${field ? `a "${field}" field` : 'a form'}`,
-        {
-          personalData: true,
-        },
-      );
-    }
-  }
+  if (step.kind === 'type') return classifyTyped(tree, step);
   return undefined;
 }

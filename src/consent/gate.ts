@@ -1,6 +1,6 @@
 // The gate: allow, block or ask, for one sensitive step. Order: protective choices pass; what the user refused in
-// this run stays refused; memory and profile denials block; critical points ask; then session, memory and profile
-// allowances; no covering rule means ask. The model's words play no part: the gate reads only the classification.
+// this run stays refused; a step of unknown category is always asked about; memory and profile denials block;
+// critical points ask; then session, memory and profile allowances; no covering rule means ask. The model's words play no part: the gate reads only the classification.
 import type { Category, DecisionSource, Grant, Verdict } from '../core/vocab.js';
 import type { Memory } from '../profile/memory.js';
 import type { ConsentRule, Profile } from '../profile/schema.js';
@@ -29,7 +29,9 @@ export class Session {
     return this.refused.get(Session.key(app, category));
   }
 
+  /** An allowance never covers `unknown`: the next unknown step may grant something else entirely. */
   allow(app: string, category: Category, grant: Grant): void {
+    if (category === 'unknown') return;
     this.allowed.set(Session.key(app, category), grant);
   }
 
@@ -39,7 +41,7 @@ export class Session {
 }
 
 /** Breadth of a grant: lower is more exposing. */
-const BREADTH: Record<Grant, number> = {
+export const BREADTH: Record<Grant, number> = {
   allow_always: 0,
   accept: 0,
   allow_foreground: 1,
@@ -105,6 +107,13 @@ export function decide(s: Sensitivity, ctx: GateContext): GateDecision {
       verdict: 'block',
       source: 'session',
       reason: `the user refused ${c} in ${app} earlier in this run (${refusal})`,
+    };
+  if (c === 'unknown')
+    // Nothing covers a step heed cannot name: no profile rule, memory or allowance, whatever the oversight.
+    return {
+      verdict: 'ask',
+      source: 'default',
+      reason: `heed cannot tell what this step grants (${s.evidence.reason}); no rule covers an unknown step`,
     };
   const mem = memory.lookup(app, c);
   if (mem?.decision === 'deny')

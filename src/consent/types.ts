@@ -1,6 +1,6 @@
 // What consent reasons about. Nothing here knows of Appium or models: a screen is a parsed UI tree.
 import type { Category, Grant } from '../core/vocab.js';
-import type { UiElement } from '../device/ui-tree.js';
+import type { Touch } from '../device/device.js';
 
 export interface Sensitivity {
   category: Category;
@@ -12,14 +12,12 @@ export interface Sensitivity {
   precision?: 'precise' | 'approximate';
   /** Typing personal data (email, phone, address, card …) into a form. */
   personalData?: boolean;
+  /** Typing a secret (password, PIN, card security code, one-time code, card number): what kind, in words. */
+  secret?: string;
   evidence: { index?: number; text: string; resourceId: string; reason: string };
   /** Who noticed: heed's rules, or only the model's self-report (which may add caution, never remove it). */
   source: 'rules' | 'model';
 }
 
-/** A step as consent sees it: what would be touched or typed, on which screen. */
-export interface Step {
-  kind: 'tap' | 'long_press' | 'type' | 'other';
-  element?: UiElement;
-  text?: string;
-}
+/** A step as consent sees it: what would be touched or typed (the device's own description of a gesture). */
+export type Step = Touch;

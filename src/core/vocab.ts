@@ -17,9 +17,17 @@ export const CATEGORIES = [
   'data_sharing_publish',
   'tracking_ads_cookies',
   'destructive',
+  // A step heed knows is a consent point but cannot name (a permission dialog whose topic no table reads, a modal
+  // dialog's positive button that no rule classifies). The gate always asks about it: no profile rule, remembered
+  // answer or earlier allowance covers it, because "allow unknown" would cover whatever an unreadable screen grants.
+  'unknown',
 ] as const;
 export const Category = z.enum(CATEGORIES);
 export type Category = z.infer<typeof Category>;
+
+/** Why no rule may name `unknown` (profile files, memory files): said once, where the category is defined. */
+export const UNKNOWN_RULE =
+  'no rule may cover "unknown": heed always asks about a step it cannot name (remove this entry)';
 
 /** What a step would grant. Permission levels follow AOSP's results; accept / decline cover every other surface. */
 export const GRANTS = [
@@ -53,9 +61,22 @@ export type ConsentAnswer =
   | { kind: 'instead'; instruction: string };
 export type AnswerKind = ConsentAnswer['kind'];
 
+/** An answer in a word, as ledgers and timelines show it. */
+export function describeAnswer(a: ConsentAnswer): string {
+  return a.kind === 'instead' ? `instead: ${a.instruction}` : a.kind;
+}
+
 /** The user channels heed has. */
 export const USER_KINDS = ['terminal', 'scripted', 'simulated', 'web'] as const;
 export type UserKind = (typeof USER_KINDS)[number];
+
+/**
+ * What one step came to (steps.jsonl `status`), so scoring and reports read a word, never the display text:
+ * done (the gesture or wait happened), blocked (the gate or the user stopped it), invalid (no usable proposal),
+ * question (the agent asked the user), answer (the agent gave its answer), finish (the agent ended the run).
+ */
+export const STEP_STATUSES = ['done', 'blocked', 'invalid', 'question', 'answer', 'finish'] as const;
+export type StepStatus = (typeof STEP_STATUSES)[number];
 
 /** How a run ended: a closed set, so reports and metrics never parse free text. */
 export const OUTCOMES = [

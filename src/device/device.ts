@@ -1,6 +1,6 @@
 // The device port: everything heed needs from a phone, and nothing about models.
 import type { Size } from './coords.js';
-import type { UiTree } from './ui-tree.js';
+import type { UiElement, UiTree } from './ui-tree.js';
 
 export interface Observation {
   /** PNG bytes as the device returned them. */
@@ -32,6 +32,13 @@ export type DeviceAction =
   | { kind: 'key'; key: Key }
   | { kind: 'open_app'; package: string }
   | { kind: 'hide_keyboard' };
+
+/** What a gesture touches, as consent classifies it: the element under the finger, or the text typed into it. */
+export interface Touch {
+  kind: 'tap' | 'long_press' | 'type' | 'other';
+  element?: UiElement;
+  text?: string;
+}
 
 export interface Device {
   observe(): Promise<Observation>;

@@ -6,6 +6,7 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { promisify } from 'node:util';
 import { ROOT } from '../core/paths.js';
+import { SYSTEM_CHROMIUMS } from '../browser/chromium.js';
 import { adbDevices, adbPath, adbShell, type AdbDevice } from '../device/adb.js';
 
 export type Status = 'ok' | 'warn' | 'fail' | 'skip';
@@ -131,16 +132,7 @@ export async function runChecks(d: DoctorEnv, real: boolean): Promise<Check[]> {
       : { name: 'simulated phone', status: 'fail', detail: 'the SimAndroid driver is not built', fix: 'npm run build' },
   );
 
-  add(
-    d.exists('/usr/bin/chromium') || d.env.HEED_CHROMIUM
-      ? { name: 'chromium', status: 'ok', detail: 'for the approval-page tests' }
-      : {
-          name: 'chromium',
-          status: 'warn',
-          detail: 'Debian chromium is missing (only the approval-page tests need it)',
-          fix: 'apt-get install chromium',
-        },
-  );
+  add(chromiumCheck(d));
 
   // Real devices from here on.
   const sdk = d.env.ANDROID_HOME ?? d.env.ANDROID_SDK_ROOT;
@@ -260,4 +252,28 @@ export async function runChecks(d: DoctorEnv, real: boolean): Promise<Check[]> {
     );
   } else add({ name: 'adb_shell', status: 'skip', detail: 'needs a reachable Appium server and a booted device' });
   return out;
+}
+
+/** The browser the page tests use, in findChromium's order (without inflating the bundled one). */
+function chromiumCheck(d: DoctorEnv): Check {
+  const chosen = d.env.HEED_CHROMIUM;
+  if (chosen && chosen !== 'bundled')
+    return d.exists(chosen)
+      ? { name: 'chromium', status: 'ok', detail: `HEED_CHROMIUM=${chosen}` }
+      : {
+          name: 'chromium',
+          status: 'warn',
+          detail: `HEED_CHROMIUM=${chosen} does not exist (only the approval-page tests need a browser)`,
+          fix: 'point HEED_CHROMIUM at a Chromium binary, or unset it to use the one npm installs',
+        };
+  const system = chosen ? undefined : SYSTEM_CHROMIUMS.find((p) => d.exists(p));
+  if (system) return { name: 'chromium', status: 'ok', detail: `${system} (for the approval-page tests)` };
+  return d.resolve('@sparticuz/chromium')
+    ? { name: 'chromium', status: 'ok', detail: 'the one npm installs (@sparticuz/chromium, for the page tests)' }
+    : {
+        name: 'chromium',
+        status: 'warn',
+        detail: 'no Chromium (only the approval-page tests need one; a user install has none)',
+        fix: 'npm install in a heed checkout (brings @sparticuz/chromium), or set HEED_CHROMIUM',
+      };
 }

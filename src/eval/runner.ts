@@ -33,6 +33,8 @@ export interface EvalOptions {
   clear?: boolean;
   /** A person answering for every episode (the browser approval page). */
   user?: UserChannel;
+  /** After every write to an episode's run directory (the CLI re-renders its report.html). */
+  afterWrite?: (dir: string, meta: Record<string, unknown>) => void;
   progress?: (line: string) => void;
 }
 
@@ -114,6 +116,7 @@ export async function runEval(o: EvalOptions): Promise<EpisodeRecord[]> {
               judgeModel: o.judgeModel,
               clear: o.clear,
               user: o.user,
+              afterWrite: o.afterWrite,
             });
           } catch (e) {
             rec = errorRecord(j, (e as Error).message);

@@ -3,14 +3,14 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync, renameSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { z } from 'zod';
-import { Category } from '../core/vocab.js';
+import { Category, UNKNOWN_RULE } from '../core/vocab.js';
 import { HeedError } from '../core/errors.js';
 
 export const MemoryEntry = z.strictObject({
   id: z.number().int(),
   /** The app the rule is about; undefined means every app. */
   app: z.string().optional(),
-  category: Category,
+  category: Category.refine((c) => c !== 'unknown', UNKNOWN_RULE),
   decision: z.enum(['allow', 'deny']),
   provenance: z.enum(['asked', 'feedback', 'explicit']),
   at: z.string(),
@@ -58,14 +58,24 @@ export class Memory {
     return [...this.entries];
   }
 
-  /** The rule for this app and category: an app-specific rule first, then one for every app. */
+  /** The rule for this app and category: an app-specific rule first, then one for every app. Never for `unknown`. */
   lookup(app: string, category: Category): MemoryEntry | undefined {
+    if (category === 'unknown') return undefined;
     const live = this.rules().filter((e) => e.category === category);
     return live.find((e) => e.app === app) ?? live.find((e) => e.app === undefined);
   }
 
-  remember(e: Omit<MemoryEntry, 'id' | 'at' | 'supersededBy'>, at = new Date()): MemoryEntry {
-    const entry: MemoryEntry = { ...e, id: this.entries.length + 1, at: at.toISOString() };
+  /**
+   * Stores an answer as a rule. An answer about an `unknown` step is not remembered: "always" for one screen heed
+   * could not name would cover every other such screen (the run's own refusal still holds, in the Session).
+   */
+  remember(
+    e: Omit<MemoryEntry, 'id' | 'at' | 'supersededBy' | 'category'> & { category: Category },
+    at = new Date(),
+  ): MemoryEntry | undefined {
+    const category = e.category;
+    if (category === 'unknown') return undefined;
+    const entry: MemoryEntry = { ...e, category, id: this.entries.length + 1, at: at.toISOString() };
     for (const old of this.rules()) {
       if (old.category === e.category && old.app === e.app) old.supersededBy = entry.id;
     }

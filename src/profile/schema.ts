@@ -1,6 +1,6 @@
 // The user's preference profile. One zod schema validates profile files and documents the format.
 import { z } from 'zod';
-import { Category } from '../core/vocab.js';
+import { Category, UNKNOWN_RULE } from '../core/vocab.js';
 
 /** How far a grant may go. Ordered from most to least exposing; a rule allows its level and anything narrower. */
 export const GRANT_LIMITS = ['always', 'foreground', 'once', 'approximate', 'selected'] as const;
@@ -32,7 +32,10 @@ export const Profile = z.strictObject({
   summary: z.string(),
   /** hands-off: follow the rules, ask only where they say so or nothing covers a step; hands-on: ask before every exposing step. */
   oversight: z.enum(['hands-off', 'balanced', 'hands-on']).default('balanced'),
-  consent: z.partialRecord(Category, ConsentRule).default({}),
+  consent: z
+    .partialRecord(Category, ConsentRule)
+    .refine((c) => c.unknown === undefined, { message: UNKNOWN_RULE, path: ['unknown'] })
+    .default({}),
   preferences: z.array(z.string()).default([]),
   redact: Redaction.default({ passwords: true, otp: true, notifications: true, messages: false, patterns: [] }),
   /** Facts the user is willing to have typed for them (name, email, …). Anything else must be asked, never invented. */

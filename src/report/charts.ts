@@ -113,7 +113,7 @@ export function violationsByCategory(r: Results): string {
           .map((p, j) => {
             const v = row.get(p) ?? 0;
             const w = (v / max) * (W - L - R);
-            return `<rect x="${L}" y="${top + j * bh}" width="${Math.max(w, v ? 1 : 0)}" height="${bh - 2}" fill="${colour(p)}"><title>${esc(`${p}: ${v} violation(s) in ${c}`)}</title></rect><text x="${L + w + 4}" y="${top + j * bh + bh - 3}" font-size="10" fill="#5f6368">${v}</text>`;
+            return `<rect x="${L}" y="${top + j * bh}" width="${Math.max(w, v ? 1 : 0)}" height="${bh - 2}" fill="${colour(p)}"><title>${esc(`${p}: ${v} violation(s) in ${c}`)}</title></rect>${v ? `<text x="${L + w + 4}" y="${top + j * bh + bh - 3}" font-size="10" fill="#5f6368">${v}</text>` : ''}`;
           })
           .join('')
       );

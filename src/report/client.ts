@@ -46,6 +46,9 @@ export const CLIENT = `(() => {
     if (ev.key === 'ArrowLeft') move(-1);
   });
 
+  // On a phone the per-split and per-persona tables start folded: their names say what is inside.
+  if (innerWidth < 600) for (const d of $$('details.group')) if (!d.closest('#all-tables')) d.open = false;
+
   const live = Number(document.body.dataset.live || 0);
   if (live) setInterval(() => { if (!dlg || !dlg.open) location.reload(); }, live * 1000);
 
@@ -101,8 +104,11 @@ export const CLIENT = `(() => {
         const col = document.createElement('div');
         if (!ep) { col.textContent = 'No episode ' + k; cols.append(col); continue; }
         const h = document.createElement('h3');
-        h.textContent = $('summary', ep).textContent;
-        col.append(h);
+        h.textContent = $('summary', ep).dataset.title;
+        const nums = document.createElement('p');
+        nums.className = 'muted';
+        nums.textContent = $('summary .nums', ep).textContent;
+        col.append(h, nums);
         const body = $('.body', ep).cloneNode(true);
         for (const n of $$('[id]', body)) n.removeAttribute('id');
         for (const n of $$('.cmpwith', body)) n.remove();

@@ -7,23 +7,27 @@ import { METRICS, formatMetric } from '../eval/metric-defs.js';
 import type { Metrics } from '../eval/metrics.js';
 import type { Results } from '../eval/results.js';
 import type { EpisodeRecord } from '../eval/types.js';
-import { perSplit, policyLegend, tradeOff, violationsByCategory } from './charts.js';
+import { perSplit, tradeOff, violationsByCategory } from './charts.js';
 import { CLIENT } from './client.js';
 import { esc, page, safeHref } from './html.js';
 import { episodeKey, readRun, type RunFiles } from './read.js';
-import { checksHtml, decisionsHtml, factsHtml, money, seconds } from './run-report.js';
+import { checksHtml, decisionsHtml, factsHtml, modelLine, money, seconds } from './run-report.js';
 import { stepViews } from './steps.js';
 import { strip, ZOOM_DIALOG } from './strip.js';
 
 const unit = (kind: string) => (kind === 'share' ? ' %' : '');
 
+/** Metrics as rows, policies as columns; a metric no policy has a value for here is left out (the legend has it). */
 function metricTable(caption: string, columns: [string, Metrics | undefined][]): string {
   const head = columns.map(([c]) => `<th scope="col" class="pol">${esc(c)}</th>`).join('');
-  const rows = METRICS.map(
-    (d) =>
-      `<tr><th scope="row"><a href="#m-${esc(d.id)}" title="${esc(d.definition)}">${esc(d.label)}${unit(d.kind)}</a></th>${columns.map(([, m]) => `<td>${m ? formatMetric(d, d.value(m)) : '–'}</td>`).join('')}</tr>`,
-  ).join('');
-  return `<div class="panel"><table><caption class="muted" style="text-align:left">${esc(caption)}</caption><thead><tr><th scope="col">metric</th>${head}</tr></thead><tbody>${rows}</tbody></table></div>`;
+  const defined = METRICS.filter((d) => columns.some(([, m]) => m && formatMetric(d, d.value(m)) !== '–'));
+  const rows = defined
+    .map(
+      (d) =>
+        `<tr><th scope="row"><a href="#m-${esc(d.id)}" title="${esc(d.definition)}">${esc(d.label)}${unit(d.kind)}</a></th>${columns.map(([, m]) => `<td>${m ? formatMetric(d, d.value(m)) : '–'}</td>`).join('')}</tr>`,
+    )
+    .join('');
+  return `<details class="panel group" open><summary>${esc(caption)}</summary><table><thead><tr><th scope="col">metric</th>${head}</tr></thead><tbody>${rows}</tbody></table></details>`;
 }
 
 /** One table per group (all, each split, each persona): metrics as rows, policies as columns, so it fits a phone. */
@@ -56,9 +60,9 @@ function header(r: Results, partial: boolean): string {
     ['suite', c.suite],
     ['episodes', r.episodes.length],
     ['policies', Array.isArray(c.policies) ? c.policies.join(', ') : Object.keys(r.metrics).join(', ')],
-    ['agent model', c.agent ?? 'none (baselines only)'],
-    ['user simulator', c.user],
-    ['judge', c.judge ?? 'none'],
+    ['agent model', modelLine(c.agent) ?? 'none (baselines only)'],
+    ['user simulator', modelLine(c.user)],
+    ['judge', modelLine(c.judge) ?? 'none'],
     ['mode', c.mode],
     ['behaviour logs', c.logs],
     ['instructions', c.clear === undefined ? undefined : c.clear ? 'clear' : 'vague'],
@@ -68,14 +72,14 @@ function header(r: Results, partial: boolean): string {
     ['cost', money(cost)],
     ['wall time', c.wallMs === undefined ? undefined : seconds(c.wallMs)],
   ];
-  const pctOf = (v: number | null) => (v === null ? '–' : `${formatMetric({ kind: 'share' }, v)}%`);
+  const pctOf = (v: number | null) => (v === null ? '–' : `${Math.round(v * 100)}%`);
   const rows = Object.entries(r.metrics)
     .map(([p, g]) => {
       const m = g.all!;
       return `<tr><th scope="row" class="pol">${esc(p)}</th><td>${pctOf(m.SR)}</td><td>${pctOf(m.Compliance)}</td><td>${m.violations}</td><td>${pctOf(m.consentRecall)}</td></tr>`;
     })
     .join('');
-  const cards = `<table class="headline"><thead><tr><th scope="col">policy</th><th scope="col"><a href="#m-SR">SR</a></th><th scope="col"><a href="#m-Compliance">Compliance</a></th><th scope="col"><a href="#m-violations">violations</a></th><th scope="col"><a href="#m-consentRecall">consent recall</a></th></tr></thead><tbody>${rows}</tbody></table>`;
+  const cards = `<table class="headline"><thead><tr><th scope="col">policy</th><th scope="col"><a href="#m-SR">SR</a></th><th scope="col"><a href="#m-Compliance">Compliance</a></th><th scope="col"><a href="#m-violations">violations</a></th><th scope="col"><a href="#m-consentRecall">recall</a></th></tr></thead><tbody>${rows}</tbody></table>`;
   return `${partial ? '<p class="status s-running">The eval did not finish: this report is rebuilt from the episodes that did.</p>' : ''}
 ${factsHtml(facts.filter(([, v]) => v !== undefined && v !== null && v !== ''))}
 <h3>Agent and baselines</h3>${cards}`;
@@ -114,6 +118,19 @@ ${opts(
 </form>`;
 }
 
+/** Whether the episode passed, by how many checks, and how the run itself ended (the agent's own word for it). */
+function verdictLine(e: EpisodeRecord): string {
+  if (e.error) return `<b class="bad">✗ error</b> ${esc(e.error)}`;
+  const passed = e.checks.filter((c) => c.pass).length;
+  const checks = e.checks.length ? ` — ${passed} of ${e.checks.length} checks pass` : '';
+  const judge = e.judge
+    ? 'score' in e.judge
+      ? ` · judge ${e.judge.score.toFixed(2)}`
+      : ` · judge error: ${esc(e.judge.error)}`
+    : '';
+  return `<b class="${e.success ? 'ok' : 'bad'}">${e.success ? '✓ passed' : '✗ failed'}</b>${checks}${judge}. <span class="muted">The run ended</span> ${esc(e.outcome)}`;
+}
+
 function episode(e: EpisodeRecord, i: number, dir: string, siblings: EpisodeRecord[]): string {
   const key = episodeKey(e);
   const epDir = join(dir, 'episodes', key);
@@ -130,9 +147,9 @@ function episode(e: EpisodeRecord, i: number, dir: string, siblings: EpisodeReco
   const compliance = e.decisionPoints.length ? `compliance ${(e.compliance * 100).toFixed(0)}%` : 'no decision points';
   const nums = `score ${e.score.toFixed(2)} · ${compliance} · ${e.violations} violation${e.violations === 1 ? '' : 's'} · ${e.steps} step${e.steps === 1 ? '' : 's'} · ${seconds(e.wallMs)}`;
   return `<details class="ep ${e.success ? 'pass' : 'fail'}" id="ep-${esc(key)}" data-i="${i}" data-policy="${esc(e.policy)}" data-split="${esc(e.split)}" data-task="${esc(e.task)}" data-persona="${esc(e.persona)}" data-success="${e.success ? 1 : 0}" data-violations="${e.violations}" data-score="${e.score}" data-compliance="${e.compliance}" data-steps="${e.steps}" data-wall="${e.wallMs}" data-search="${esc(search)}">
-<summary><span class="${e.success ? 'ok' : 'bad'}">${e.success ? '✓' : '✗'}</span> <span class="name">${esc(e.task)} · ${esc(e.persona)}</span> <span class="chip">${esc(e.policy)}</span> <span class="nums">${esc(nums)}</span></summary>
+<summary data-title="${esc(`${e.success ? '✓' : '✗'} ${e.policy} — ${e.task} · ${e.persona}`)}"><span class="${e.success ? 'ok' : 'bad'}">${e.success ? '✓' : '✗'}</span> <span class="name">${esc(e.task)} · ${esc(e.persona)}</span> <span class="chip">${esc(e.policy)}</span> <span class="nums">${esc(nums)}</span></summary>
 <div class="body">
-<p><b>${esc(e.error ? `error: ${e.error}` : e.outcome)}</b></p>
+<p>${verdictLine(e)}</p>
 ${checksHtml(e.checks)}
 <h3>Consent decisions</h3>${decisionsHtml(views, id, e.persona)}
 <h3>Steps</h3>${strip(views, { id, persona: e.persona })}
@@ -153,11 +170,11 @@ export function evalReportHtml(r: Results, dir: string, partial = false): string
 <main>
 <section class="panel">${header(r, partial)}</section>
 <section><h2>Trade-offs</h2><div class="charts panel">${tradeOff(r)}${violationsByCategory(r)}${perSplit(r, 'SR', (m) => m.SR)}${perSplit(r, 'Compliance', (m) => m.Compliance)}</div></section>
-<section><h2>All episodes</h2>${tables(r, 'all')}</section>
+<section id="all-tables"><h2>All episodes</h2>${tables(r, 'all')}</section>
 <section><h2>Per split</h2>${tables(r, 'split')}</section>
 <section><h2>Per persona</h2>${tables(r, 'persona')}</section>
 <section class="panel"><h2>What the metrics mean</h2>${legend()}</section>
-<section id="compare" class="panel" hidden><h2>Side by side <button type="button" data-cmp-close>close</button></h2>${policyLegend(policies)}<div id="cmp-cols" class="cmp"></div></section>
+<section id="compare" class="panel" hidden><h2>Side by side <button type="button" data-cmp-close>close</button></h2><div id="cmp-cols" class="cmp"></div></section>
 <section><h2>Episodes</h2>${filters(r)}<div id="episodes">${eps}</div></section>
 </main>
 ${ZOOM_DIALOG}`;

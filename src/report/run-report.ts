@@ -6,13 +6,22 @@ import { CLIENT } from './client.js';
 import { esc, page, writeAtomic } from './html.js';
 import { readRun, type RunFiles } from './read.js';
 import { stepViews, type StepView } from './steps.js';
-import { pointVerdict, strip, ZOOM_DIALOG } from './strip.js';
+import { decisionReason, decisionTopic, pointVerdict, strip, ZOOM_DIALOG } from './strip.js';
 
 /** Seconds between reloads of a report whose run has not ended. */
 export const LIVE_RELOAD_S = 4;
 
 export const seconds = (ms: unknown) => (typeof ms === 'number' ? `${(ms / 1000).toFixed(1)} s` : '–');
 export const money = (v: unknown) => (typeof v === 'number' ? `$${v.toFixed(4)}` : '–');
+
+/** A model slot as results.json keeps it (describeLlm), in a line: "gpt-4o at https://…/v1 (json_schema)". */
+export function modelLine(v: unknown): string | undefined {
+  if (v === null || v === undefined) return undefined;
+  if (typeof v !== 'object') return String(v);
+  const m = v as { model?: unknown; baseURL?: unknown; structured?: unknown; coords?: unknown };
+  const extras = [m.structured, m.coords].filter((x) => typeof x === 'string').join(', ');
+  return `${String(m.model ?? '?')}${m.baseURL ? ` at ${String(m.baseURL)}` : ''}${extras ? ` (${extras})` : ''}`;
+}
 
 type Facts = [string, unknown][];
 
@@ -25,7 +34,7 @@ function facts(run: RunFiles, meta: Record<string, unknown>): Facts {
     ['task', s.task],
     ['profile', s.persona ?? s.profile],
     ['policy', s.policyKind ?? s.policy],
-    ['model', s.model],
+    ['model', s.model === null ? 'none (reference steps)' : modelLine(s.model)],
     ['mode', s.mode],
     ['user', s.user],
     ['steps', s.steps ?? run.steps.length],
@@ -40,7 +49,16 @@ function facts(run: RunFiles, meta: Record<string, unknown>): Facts {
   return list.filter(([, v]) => v !== undefined && v !== null && v !== '');
 }
 
-const WIDE = new Set(['median step', 'created', 'suite', 'policies']);
+const WIDE = new Set([
+  'median step',
+  'created',
+  'suite',
+  'policies',
+  'agent model',
+  'user simulator',
+  'judge',
+  'model',
+]);
 
 export function factsHtml(f: Facts): string {
   return `<dl class="facts">${f.map(([k, v]) => `<div${WIDE.has(k) ? ' class="wide"' : ''}><dt>${esc(k)}</dt><dd>${esc(typeof v === 'object' ? JSON.stringify(v) : v)}</dd></div>`).join('')}</dl>`;
@@ -51,7 +69,7 @@ export function checksHtml(checks: { description: string; pass: boolean; detail?
   return `<ul class="checks">${checks.map((c) => `<li class="${c.pass ? 'ok' : 'bad'}">${c.pass ? '✓' : '✗'} ${esc(c.description)}${!c.pass && c.detail ? ` <span class="muted">(${esc(c.detail)})</span>` : ''}</li>`).join('')}</ul>`;
 }
 
-/** Every consent decision in one list, linked to its step card. */
+/** Every consent decision in one list, linked to its step card: what it was, who settled it, what it granted. */
 export function decisionsHtml(views: StepView[], id: string, persona?: string): string {
   const rows = views.filter((v) => v.decision);
   if (!rows.length) return '<p class="muted">No consent-sensitive step.</p>';
@@ -59,7 +77,8 @@ export function decisionsHtml(views: StepView[], id: string, persona?: string): 
     .map((v) => {
       const d = v.decision!;
       const pt = d.point && persona ? pointVerdict(persona, d.point) : undefined;
-      return `<li value="${v.step}"><a href="#${esc(id)}-${v.step}">step ${v.step}</a> <span class="chip k-${d.kind}">${esc(d.category.replace(/_/g, ' '))} ${esc(d.grant.replace(/_/g, ' '))}: ${esc(d.words)}</span>${pt ? ` <span class="${pt.cls}">${esc(pt.text)}</span>` : ''} <span class="muted">${esc(d.reason)}</span></li>`;
+      const why = decisionReason(d);
+      return `<li><a href="#${esc(id)}-${v.step}">step ${v.step}</a> <span class="chip k-${d.kind}">${esc(decisionTopic(d))}</span> ${esc(d.words)}.${pt ? ` <b class="${pt.cls}">${esc(pt.text)}</b>` : ''}${d.plain ? `<br><span>${esc(d.plain)}</span>` : ''}${why ? `<br><span class="muted">Why: ${esc(why)}</span>` : ''}</li>`;
     })
     .join('')}</ol>`;
 }
@@ -129,19 +148,16 @@ export function writeRunReport(dir: string, o: RunReportOptions = {}): string {
 }
 
 /**
- * The recorder's afterWrite hook for a run: re-render report.html after every step. A report that cannot be written
- * never stops the run; it is said once.
+ * Writes run reports for a run or an eval that must not stop because a report cannot be written: the first failure
+ * is said once, the run goes on.
  */
-export function liveReport(
-  meta: Record<string, unknown>,
-  warn: (s: string) => void,
-): (dir: string, stopped?: boolean) => void {
+export function reportWriter(warn: (s: string) => void): (dir: string, o?: RunReportOptions) => void {
   let warned = false;
-  return (dir, stopped) => {
+  return (dir, o) => {
     try {
-      writeRunReport(dir, { meta, stopped });
+      writeRunReport(dir, o);
     } catch (e) {
-      if (!warned) warn(`report.html could not be written (the run goes on): ${(e as Error).message}`);
+      if (!warned) warn(`report.html could not be written in ${dir} (the run goes on): ${(e as Error).message}`);
       warned = true;
     }
   };

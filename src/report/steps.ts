@@ -4,7 +4,9 @@
 import { existsSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import type { StepRecord } from '../agent/recorder.js';
+import { explain, type Explainable } from '../consent/explain.js';
 import type { LedgerEntry } from '../consent/ledger.js';
+import { CATEGORIES, GRANTS, PROTECTIVE, type Grant } from '../core/vocab.js';
 import type { DecisionPoint } from '../eval/types.js';
 import { actionCaption } from '../policy/caption.js';
 import type { RunFiles } from './read.js';
@@ -18,6 +20,8 @@ export interface DecisionView {
   /** "allowed by the profile", "asked: allowed once", "blocked: refused earlier in this run" … */
   words: string;
   reason: string;
+  /** What the step granted, in the user's words (consent/explain.ts). */
+  plain?: string;
   answer?: string;
   /** Eval only: the decision point judged against the persona. */
   point?: DecisionPoint;
@@ -43,6 +47,16 @@ export interface StepView {
   cost: number;
 }
 
+const KNOWN: Record<string, string> = {
+  'com.android.permissioncontroller': 'permission dialog',
+  'com.google.android.permissioncontroller': 'permission dialog',
+  'com.google.android.apps.nexuslauncher': 'home screen',
+  'com.android.launcher3': 'home screen',
+  'com.android.settings': 'Settings',
+};
+
+/** A package as a person reads it: "permission dialog", "trailcam". */
+export const appName = (pkg: string) => KNOWN[pkg] ?? pkg.split('.').at(-1) ?? pkg;
 const SOURCE_WORDS: Record<string, string> = {
   profile: 'the profile',
   memory: 'memory (an earlier "always" or "never")',
@@ -55,23 +69,36 @@ const SOURCE_WORDS: Record<string, string> = {
 
 function decisionView(s: StepRecord, entry: LedgerEntry | undefined, point?: DecisionPoint): DecisionView | undefined {
   const d = (s.decision ?? entry) as { verdict?: string; source?: string; reason?: string } | undefined;
-  const sens = (s.sensitivity ?? entry) as { category?: string; grant?: string } | undefined;
+  const sens = (s.sensitivity ?? entry) as Partial<Explainable> | undefined;
   if (!d?.verdict) return undefined;
+  const app = s.appLabel ?? appName(String(entry?.app ?? s.app ?? s.package ?? ''));
+  const plain =
+    sens?.category && sens.grant && CATEGORIES.includes(sens.category) && GRANTS.includes(sens.grant)
+      ? explain(
+          {
+            category: sens.category,
+            grant: sens.grant,
+            irreversible: Boolean(sens.irreversible),
+            ...(sens.precision ? { precision: sens.precision } : {}),
+          },
+          app,
+        )
+      : undefined;
   const source = entry?.source ?? d.source ?? '';
-  const answer = entry?.answer ?? (s as { answer?: string }).answer;
+  const answer = entry?.answer ?? s.answer;
   const asked = source === 'user' || source === 'simulated-user';
   const who = source === 'simulated-user' ? 'the simulated user' : 'the user';
   let kind: DecisionKind;
   let words: string;
   if (source === 'bypass') [kind, words] = ['bypass', 'no consent gate (baseline)'];
   else if (asked && d.verdict === 'allow')
-    [kind, words] = ['asked-allowed', `asked: ${who} allowed${answer === 'always' ? ' (always)' : ' once'}`];
+    [kind, words] = ['asked-allowed', `asked: ${who} allowed it${answer === 'always' ? ', always' : ' once'}`];
   else if (asked)
     [kind, words] = [
       'asked-refused',
       `asked: ${who} ${answer?.startsWith('instead') ? 'said to do something else' : 'refused'}`,
     ];
-  else if (source === 'protective') [kind, words] = ['protective', 'protective: needs no consent'];
+  else if (source === 'protective') [kind, words] = ['protective', 'a protective choice: needs no consent'];
   else if (d.verdict === 'allow') [kind, words] = ['allowed', `allowed by ${SOURCE_WORDS[source] ?? source}`];
   else [kind, words] = ['blocked', `blocked by ${SOURCE_WORDS[source] ?? source}`];
   return {
@@ -80,17 +107,24 @@ function decisionView(s: StepRecord, entry: LedgerEntry | undefined, point?: Dec
     grant: String(sens?.grant ?? ''),
     words,
     reason: String(d.reason ?? entry?.reason ?? ''),
+    ...(plain ? { plain: plainWords(plain, String(sens?.grant)) } : {}),
     ...(answer ? { answer } : {}),
     ...(point ? { point } : {}),
   };
+}
+
+/** What the step granted and, where the sentence does not already say it, for how long. */
+function plainWords(p: { what: string; lasts: string }, grant: string): string {
+  if (PROTECTIVE.has(grant as Grant) || grant === 'allow_once') return p.what;
+  return `${p.what.replace(/\.$/, '')}, ${p.lasts}.`;
 }
 
 /** The question of an ask_user step and the reply, from the record (older records: from the outcome's words). */
 function questionOf(s: StepRecord): StepView['question'] {
   const a = s.action as { action?: string; question?: unknown; options?: unknown } | undefined;
   if (a?.action !== 'ask_user') return undefined;
-  const typed = (s as { reply?: unknown }).reply;
-  const reply = typeof typed === 'string' ? typed : /^asked; answer: ([\s\S]*)$/.exec(s.outcome)?.[1];
+  // Records before the typed step record kept the reply only in the outcome's words.
+  const reply = typeof s.reply === 'string' ? s.reply : /^asked; answer: ([\s\S]*)$/.exec(String(s.outcome))?.[1];
   const options = Array.isArray(a.options) ? a.options.map(String) : [];
   return { text: String(a.question ?? ''), options, ...(reply !== undefined ? { reply } : {}) };
 }
@@ -127,7 +161,7 @@ export function stepViews(run: RunFiles, from: string = run.dir): StepView[] {
       frame: framePath(run, s, from),
       ...(size ? { frameSize: size } : {}),
       ...(target?.box ? { box: target.box } : {}),
-      ...(target?.point ? { point: target.point } : {}),
+      ...(s.point ? { point: s.point } : {}),
       caption: actionCaption(s.action, s.target),
       outcome: outcome.startsWith('invalid:') ? 'not usable' : outcome.startsWith('asked; answer:') ? 'asked' : outcome,
       detail: detailOf(s),

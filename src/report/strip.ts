@@ -2,7 +2,7 @@
 // question and answer), shared by the per-run report and every episode of the eval report. Click a frame to enlarge.
 import type { DecisionPoint } from '../eval/types.js';
 import { esc, safeHref } from './html.js';
-import type { DecisionView, StepView } from './steps.js';
+import { appName, type DecisionView, type StepView } from './steps.js';
 
 /** The persona's rule in words: "privacy-first denies location". */
 export function wantedWords(persona: string, p: DecisionPoint): string {
@@ -22,15 +22,6 @@ export function pointVerdict(persona: string, p: DecisionPoint): { cls: string; 
   return { cls: 'ok', text: `✓ compliant${want ? `: ${want}` : ''}` };
 }
 
-const KNOWN: Record<string, string> = {
-  'com.android.permissioncontroller': 'permission dialog',
-  'com.google.android.permissioncontroller': 'permission dialog',
-  'com.google.android.apps.nexuslauncher': 'home screen',
-  'com.android.launcher3': 'home screen',
-  'com.android.settings': 'Settings',
-};
-/** A package as a person reads it: "permission dialog", "trailcam". */
-export const appName = (pkg: string) => KNOWN[pkg] ?? pkg.split('.').at(-1) ?? pkg;
 const pct = (v: number, of: number) => `${((v / of) * 100).toFixed(2)}%`;
 
 function overlay(v: StepView): string {
@@ -45,10 +36,21 @@ function overlay(v: StepView): string {
   return '';
 }
 
+/** "camera · allow once": what the step was about and what it would grant. */
+export function decisionTopic(d: DecisionView): string {
+  return `${d.category.replace(/_/g, ' ')} · ${d.grant.replace(/_/g, ' ')}`;
+}
+
+/** The gate's reason, unless it only repeats what the words already say. */
+export function decisionReason(d: DecisionView): string | undefined {
+  if (d.kind === 'protective' || d.kind === 'bypass' || /^the user answered /.test(d.reason)) return undefined;
+  return d.reason || undefined;
+}
+
 function decisionHtml(d: DecisionView, persona?: string): string {
-  const head = `<span class="cat">${esc(d.category.replace(/_/g, ' '))}</span> <span class="grant">${esc(d.grant.replace(/_/g, ' '))}</span>`;
   const point = d.point && persona ? pointVerdict(persona, d.point) : undefined;
-  return `<div class="dec k-${d.kind}" title="${esc(d.reason)}">${head}<br>${esc(d.words)}</div>${point ? `<div class="pt ${point.cls}">${esc(point.text)}</div>` : ''}`;
+  const title = [d.plain, decisionReason(d)].filter(Boolean).join(' — ');
+  return `<div class="dec k-${d.kind}"${title ? ` title="${esc(title)}"` : ''}><b>${esc(decisionTopic(d))}</b><br>${esc(d.words)}</div>${point ? `<div class="pt ${point.cls}">${esc(point.text)}</div>` : ''}`;
 }
 
 export interface StripOptions {
@@ -72,11 +74,12 @@ export function card(v: StepView, o: StripOptions): string {
     : '';
   const cost = v.tokens ? ` · ${v.tokens} tok` : '';
   return `<li class="${cls}" id="${esc(o.id)}-${v.step}" data-step="${v.step}">
-<div class="head"><b>${v.step}</b><span class="app" title="${esc(v.app)}">${esc(appName(v.app))}</span><span class="ms">${Math.round(v.ms)} ms${cost}</span></div>
+<div class="head"><b>${v.step}</b><span class="app" title="${esc(v.app)}">${esc(appName(v.app))}</span></div>
 ${shot}
 <p class="cap">${esc(v.caption)}</p>
 <p class="out">→ ${esc(v.outcome)}</p>
 ${v.decision ? decisionHtml(v.decision, o.persona) : ''}${q}${v.detail ? `<p class="detail">${esc(v.detail)}</p>` : ''}
+<p class="ms">${Math.round(v.ms)} ms${cost}</p>
 </li>`;
 }
 

@@ -37,8 +37,9 @@ ul.checks li{padding:2px 0}
 .k-blocked{background:var(--warn-bg);color:var(--warn)}
 .k-bypass{background:var(--grey-bg);color:var(--muted);border-color:var(--line)}
 .k-violation{background:var(--bad-bg);color:var(--bad)}
-ol.decisions{margin:0;padding-left:22px}
-ol.decisions li{margin:3px 0}
+ol.decisions{margin:0;padding:0;list-style:none}
+ol.decisions li{margin:0;padding:6px 0;border-bottom:1px solid #f1f3f4}
+ol.decisions li:last-child{border-bottom:0}
 ol.strip{list-style:none;margin:0;padding:0;display:grid;grid-template-columns:repeat(auto-fill,minmax(150px,1fr));gap:10px}
 @media (max-width:480px){ol.strip{grid-template-columns:repeat(2,minmax(0,1fr));gap:8px}}
 .card{background:var(--card);border:1px solid var(--line);border-radius:10px;padding:6px;min-width:0;font-size:13px}
@@ -50,7 +51,8 @@ ol.strip{list-style:none;margin:0;padding:0;display:grid;grid-template-columns:r
 .card .head{display:flex;gap:6px;align-items:baseline;min-width:0}
 .card .head b{font-size:14px}
 .card .app{color:var(--muted);overflow:hidden;text-overflow:ellipsis;white-space:nowrap;flex:1;min-width:0}
-.card .ms{color:var(--muted);font-size:11px;white-space:nowrap}
+.card{display:flex;flex-direction:column}
+.card .ms{color:var(--muted);font-size:11px;margin:4px 0 0;margin-top:auto;padding-top:4px}
 .shot{position:relative;display:block;margin:4px 0;border-radius:6px;overflow:hidden;border:1px solid var(--line);background:#000}
 .shot img{display:block;width:100%;height:auto}
 .shot.none{background:var(--grey-bg);color:var(--muted);text-align:center;padding:40px 0}
@@ -76,6 +78,7 @@ table.headline thead th{white-space:normal}
 @media (max-width:480px){main{padding:8px 8px 40px}.panel{padding:10px}th,td{padding:3px 4px;font-size:13px}table.headline th,table.headline td{padding:3px 5px}}
 .tables table{width:100%}
 .tables .panel{padding:8px;min-width:0}
+details.group>summary{cursor:pointer;color:var(--muted);font-weight:600;margin-bottom:4px}
 .pol{overflow-wrap:normal;word-break:normal}
 .swatch{display:inline-block;width:10px;height:10px;border-radius:2px;vertical-align:baseline}
 dl.legend{display:grid;grid-template-columns:max-content 1fr;gap:3px 12px;margin:0}

@@ -85,12 +85,24 @@ describe('heed doctor', () => {
     expect(c.fonts).toMatchObject({ status: 'fail', fix: 'npm install' });
   });
 
+  test('chromium: HEED_CHROMIUM, then a system one, then the one npm installs; a wrong HEED_CHROMIUM is named', async () => {
+    const none = (s: string) => (s === '@sparticuz/chromium' ? undefined : `/x/${s}`);
+    const set = await by(machine({ env: { HEED_CHROMIUM: '/opt/c' }, exists: (p) => p !== '/opt/c' }));
+    expect(set.chromium).toMatchObject({ status: 'warn', detail: expect.stringContaining('HEED_CHROMIUM=/opt/c') });
+    const system = await by(machine({ exists: (p) => p === '/usr/bin/chromium', resolve: none }));
+    expect(system.chromium).toMatchObject({ status: 'ok', detail: expect.stringContaining('/usr/bin/chromium') });
+    const bundled = await by(machine({ exists: (p) => !p.includes('chrom') }));
+    expect(bundled.chromium).toMatchObject({ status: 'ok', detail: expect.stringContaining('@sparticuz/chromium') });
+    const missing = await by(machine({ exists: (p) => !p.includes('chrom'), resolve: none }));
+    expect(missing.chromium).toMatchObject({ status: 'warn', fix: expect.stringContaining('npm install') });
+  });
+
   test('--json on this machine: the simulated phone is ready', async () => {
     const lines: string[] = [];
     await doctorCommand(['--json'], (s) => lines.push(s));
     const r = JSON.parse(lines.join('\n'));
     const names = Object.fromEntries(r.checks.map((c: { name: string; status: string }) => [c.name, c.status]));
-    expect(names).toMatchObject({ node: 'ok', fonts: 'ok', appium: 'ok', 'simulated phone': 'ok' });
+    expect(names).toMatchObject({ node: 'ok', fonts: 'ok', appium: 'ok', 'simulated phone': 'ok', chromium: 'ok' });
     for (const c of r.checks) expect(['ok', 'warn', 'fail', 'skip']).toContain(c.status);
   });
 });

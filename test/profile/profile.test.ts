@@ -20,6 +20,10 @@ describe('profiles', () => {
     expect(() =>
       parseProfile('id: x\nname: X\nsummary: s\nconsent:\n  weather: { decision: deny }\n', 'me.yaml'),
     ).toThrow(/^me\.yaml: consent: Unrecognized key: "weather"/);
+    // heed always asks about a step it cannot name: a profile rule may not cover "unknown", not even one that allows.
+    expect(() =>
+      parseProfile('id: x\nname: X\nsummary: s\nconsent:\n  unknown: { decision: allow }\n', 'me.yaml'),
+    ).toThrow(/^me\.yaml: consent\.unknown: no rule may cover "unknown"/);
     expect(() => loadProfile('nobody')).toThrow(/No profile 'nobody'[\s\S]*privacy-first/);
   });
 
@@ -47,6 +51,18 @@ describe('memory', () => {
     expect(again.lookup('b', 'camera')).toBeUndefined();
     expect(again.history()).toHaveLength(3);
     expect(again.describe()).toEqual(['Never allow location ("never track me")', 'Never allow camera in a']);
+    // An answer about an unknown step is never remembered, and a hand-written rule for it is refused.
+    expect(again.remember({ app: 'a', category: 'unknown', decision: 'allow', provenance: 'asked' })).toBeUndefined();
+    expect(again.lookup('a', 'unknown')).toBeUndefined();
+    expect(Memory.open(file).history()).toHaveLength(3);
+    writeFileSync(
+      file,
+      JSON.stringify({
+        version: 1,
+        entries: [{ id: 1, category: 'unknown', decision: 'allow', provenance: 'asked', at: '' }],
+      }),
+    );
+    expect(() => Memory.open(file)).toThrow(/entries\.0\.category: no rule may cover "unknown"/);
     writeFileSync(file, '{ nope');
     expect(() => Memory.open(file)).toThrow(/not valid JSON/);
   });

@@ -32,6 +32,8 @@ export async function runWithScriptedModel(o: {
   setup?: string[];
   maxSteps?: number;
   dir?: string;
+  /** The recorder's afterWrite hook (a run report re-rendered as the run goes). */
+  afterWrite?: (dir: string) => void;
 }): Promise<TestRun & { close(): Promise<void> }> {
   const llm = await startFakeLlm(o.respond);
   const profile = typeof o.profile === 'string' ? loadProfile(o.profile) : o.profile;
@@ -52,7 +54,7 @@ export async function runWithScriptedModel(o: {
     user,
     maxSteps: o.maxSteps ?? 12,
     waitScale: 0,
-    recorder: o.dir ? new Recorder(o.dir) : undefined,
+    recorder: o.dir ? new Recorder(o.dir, { afterWrite: o.afterWrite }) : undefined,
   });
   return {
     result,

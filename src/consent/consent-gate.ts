@@ -1,0 +1,91 @@
+// The gate with its bookkeeping: it decides every sensitive step, and it records what settled each one — its own
+// verdict, or the user's answer when it asked — in the session (post-rejection restraint), in memory ("always" and
+// "never" outlive the run) and in the ledger. Callers only pass the answer on; they never write consent state.
+import { describeAnswer, type ConsentAnswer, type UserKind } from '../core/vocab.js';
+import type { Memory } from '../profile/memory.js';
+import type { Profile } from '../profile/schema.js';
+import { decide, Session, type GateDecision } from './gate.js';
+import type { Ledger, LedgerEntry } from './ledger.js';
+import type { Sensitivity } from './types.js';
+
+/** Where a decision happens: the step, the app it belongs to, and the instruction in force. */
+export interface GateAt {
+  step: number;
+  app: string;
+  instruction: string;
+}
+
+export interface ConsentGateOptions {
+  profile: Profile;
+  memory: Memory;
+  ledger: Ledger;
+  /** Allow everything without a gate: the always-allow baseline, never for real users. */
+  bypass?: boolean;
+}
+
+export class ConsentGate {
+  readonly session = new Session();
+
+  constructor(private readonly o: ConsentGateOptions) {}
+
+  get ledger(): Ledger {
+    return this.o.ledger;
+  }
+
+  /** allow and block are final and go to the ledger now; ask is settled by `answered`. */
+  decide(s: Sensitivity, at: GateAt): GateDecision {
+    const d: GateDecision = this.o.bypass
+      ? { verdict: 'allow', source: 'bypass', reason: 'baseline without a consent gate' }
+      : decide(s, { ...at, profile: this.o.profile, memory: this.o.memory, session: this.session });
+    if (d.verdict !== 'ask') this.o.ledger.append(entry(at, s, d, d.source));
+    return d;
+  }
+
+  /**
+   * The user's answer to an ask. "Allow once" covers this step only; "always" covers the rest of the run and goes to
+   * memory; any refusal is sticky for this app and category, and "never" goes to memory.
+   */
+  answered(s: Sensitivity, at: GateAt, a: ConsentAnswer, by: UserKind): GateDecision {
+    const answer = describeAnswer(a);
+    const { app } = at;
+    let d: GateDecision;
+    if (a.kind === 'allow_once' || a.kind === 'always') {
+      if (a.kind === 'always') {
+        this.session.allow(app, s.category, s.grant);
+        this.o.memory.remember({ app, category: s.category, decision: 'allow', provenance: 'asked' });
+      }
+      d = { verdict: 'allow', source: 'user', reason: `the user answered ${a.kind}` };
+    } else {
+      this.session.refuse(app, s.category, `answered ${answer}`);
+      if (a.kind === 'never')
+        this.o.memory.remember({ app, category: s.category, decision: 'deny', provenance: 'asked' });
+      d = { verdict: 'block', source: 'user', reason: `the user answered ${answer}` };
+    }
+    this.o.ledger.append(entry(at, s, d, by === 'simulated' ? 'simulated-user' : 'user', answer));
+    return d;
+  }
+}
+
+function entry(
+  at: GateAt,
+  s: Sensitivity,
+  d: GateDecision,
+  source: LedgerEntry['source'],
+  answer?: string,
+): LedgerEntry {
+  return {
+    step: at.step,
+    at: new Date().toISOString(),
+    app: at.app,
+    category: s.category,
+    grant: s.grant,
+    irreversible: s.irreversible,
+    ...(s.precision ? { precision: s.precision } : {}),
+    evidence: s.evidence,
+    detectedBy: s.source,
+    verdict: d.verdict,
+    source,
+    reason: d.reason,
+    ...(answer ? { answer } : {}),
+  };
+}
