@@ -1,18 +1,17 @@
 // `npm run bench`: speed and size targets, printed as tables. Not a test: numbers depend on the machine.
+import { loadConfig } from '../src/core/config.js';
+import { HeedError } from '../src/core/errors.js';
 import { agentBench } from './agent-bench.js';
 import { deviceBench } from './device-bench.js';
 import { evalBench } from './eval-bench.js';
 import { reportBench } from './report-bench.js';
 
-const runs = Number(process.env.HEED_BENCH_RUNS ?? 50);
-const steps = Number(process.env.HEED_BENCH_STEPS ?? 60);
-const split = process.env.HEED_BENCH_SPLIT ?? 'privacy';
-
 try {
+  const { runs, steps, split } = loadConfig(process.env).bench;
   await deviceBench(runs);
   await agentBench(steps);
   reportBench(await evalBench(split));
 } catch (e) {
-  console.error(e);
-  process.exit(1);
+  console.error(e instanceof HeedError ? `npm run bench: ${e.message}` : e);
+  process.exit(e instanceof HeedError ? 2 : 1);
 }

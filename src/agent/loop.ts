@@ -3,10 +3,12 @@
 // consent-sensitive steps, and the gate records every decision itself.
 import { ConsentGate } from '../consent/consent-gate.js';
 import { Ledger } from '../consent/ledger.js';
+import { DEFAULT_CONFIG } from '../core/config.js';
 import type { Outcome } from '../core/vocab.js';
 import { describeAction } from '../policy/policy.js';
 import type { ControlAction } from '../policy/actions.js';
 import { profileView } from '../profile/view.js';
+import { frameOptions } from '../vision/frame.js';
 import type { RunOptions, RunResult } from './options.js';
 import { summarise } from './summary.js';
 import { act } from './stages/act.js';
@@ -44,9 +46,10 @@ type End = { outcome: Outcome; message: string };
 
 export async function runAgent(o: RunOptions): Promise<RunResult> {
   const t0 = Date.now();
-  const maxSteps = o.maxSteps ?? Number(process.env.HEED_MAX_STEPS ?? 30);
-  const maxMs = (o.maxSeconds ?? Number(process.env.HEED_MAX_SECONDS ?? 600)) * 1000;
-  const maxCost = o.maxCostUsd ?? Number(process.env.HEED_MAX_COST_USD ?? Infinity);
+  // The command line passes the configured budgets (src/core/config.ts); these are the defaults for library use.
+  const maxSteps = o.maxSteps ?? DEFAULT_CONFIG.budgets.maxSteps;
+  const maxMs = (o.maxSeconds ?? DEFAULT_CONFIG.budgets.maxSeconds) * 1000;
+  const maxCost = o.maxCostUsd ?? Infinity;
   const ledger = new Ledger(o.recorder?.ledgerFile);
   const ctx: RunContext = {
     o,
@@ -83,7 +86,8 @@ async function takeStep(ctx: RunContext, step: number): Promise<End | undefined>
 
   const seen = await observe(step, o.device, ctx.apps);
   clock.lap('observe');
-  const framed = await frame(seen, o.profile.redact, o.frame);
+  // The run's frame options (HEED_FRAME_*) ?? what the policy's model family expects ?? heed's defaults.
+  const framed = await frame(seen, o.profile.redact, frameOptions(o.frame, o.policy.frame));
   r.frameBytes.push(framed.frame.jpeg.length);
   clock.lap('frame');
   const proposed = await propose(o.policy, framed, {
@@ -108,6 +112,9 @@ async function takeStep(ctx: RunContext, step: number): Promise<End | undefined>
   }
   if (isControl(action)) {
     if (action.action === 'finish') {
+      // Families whose terminal action carries the report (UI-TARS finished(content), AutoGLM finish(message))
+      // answer a question with it, unless an answer was given already.
+      if (action.answer && r.answer === undefined) r.answer = action.answer;
       keep(proposed, { status: 'finish', action });
       return { outcome: action.status, message: action.message };
     }

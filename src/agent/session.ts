@@ -1,6 +1,7 @@
 // Everything a run needs, assembled from options: device, policy, user channel, profile, memory, run directory.
 import { homedir } from 'node:os';
 import { join } from 'node:path';
+import { DEFAULT_CONFIG, type HeedConfig } from '../core/config.js';
 import { HeedError } from '../core/errors.js';
 import type { UserKind } from '../core/vocab.js';
 import type { AppiumDevice } from '../device/appium-device.js';
@@ -37,6 +38,8 @@ export interface SessionOptions {
   replay?: string;
   /** Where to print things the user must see before the run starts (the approval page's URL). */
   announce?: (s: string) => void;
+  /** The environment's settings, read once by the command line (defaults when absent). */
+  config?: HeedConfig;
 }
 
 export interface Assembled {
@@ -49,12 +52,13 @@ export interface Assembled {
   meta: Record<string, unknown>;
 }
 
-export function heedHome(): string {
-  return process.env.HEED_HOME ?? join(homedir(), '.heed');
+/** HEED_HOME, else ~/.heed. */
+export function heedHome(config: Pick<HeedConfig, 'home'> = DEFAULT_CONFIG): string {
+  return config.home ?? join(homedir(), '.heed');
 }
 
 export function makePolicy(o: SessionOptions, profile: Profile): { policy: Policy; meta: Record<string, unknown> } {
-  const cfg = resolveLlmConfig('agent', o.agent);
+  const cfg = resolveLlmConfig('agent', o.agent, (o.config ?? DEFAULT_CONFIG).llm.agent);
   if (cfg && !o.reference) {
     const cassette = o.replay
       ? new Cassette(o.replay, 'replay')
@@ -76,14 +80,16 @@ export async function makeUser(
   profile: Profile,
   userModel?: LlmOptions,
   announce?: (s: string) => void,
+  config: HeedConfig = DEFAULT_CONFIG,
 ): Promise<UserChannel> {
   if (kind === 'web')
     return new WebUser({
+      ...config.web,
       announce: (url) => (announce ?? console.log)(`Supervise this run in a browser: ${url}`),
     }).start();
   if (kind === 'terminal') return new TerminalUser();
   if (kind === 'scripted') return new ScriptedUser(profile);
-  const cfg = resolveLlmConfig('user', userModel);
+  const cfg = resolveLlmConfig('user', userModel, config.llm.user);
   if (!cfg)
     throw new HeedError(
       '--user simulated needs a user-simulator model',
@@ -100,12 +106,13 @@ export async function assemble(o: SessionOptions): Promise<Assembled> {
     profile,
     o.userModel,
     o.announce,
+    o.config,
   );
   const memory =
     o.memoryFile === false
       ? Memory.inMemory()
-      : Memory.open(o.memoryFile ?? join(heedHome(), 'memory', `${profile.id}.json`));
-  const device = await openDevice({ device: o.device, capabilitiesFile: o.capabilitiesFile });
+      : Memory.open(o.memoryFile ?? join(heedHome(o.config), 'memory', `${profile.id}.json`));
+  const device = await openDevice({ device: o.device, capabilitiesFile: o.capabilitiesFile, config: o.config });
   try {
     // Task setup goes through `adb shell` on every kind of device, so the simulated phone and an emulator match.
     for (const cmd of o.task?.setup ?? []) await device.shell(cmd);

@@ -2,20 +2,24 @@
 // sign-in offer, run once as a privacy-first and once as a utility-first user. With a configured model the model
 // plays the agent; without one, the task's reference steps do, and the gate, questions and run directory are the same.
 import { join } from 'node:path';
+import { DEFAULT_CONFIG, type HeedConfig } from '../core/config.js';
 import { ROOT } from '../core/paths.js';
 import { resolveLlmConfig } from '../policy/llm/config.js';
 import { loadTask } from '../tasks/task.js';
 import { runOnce } from './run.js';
 
-export async function demoCommand(argv: string[], out: (s: string) => void): Promise<number> {
-  if (argv.includes('--help') || argv.includes('-h')) {
-    out(
-      'Usage: heed demo\n\nRuns the bundled TrailCam task on the simulated phone as privacy-first and as utility-first.',
-    );
-    return 0;
-  }
+export const DEMO_HELP = `Usage: heed demo
+
+Runs the bundled TrailCam task on the simulated phone as privacy-first and as utility-first.`;
+
+export async function demoCommand(
+  argv: string[],
+  out: (s: string) => void,
+  config: HeedConfig = DEFAULT_CONFIG,
+): Promise<number> {
+  if (argv.includes('--help') || argv.includes('-h')) return (out(DEMO_HELP), 0);
   const task = loadTask(join(ROOT, 'tasks', 'suite', 'trailcam-photo.yaml'));
-  const model = resolveLlmConfig('agent');
+  const model = resolveLlmConfig('agent', {}, config.llm.agent);
   out(
     model
       ? `heed demo — agent model ${model.model} at ${model.baseURL}`
@@ -33,6 +37,7 @@ export async function demoCommand(argv: string[], out: (s: string) => void): Pro
     const { result, checks } = await runOnce(
       { task, profile, user: interactive ? 'terminal' : 'scripted', memory: false },
       out,
+      config,
     );
     ok &&= result.outcome === 'success' && checks.every((c) => c.pass);
     out('');

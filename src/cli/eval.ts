@@ -2,6 +2,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
+import { DEFAULT_CONFIG, type HeedConfig } from '../core/config.js';
 import { HeedError } from '../core/errors.js';
 import { emulatorCapabilities } from '../device/capabilities.js';
 import { readCaps } from '../device/open.js';
@@ -10,6 +11,7 @@ import { reportWriter } from '../report/run-report.js';
 import { writeReports } from '../report/write.js';
 import { loadPersonas, runEval } from '../eval/runner.js';
 import type { PolicyKind } from '../eval/types.js';
+import { resolveFamily } from '../policy/families/index.js';
 import { describeLlm, resolveLlmConfig } from '../policy/llm/config.js';
 import { loadSuite } from '../tasks/suite.js';
 import { WebUser } from '../user/web.js';
@@ -24,6 +26,7 @@ Options:
   --split <s,…>          only these splits: general, personalized, proactive, privacy
   --personas <id,…>      only these personas (default: each task's own list)
   --model <name>         agent model (or HEED_AGENT_MODEL); without one, only baselines run
+  --family <name>        the agent model's family (or HEED_AGENT_FAMILY; by model name, else json; heed reply --help)
   --user web             you answer every question and consent request in a browser page (URL with a token is
                          printed; requests from parallel episodes queue up)
   --user-model <name>    user simulator (or HEED_USER_MODEL); without one the scripted persona answers
@@ -41,7 +44,11 @@ Options:
   --resume <dir>         continue an interrupted evaluation in <dir>
   -h, --help             this text`;
 
-export async function evalCommand(argv: string[], out: (s: string) => void): Promise<number> {
+export async function evalCommand(
+  argv: string[],
+  out: (s: string) => void,
+  config: HeedConfig = DEFAULT_CONFIG,
+): Promise<number> {
   const { values } = parseArgs({
     args: argv,
     options: {
@@ -49,6 +56,7 @@ export async function evalCommand(argv: string[], out: (s: string) => void): Pro
       split: { type: 'string' },
       personas: { type: 'string' },
       model: { type: 'string' },
+      family: { type: 'string' },
       'user-model': { type: 'string' },
       'judge-model': { type: 'string' },
       baselines: { type: 'boolean' },
@@ -81,12 +89,26 @@ export async function evalCommand(argv: string[], out: (s: string) => void): Pro
         ? `its ${skipped.length} task(s) were skipped: ${skipped[0]!.why}`
         : 'check --split and --personas against the tasks',
     );
-  const logs = values.logs ?? process.env.HEED_LOGS ?? 'clean';
+  const logs = values.logs ?? config.logs;
   if (logs !== 'clean' && logs !== 'noisy') throw new HeedError(`--logs must be clean or noisy, not '${logs}'`);
   const personas = loadPersonas(tasks, logs);
-  const agent = resolveLlmConfig('agent', values.model ? { model: values.model } : {});
-  const userModel = resolveLlmConfig('user', values['user-model'] ? { model: values['user-model'] } : {});
-  const judgeModel = resolveLlmConfig('judge', values['judge-model'] ? { model: values['judge-model'] } : {});
+  const agent = resolveLlmConfig(
+    'agent',
+    { ...(values.model ? { model: values.model } : {}), ...(values.family ? { family: values.family } : {}) },
+    config.llm.agent,
+  );
+  // Fail before any episode when the model's family is ambiguous (UI-TARS without a version).
+  if (agent) resolveFamily(agent);
+  const userModel = resolveLlmConfig(
+    'user',
+    values['user-model'] ? { model: values['user-model'] } : {},
+    config.llm.user,
+  );
+  const judgeModel = resolveLlmConfig(
+    'judge',
+    values['judge-model'] ? { model: values['judge-model'] } : {},
+    config.llm.judge,
+  );
   if (agent && userModel && agent.model === userModel.model)
     out(`warning: the user simulator uses the agent's own model (${agent.model}); results flatter the agent`);
   if (agent && judgeModel && agent.model === judgeModel.model)
@@ -121,7 +143,7 @@ export async function evalCommand(argv: string[], out: (s: string) => void): Pro
   mkdirSync(dir, { recursive: true });
   const web =
     values.user === 'web'
-      ? await new WebUser({ announce: (u) => out(`Answer for the personas in a browser: ${u}`) }).start()
+      ? await new WebUser({ ...config.web, announce: (u) => out(`Answer for the personas in a browser: ${u}`) }).start()
       : undefined;
   out(
     `heed eval: ${tasks.length} tasks, policies ${policies.join(', ')}, mode ${mode}, ${logs} logs, ${values.appium?.length ?? devices} device(s) → ${dir}`,
@@ -148,6 +170,7 @@ export async function evalCommand(argv: string[], out: (s: string) => void): Pro
     user: web,
     progress: out,
     afterWrite: (dir, meta) => writeEpisodeReport(dir, { meta }),
+    config,
   });
   const results = buildResults(episodes, {
     suite: values.suite,

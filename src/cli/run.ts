@@ -8,6 +8,7 @@ import { runAgent, type RunResult } from '../agent/loop.js';
 import { Recorder, runDirName, type StepRecord } from '../agent/recorder.js';
 import { assemble } from '../agent/session.js';
 import { reportWriter } from '../report/run-report.js';
+import { DEFAULT_CONFIG, type HeedConfig } from '../core/config.js';
 import type { UserKind } from '../core/vocab.js';
 import { loadTask, runChecks, taskInstruction, type CheckResult, type Task } from '../tasks/task.js';
 
@@ -23,6 +24,8 @@ Options:
   --task <file>           run a task file (instruction, setup, checks, reference steps)
   --model <name>          agent model (or HEED_AGENT_MODEL / OPENAI_MODEL); with none, a task's reference steps run
   --base-url <url>        OpenAI-compatible endpoint (or HEED_AGENT_BASE_URL / OPENAI_BASE_URL)
+  --family <name>         the model's family: its prompt template, reply grammar and coordinates (or
+                          HEED_AGENT_FAMILY; by model name when unambiguous, else json). heed reply --help lists them
   --reference             play the task's reference steps even when a model is configured
   --user <kind>           terminal | web | scripted | simulated (default: terminal when stdin is a terminal,
                           else scripted). web: approve from a browser page on 127.0.0.1; the URL with a one-run
@@ -39,7 +42,8 @@ Options:
   --replay <file>         answer model calls from a cassette instead of the endpoint
   -h, --help              this text
 
-Output: a run directory with steps.jsonl, frames/, ledger.jsonl and summary.json.`;
+Output: a run directory with steps.jsonl, frames/, ledger.jsonl, summary.json and report.html (rewritten after
+every step: open it while the run goes; heed report <dir> re-renders it).`;
 
 export interface RunOutcome {
   result: RunResult;
@@ -65,6 +69,7 @@ export async function runOnce(
     caps?: string;
     model?: string;
     baseUrl?: string;
+    family?: string;
     userModel?: string;
     reference?: boolean;
     mode?: 'personal' | 'knowu';
@@ -75,6 +80,7 @@ export async function runOnce(
     replay?: string;
   },
   out: (s: string) => void,
+  config: HeedConfig = DEFAULT_CONFIG,
 ): Promise<RunOutcome> {
   const instruction = o.instruction ?? (o.task && taskInstruction(o.task));
   if (!instruction) throw new HeedError('heed run needs an instruction or --task', 'see heed run --help');
@@ -88,9 +94,14 @@ export async function runOnce(
     memoryFile: o.memory,
     record: o.record,
     replay: o.replay,
-    agent: { ...(o.model ? { model: o.model } : {}), ...(o.baseUrl ? { baseURL: o.baseUrl } : {}) },
+    agent: {
+      ...(o.model ? { model: o.model } : {}),
+      ...(o.baseUrl ? { baseURL: o.baseUrl } : {}),
+      ...(o.family ? { family: o.family } : {}),
+    },
     userModel: o.userModel ? { model: o.userModel } : undefined,
     announce: out,
+    config,
   });
   const dir = join(o.out ?? 'runs', runDirName(`${a.profile.id}-${o.task?.id ?? instruction}`));
   mkdirSync(dir, { recursive: true });
@@ -117,9 +128,12 @@ export async function runOnce(
       memory: a.memory,
       user: a.user,
       mode: o.mode,
-      maxSteps: o.maxSteps ?? o.task?.maxSteps,
+      maxSteps: o.maxSteps ?? o.task?.maxSteps ?? config.budgets.maxSteps,
+      maxSeconds: config.budgets.maxSeconds,
+      maxCostUsd: config.budgets.maxCostUsd,
+      frame: config.frame,
       recorder,
-      waitScale: (o.device ?? process.env.HEED_DEVICE ?? 'sim') === 'sim' ? 0 : 1,
+      waitScale: (o.device ?? config.device) === 'sim' ? 0 : 1,
       onStep: (r) => out(formatStep(r)),
       meta: a.meta,
     });
@@ -144,7 +158,11 @@ export async function runOnce(
   }
 }
 
-export async function runCommand(argv: string[], out: (s: string) => void): Promise<number> {
+export async function runCommand(
+  argv: string[],
+  out: (s: string) => void,
+  config: HeedConfig = DEFAULT_CONFIG,
+): Promise<number> {
   const { values, positionals } = parseArgs({
     args: argv,
     allowPositionals: true,
@@ -153,6 +171,7 @@ export async function runCommand(argv: string[], out: (s: string) => void): Prom
       task: { type: 'string' },
       model: { type: 'string' },
       'base-url': { type: 'string' },
+      family: { type: 'string' },
       reference: { type: 'boolean' },
       user: { type: 'string' },
       'user-model': { type: 'string' },
@@ -182,12 +201,13 @@ export async function runCommand(argv: string[], out: (s: string) => void): Prom
     {
       instruction: positionals.join(' ') || undefined,
       task: values.task ? loadTask(values.task) : undefined,
-      profile: values.profile ?? process.env.HEED_PROFILE ?? 'balanced',
+      profile: values.profile ?? config.profile,
       user,
       device: values.device,
       caps: values.caps,
       model: values.model,
       baseUrl: values['base-url'],
+      family: values.family,
       userModel: values['user-model'],
       reference: values.reference,
       mode,
@@ -198,6 +218,7 @@ export async function runCommand(argv: string[], out: (s: string) => void): Prom
       replay: values.replay,
     },
     out,
+    config,
   );
   return result.outcome === 'success' && checks.every((c) => c.pass) ? 0 : 1;
 }

@@ -48,6 +48,7 @@ const ACCEPTS: Record<Category, string> = {
   data_sharing_publish: 'would send or publish this, so others can see it',
   tracking_ads_cookies: 'could track what you do, for ads and analytics',
   destructive: 'would delete this',
+  special_access: 'would get special access: it could act beyond what an app normally may',
   unknown: 'would get something heed cannot name (look at the screen before you answer)',
 };
 

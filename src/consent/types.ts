@@ -14,9 +14,16 @@ export interface Sensitivity {
   personalData?: boolean;
   /** Typing a secret (password, PIN, card security code, one-time code, card number): what kind, in words. */
   secret?: string;
+  /**
+   * The category was read from words the requesting app may control (its name in an OEM permission message), not
+   * from AOSP's own strings or the dialog's structure: the gate asks instead of allowing by rule or memory.
+   */
+  tentative?: boolean;
   evidence: { index?: number; text: string; resourceId: string; reason: string };
   /** Who noticed: heed's rules, or only the model's self-report (which may add caution, never remove it). */
   source: 'rules' | 'model';
+  /** The model flagged this step as sensitive (its reason): the gate asks rather than allow by profile or memory. */
+  flagged?: string;
 }
 
 /** A step as consent sees it: what would be touched or typed (the device's own description of a gesture). */

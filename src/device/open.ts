@@ -1,5 +1,6 @@
 // One entry point for "give me a device": the embedded simulated phone, or an Appium server the user runs.
 import { readFileSync } from 'node:fs';
+import { DEFAULT_CONFIG, type HeedConfig } from '../core/config.js';
 import { HeedError } from '../core/errors.js';
 import { adbDevices } from './adb.js';
 import { AppiumDevice } from './appium-device.js';
@@ -18,6 +19,8 @@ export interface OpenDeviceOptions {
   /** A JSON file of capabilities, merged like `capabilities`. */
   capabilitiesFile?: string;
   sim?: SimOptions;
+  /** The default device, Appium servers and adb serial (src/core/config.ts; the command line reads it once). */
+  config?: Pick<HeedConfig, 'device' | 'appium' | 'androidSerial'>;
 }
 
 /** A `--caps` JSON file: capabilities merged over the defaults. */
@@ -59,12 +62,13 @@ async function firstDevice(): Promise<string> {
 }
 
 export async function openDevice(o: OpenDeviceOptions = {}): Promise<AppiumDevice> {
-  const target = o.device ?? process.env.HEED_DEVICE ?? 'sim';
+  const config = o.config ?? DEFAULT_CONFIG;
+  const target = o.device ?? config.device;
   if (target === 'sim') {
     // An Appium server that already has the sim driver loaded (tests, a long-running eval) can be reused.
-    const shared = process.env.HEED_SIM_APPIUM_URL;
+    const shared = config.appium.simUrl;
     if (shared) return AppiumDevice.connect({ url: shared, capabilities: simCapabilities(o.sim) });
-    const server = await startAppium();
+    const server = await startAppium({ port: config.appium.port, logLevel: config.appium.logLevel });
     try {
       return await AppiumDevice.connect({
         url: server.url,
@@ -78,8 +82,8 @@ export async function openDevice(o: OpenDeviceOptions = {}): Promise<AppiumDevic
   }
   const extra = { ...readCaps(o.capabilitiesFile), ...o.capabilities };
   if (target === 'emulator') {
-    const udid = (extra['appium:udid'] as string | undefined) ?? process.env.ANDROID_SERIAL ?? (await firstDevice());
-    const url = process.env.HEED_APPIUM_URL ?? 'http://127.0.0.1:4723';
+    const udid = (extra['appium:udid'] as string | undefined) ?? config.androidSerial ?? (await firstDevice());
+    const url = config.appium.url;
     return AppiumDevice.connect({ url, capabilities: { ...emulatorCapabilities({ udid }), ...extra } });
   }
   if (!/^https?:\/\//.test(target))

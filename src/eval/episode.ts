@@ -14,6 +14,7 @@ import { Profile } from '../profile/schema.js';
 import type { ProfileMode } from '../profile/view.js';
 import { referenceFor, runChecks, taskInstruction, type CheckResult, type Task } from '../tasks/task.js';
 import type { UserChannel } from '../user/channel.js';
+import type { FrameOptions } from '../vision/frame.js';
 import { ScriptedUser } from '../user/scripted.js';
 import { SimulatedUser } from '../user/simulated.js';
 import { AlwaysAllowPolicy, DoNothingPolicy } from './baselines.js';
@@ -39,6 +40,9 @@ export interface EpisodeOptions {
   user?: UserChannel;
   /** After every write to the episode's run directory (its report.html re-renders), with what the episode is. */
   afterWrite?: (dir: string, meta: Record<string, unknown>) => void;
+  /** Time and cost budgets (the task sets the step budget) and frame settings, from the environment. */
+  budgets?: { maxSeconds: number; maxCostUsd?: number };
+  frame?: FrameOptions;
 }
 
 /** What heed's gate may know: in KnowU mode only what the agent may see, so heed must ask where it cannot infer. */
@@ -127,6 +131,9 @@ export async function runEpisode(o: EpisodeOptions): Promise<EpisodeRecord> {
     user,
     mode: o.mode,
     maxSteps: o.task.maxSteps,
+    maxSeconds: o.budgets?.maxSeconds,
+    maxCostUsd: o.budgets?.maxCostUsd,
+    frame: o.frame,
     recorder: new Recorder(
       o.dir,
       o.afterWrite ? { afterWrite: (d) => o.afterWrite!(d, { instruction, ...meta }) } : {},

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { AppiumDevice } from '../device/appium-device.js';
 import { startAppium, type AppiumServer } from '../device/appium-server.js';
 import { simCapabilities } from '../device/capabilities.js';
+import { DEFAULT_CONFIG, type HeedConfig } from '../core/config.js';
 import type { LlmConfig } from '../policy/llm/config.js';
 import { loadProfile } from '../profile/load.js';
 import { withNoise } from '../profile/noise.js';
@@ -36,6 +37,8 @@ export interface EvalOptions {
   /** After every write to an episode's run directory (the CLI re-renders its report.html). */
   afterWrite?: (dir: string, meta: Record<string, unknown>) => void;
   progress?: (line: string) => void;
+  /** Budgets, frames and Appium settings from the environment (src/core/config.ts). */
+  config?: Pick<HeedConfig, 'budgets' | 'frame' | 'appium'>;
 }
 
 /** Every persona the tasks name, loaded once; with noisy logs a quarter of each one's behaviour logs is noise. */
@@ -90,7 +93,11 @@ export async function runEval(o: EvalOptions): Promise<EpisodeRecord[]> {
 
   let server: AppiumServer | undefined;
   const endpoints = o.appium?.length ? o.appium : undefined;
-  const simUrl = endpoints ? undefined : (process.env.HEED_SIM_APPIUM_URL ?? (server = await startAppium()).url);
+  const config = o.config ?? DEFAULT_CONFIG;
+  const simUrl = endpoints
+    ? undefined
+    : (config.appium.simUrl ??
+      (server = await startAppium({ port: config.appium.port, logLevel: config.appium.logLevel })).url);
   const workers = endpoints ? endpoints.length : Math.max(1, o.devices);
   const t0 = Date.now();
   let finished = 0;
@@ -117,6 +124,8 @@ export async function runEval(o: EvalOptions): Promise<EpisodeRecord[]> {
               clear: o.clear,
               user: o.user,
               afterWrite: o.afterWrite,
+              budgets: config.budgets,
+              frame: config.frame,
             });
           } catch (e) {
             rec = errorRecord(j, (e as Error).message);

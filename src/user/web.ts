@@ -5,6 +5,7 @@ import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { z } from 'zod';
+import { DEFAULT_CONFIG } from '../core/config.js';
 import type { ConsentAnswer } from '../core/vocab.js';
 import type { ConsentRequest, EpisodeContext, Question, RunEnd, Screen, StepEvent, UserChannel } from './channel.js';
 import { WebTimeline } from './web-timeline.js';
@@ -71,7 +72,7 @@ export class WebUser implements UserChannel {
 
   async start(): Promise<this> {
     this.server = createServer((req, res) => void this.handle(req, res));
-    const port = this.o.port ?? Number(process.env.HEED_WEB_PORT ?? 0);
+    const port = this.o.port ?? 0;
     await new Promise<void>((resolve, reject) => {
       this.server!.once('error', reject);
       this.server!.listen(port, '127.0.0.1', () => resolve());
@@ -82,7 +83,7 @@ export class WebUser implements UserChannel {
   }
 
   private timeoutMs(): number {
-    return (this.o.timeoutS ?? Number(process.env.HEED_WEB_TIMEOUT_S ?? 300)) * 1000;
+    return (this.o.timeoutS ?? DEFAULT_CONFIG.web.timeoutS) * 1000;
   }
 
   async consent(r: ConsentRequest, episode?: EpisodeContext): Promise<ConsentAnswer> {

@@ -9,6 +9,7 @@ import {
   parseSetting,
 } from '../../src/device/android-output.js';
 import { openDevice } from '../../src/device/open.js';
+import { testConfig } from '../support/config.js';
 
 const dir = join(import.meta.dirname ?? '', '..', '..', 'fixtures', 'android-shell');
 const real = (f: string) => readFileSync(join(dir, f), 'utf8');
@@ -69,7 +70,7 @@ describe('parsers on real Android output', () => {
 
 describe('the same parsers on the simulated phone’s output', () => {
   test('dumpsys package, dumpsys window, content query, pm list, settings', async () => {
-    const device = await openDevice({ device: 'sim' });
+    const device = await openDevice({ config: testConfig, device: 'sim' });
     try {
       await device.perform({ kind: 'open_app', package: 'com.heed.trailcam' });
       expect(parseCurrentFocus(await device.shell('dumpsys window'))).toMatchObject({

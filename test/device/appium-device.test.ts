@@ -5,6 +5,7 @@ import { simCapabilities } from '../../src/device/capabilities.js';
 import { openDevice } from '../../src/device/open.js';
 import { center, idSuffix } from '../../src/device/ui-tree.js';
 import type { Observation } from '../../src/device/device.js';
+import { testConfig } from '../support/config.js';
 
 const TRAILCAM = 'com.heed.trailcam';
 
@@ -28,7 +29,7 @@ async function meanColor(png: Buffer, [l, t, r, b]: [number, number, number, num
 describe('AppiumDevice on the simulated phone', () => {
   let device: AppiumDevice;
   beforeEach(async () => {
-    device = await openDevice({ device: 'sim' });
+    device = await openDevice({ config: testConfig, device: 'sim' });
   });
   afterEach(async () => {
     await device.close();

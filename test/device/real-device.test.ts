@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { execFileSync } from 'node:child_process';
 import { AppiumDevice } from '../../src/device/appium-device.js';
+import { loadConfig } from '../../src/core/config.js';
 import { openDevice } from '../../src/device/open.js';
 import { simCapabilities } from '../../src/device/capabilities.js';
 import type { DeviceAction } from '../../src/device/device.js';
@@ -32,6 +33,8 @@ async function fakeWebDriver(): Promise<{ url: string; calls: Recorded[]; close(
     if (req.url?.endsWith('/window/rect')) value = { x: 0, y: 0, width: 1080, height: 2400 };
     res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ value }));
   });
+  // webdriverio keeps connections alive; Node's 5 s idle timeout would reset one mid-test on a loaded machine.
+  server.keepAliveTimeout = 120_000;
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
   return {
     url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
@@ -55,6 +58,8 @@ async function recordingProxy(target: string): Promise<{ url: string; calls: Rec
     });
     res.writeHead(r.status, { 'content-type': 'application/json' }).end(await r.text());
   });
+  // webdriverio keeps connections alive; Node's 5 s idle timeout would reset one mid-test on a loaded machine.
+  server.keepAliveTimeout = 120_000;
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
   return {
     url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
@@ -114,7 +119,8 @@ describe('real devices', () => {
     delete process.env.ANDROID_SERIAL;
     delete process.env.ANDROID_HOME;
     try {
-      const device = await openDevice({ device: 'emulator' });
+      // The command line reads the environment once (src/core/config.ts); so does this test, after setting it.
+      const device = await openDevice({ device: 'emulator', config: loadConfig(process.env) });
       expect(device).toBeInstanceOf(AppiumDevice);
       const caps = wd.calls.find((c) => c.path === '/session')!.body.capabilities.alwaysMatch;
       expect(caps).toMatchObject({

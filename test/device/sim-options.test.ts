@@ -4,6 +4,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openDevice } from '../../src/device/open.js';
+import { testConfig } from '../support/config.js';
 
 const rows = Array.from(
   { length: 30 },
@@ -29,7 +30,11 @@ describe('simulated phone options through Appium', () => {
   writeFileSync(join(dir, 'trails.yaml'), APP);
 
   test('a data-only app, W3C element commands, long press and swipe-to-scroll by coordinates', async () => {
-    const device = await openDevice({ device: 'sim', sim: { appDirs: [dir], app: 'com.example.trails' } });
+    const device = await openDevice({
+      config: testConfig,
+      device: 'sim',
+      sim: { appDirs: [dir], app: 'com.example.trails' },
+    });
     try {
       const d = device.driver;
       const name = await d.$('id=name');
@@ -60,6 +65,7 @@ describe('simulated phone options through Appium', () => {
 
   test('screen size and density are configurable; setup commands run before the first observation', async () => {
     const device = await openDevice({
+      config: testConfig,
       device: 'sim',
       sim: {
         screen: { width: 720, height: 1600, density: 320 },
@@ -81,7 +87,11 @@ describe('simulated phone options through Appium', () => {
 
   test('a failing setup command refuses the session with the command named', async () => {
     await expect(
-      openDevice({ device: 'sim', sim: { setup: ['pm grant com.nope android.permission.CAMERA'] } }),
+      openDevice({
+        config: testConfig,
+        device: 'sim',
+        sim: { setup: ['pm grant com.nope android.permission.CAMERA'] },
+      }),
     ).rejects.toThrow(/pm grant com\.nope/);
   });
 });

@@ -3,7 +3,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Cassette } from '../../src/policy/llm/cassette.js';
 import { LlmClient } from '../../src/policy/llm/client.js';
-import { conventionFor, describeLlm, resolveLlmConfig } from '../../src/policy/llm/config.js';
+import { loadConfig } from '../../src/core/config.js';
+import { conventionFor, describeLlm, resolveLlmConfig as resolveRole, type Slot } from '../../src/policy/llm/config.js';
+
+/** A role's configuration from an environment, the way the command line reads it (src/core/config.ts). */
+const resolveLlmConfig = (slot: Slot, opts = {}, env: Record<string, string> = {}) =>
+  resolveRole(slot, opts, loadConfig(env).llm[slot]);
 import { extractJson } from '../../src/policy/llm/parse.js';
 import { startFakeLlm } from '../support/fake-llm.js';
 
@@ -53,7 +58,7 @@ describe('configuration: option ?? HEED_<SLOT>_* ?? OPENAI_* ?? default', () => 
 
   test('bad coordinate conventions are refused with the variable named', () => {
     expect(() => resolveLlmConfig('agent', { model: 'm' }, { HEED_AGENT_COORDS: 'inches' })).toThrow(
-      'HEED_AGENT_COORDS must be pixels, norm1000 or norm1',
+      'HEED_AGENT_COORDS must be pixels, norm1000, norm999 or norm1',
     );
   });
 });

@@ -116,7 +116,10 @@ describe('heed report --serve and --open (the real bin)', () => {
       const t = setTimeout(() => reject(new Error(`no URL in: ${out}`)), 20_000);
       child.stdout.on('data', () => {
         const m = /serving .* on 127\.0\.0\.1 only: (http:\/\/127\.0\.0\.1:\d+\/\w+\/report\.html)/.exec(out);
-        if (m && out.includes('Ctrl-C stops')) (clearTimeout(t), resolve(m[1]!));
+        if (m && out.includes('Ctrl-C stops')) {
+          clearTimeout(t);
+          resolve(m[1]!);
+        }
       });
     });
     expect(out).toMatch(/ssh -L (\d+):127\.0\.0\.1:\1 you@this-host/);

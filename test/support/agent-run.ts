@@ -1,6 +1,6 @@
 // Runs the real agent loop against the simulated phone (through Appium) with a scripted model over HTTP.
 import { runAgent, type RunResult } from '../../src/agent/loop.js';
-import { Recorder } from '../../src/agent/recorder.js';
+import { Recorder, type StepRecord } from '../../src/agent/recorder.js';
 import type { AppiumDevice } from '../../src/device/appium-device.js';
 import { openDevice } from '../../src/device/open.js';
 import type { SimOptions } from '../../src/device/capabilities.js';
@@ -13,6 +13,7 @@ import type { Profile } from '../../src/profile/schema.js';
 import type { UserChannel } from '../../src/user/channel.js';
 import { ScriptedUser } from '../../src/user/scripted.js';
 import { startFakeLlm, type ChatRequest, type FakeLlm, type Reply } from './fake-llm.js';
+import { testConfig } from './config.js';
 
 export interface TestRun {
   result: RunResult;
@@ -34,14 +35,23 @@ export async function runWithScriptedModel(o: {
   dir?: string;
   /** The recorder's afterWrite hook (a run report re-rendered as the run goes). */
   afterWrite?: (dir: string) => void;
+  /** The model family heed speaks (its template, grammar and coordinates); heed's JSON by default. */
+  family?: string;
+  onStep?: (r: StepRecord) => void;
 }): Promise<TestRun & { close(): Promise<void> }> {
   const llm = await startFakeLlm(o.respond);
   const profile = typeof o.profile === 'string' ? loadProfile(o.profile) : o.profile;
-  const device = await openDevice({ device: 'sim', sim: o.sim });
+  const device = await openDevice({ config: testConfig, device: 'sim', sim: o.sim });
   for (const cmd of o.setup ?? []) await device.shell(cmd);
   const cfg = resolveLlmConfig(
     'agent',
-    { model: 'scripted-vlm', baseURL: llm.baseURL, apiKey: 'sk-test-secret-123', maxRetries: 0 },
+    {
+      model: 'scripted-vlm',
+      baseURL: llm.baseURL,
+      apiKey: 'sk-test-secret-123',
+      maxRetries: 0,
+      ...(o.family ? { family: o.family } : {}),
+    },
     {},
   )!;
   const user = o.user?.(profile) ?? new ScriptedUser(profile);
@@ -55,6 +65,7 @@ export async function runWithScriptedModel(o: {
     maxSteps: o.maxSteps ?? 12,
     waitScale: 0,
     recorder: o.dir ? new Recorder(o.dir, { afterWrite: o.afterWrite }) : undefined,
+    onStep: o.onStep,
   });
   return {
     result,

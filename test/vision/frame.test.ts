@@ -5,6 +5,7 @@ import sharp from 'sharp';
 import { openDevice } from '../../src/device/open.js';
 import { loadProfile } from '../../src/profile/load.js';
 import { describeElements, makeFrame } from '../../src/vision/frame.js';
+import { testConfig } from '../support/config.js';
 
 const APP = `package: com.example.login
 label: Login
@@ -37,7 +38,11 @@ describe('frames sent to the model', () => {
   test('a password field (and a one-time code field) has no readable pixels and no text in the frame', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'heed-apps-'));
     writeFileSync(join(dir, 'login.yaml'), APP);
-    const device = await openDevice({ device: 'sim', sim: { appDirs: [dir], app: 'com.example.login' } });
+    const device = await openDevice({
+      config: testConfig,
+      device: 'sim',
+      sim: { appDirs: [dir], app: 'com.example.login' },
+    });
     try {
       const obs0 = await device.observe();
       const field = (o: typeof obs0, id: string) => o.tree.elements.find((e) => e.resourceId.endsWith(`:id/${id}`))!;
@@ -73,7 +78,7 @@ describe('frames sent to the model', () => {
   });
 
   test('default frames of a 1080×2400 screen are JPEGs under 60 KB with set-of-mark numbers', async () => {
-    const device = await openDevice({ device: 'sim', sim: { app: 'com.android.settings' } });
+    const device = await openDevice({ config: testConfig, device: 'sim', sim: { app: 'com.android.settings' } });
     try {
       const obs = await device.observe();
       const frame = await makeFrame(obs, loadProfile('balanced').redact);

@@ -523,7 +523,7 @@ export class Phone implements LayoutHost {
       );
       this.appendRow(pkg, op.append.list, item);
     } else if ('grant' in op) this.settingsGrant(f(op.grant.pkg ?? pkg), f(op.grant.group), f(op.grant.level));
-    else if ('settings' in op) this.settings[op.settings.namespace].set(op.settings.key, f(op.settings.value));
+    else if ('settings' in op) this.settings[op.settings.namespace].set(f(op.settings.key), f(op.settings.value));
     else if ('toast' in op) this.toast = f(op.toast);
   }
 

@@ -1,9 +1,12 @@
 // Model endpoint configuration for the three roles (agent, user simulator, judge). Precedence is always
-// option ?? HEED_<ROLE>_* ?? OPENAI_* ?? default. The API key is kept out of every description and log.
+// option ?? HEED_<ROLE>_* ?? OPENAI_* ?? default; the environment is read and checked once, by src/core/config.ts. The API key is kept out of every description and log.
+import { ROLE_VARS, type Role, type RoleEnv, type Structured } from '../../core/config.js';
+import { HeedError } from '../../core/errors.js';
+import { MODEL_FAMILIES, type ModelFamily } from '../../core/vocab.js';
 import type { Convention } from '../../device/coords.js';
 
-export type Slot = 'agent' | 'user' | 'judge';
-export type Structured = 'json_schema' | 'json_object' | 'none';
+export type Slot = Role;
+export type { Structured };
 
 export interface LlmConfig {
   slot: Slot;
@@ -17,12 +20,15 @@ export interface LlmConfig {
   maxRetries: number;
   backoffMs: number;
   structured: Structured;
+  /** Coordinates of heed's JSON family; native families have their own regime. */
   coords: Convention;
+  /** The model family heed speaks (agent role): --family ?? HEED_AGENT_FAMILY; by model name when unset. */
+  family?: ModelFamily;
   /** USD per million tokens, for cost accounting; 0 when unknown. */
   pricing: { input: number; output: number };
 }
 
-export type LlmOptions = Partial<Omit<LlmConfig, 'slot'>>;
+export type LlmOptions = Partial<Omit<LlmConfig, 'slot' | 'family'>> & { family?: string };
 
 /** Coordinate convention by model family: UI-TARS, Gemini and GLM speak 0–1000; others the image's pixels. */
 export function conventionFor(model: string): Convention {
@@ -38,36 +44,31 @@ const PRICES: [RegExp, { input: number; output: number }][] = [
   [/^gpt-4\.1/, { input: 2, output: 8 }],
 ];
 
-function num(v: string | undefined): number | undefined {
-  return v === undefined || v === '' ? undefined : Number(v);
-}
-
-/** The configuration for a slot, or undefined when no model is configured for it. */
-export function resolveLlmConfig(
-  slot: Slot,
-  opts: LlmOptions = {},
-  env: NodeJS.ProcessEnv = process.env,
-): LlmConfig | undefined {
-  const S = `HEED_${slot.toUpperCase()}_`;
-  const pick = (key: string) => env[S + key] ?? env[`OPENAI_${key}`];
-  const model = opts.model ?? env[`${S}MODEL`] ?? (slot === 'agent' ? env.OPENAI_MODEL : undefined) ?? env.HEED_MODEL;
+/**
+ * The configuration for a role, or undefined when no model is configured for it: option ?? environment (`env`, the
+ * role's part of src/core/config.ts, already validated) ?? default.
+ */
+export function resolveLlmConfig(slot: Slot, opts: LlmOptions = {}, env: RoleEnv = {}): LlmConfig | undefined {
+  const model = opts.model ?? env.model;
   if (!model) return undefined;
-  const coords = (opts.coords ?? env[`${S}COORDS`] ?? conventionFor(model)) as Convention;
-  if (!['pixels', 'norm1000', 'norm1'].includes(coords))
-    throw new Error(`${S}COORDS must be pixels, norm1000 or norm1, not '${coords}'`);
-  const structured = (opts.structured ?? env[`${S}STRUCTURED`] ?? 'json_schema') as Structured;
+  const d = ROLE_VARS;
+  // The environment's family is checked by src/core/config.ts; an option is checked here.
+  const family = opts.family ?? env.family;
+  if (family !== undefined && !(MODEL_FAMILIES as readonly string[]).includes(family))
+    throw new HeedError(`--family must be one of ${MODEL_FAMILIES.join(', ')}, not '${family}'`);
   return {
     slot,
     model,
-    baseURL: opts.baseURL ?? pick('BASE_URL') ?? 'https://api.openai.com/v1',
-    apiKey: opts.apiKey ?? pick('API_KEY') ?? 'not-needed',
-    temperature: opts.temperature ?? num(env[`${S}TEMPERATURE`]) ?? 0,
-    maxTokens: opts.maxTokens ?? num(env[`${S}MAX_TOKENS`]) ?? 1024,
-    timeoutMs: opts.timeoutMs ?? num(env[`${S}TIMEOUT_MS`]) ?? 60_000,
-    maxRetries: opts.maxRetries ?? num(env[`${S}MAX_RETRIES`]) ?? 3,
-    backoffMs: opts.backoffMs ?? num(env[`${S}BACKOFF_MS`]) ?? 500,
-    structured,
-    coords,
+    baseURL: opts.baseURL ?? env.baseURL ?? 'https://api.openai.com/v1',
+    apiKey: opts.apiKey ?? env.apiKey ?? 'not-needed',
+    temperature: opts.temperature ?? env.temperature ?? d.TEMPERATURE.fallback,
+    maxTokens: opts.maxTokens ?? env.maxTokens ?? d.MAX_TOKENS.fallback,
+    timeoutMs: opts.timeoutMs ?? env.timeoutMs ?? d.TIMEOUT_MS.fallback,
+    maxRetries: opts.maxRetries ?? env.maxRetries ?? d.MAX_RETRIES.fallback,
+    backoffMs: opts.backoffMs ?? env.backoffMs ?? d.BACKOFF_MS.fallback,
+    structured: opts.structured ?? env.structured ?? d.STRUCTURED.fallback,
+    coords: opts.coords ?? env.coords ?? conventionFor(model),
+    ...(family ? { family: family as ModelFamily } : {}),
     pricing: opts.pricing ?? PRICES.find(([re]) => re.test(model))?.[1] ?? { input: 0, output: 0 },
   };
 }

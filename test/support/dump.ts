@@ -1,0 +1,59 @@
+// Builds UiAutomator page source for unit tests from a few lines per element: the screens AOSP draws (ids and strings
+// from its layouts and values-*/strings.xml), without a device.
+import { parseUiTree, type UiTree } from '../../src/device/ui-tree.js';
+
+export interface Node {
+  cls?: string;
+  text?: string;
+  id?: string;
+  desc?: string;
+  hint?: string;
+  clickable?: boolean;
+  checkable?: boolean;
+  checked?: boolean;
+  password?: boolean;
+  focused?: boolean;
+  enabled?: boolean;
+  children?: Node[];
+}
+
+const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
+
+/** One screen: nodes stacked top to bottom, 160 px each, in a 1080×2400 window of `pkg`. */
+export function dump(pkg: string, nodes: Node[]): UiTree {
+  let y = 100;
+  const render = (n: Node, depth: number): string => {
+    const top = y;
+    y += 160;
+    const kids = (n.children ?? []).map((c) => render(c, depth + 1)).join('');
+    const bottom = Math.max(y, top + 160);
+    const cls = n.cls ?? (n.checkable ? 'android.widget.RadioButton' : 'android.widget.TextView');
+    const attrs = [
+      `class="${cls}"`,
+      `package="${pkg}"`,
+      `text="${esc(n.text ?? '')}"`,
+      `resource-id="${n.id ?? ''}"`,
+      `content-desc="${esc(n.desc ?? '')}"`,
+      `hint="${esc(n.hint ?? '')}"`,
+      `clickable="${n.clickable ?? !!n.checkable}"`,
+      `checkable="${!!n.checkable}"`,
+      `checked="${!!n.checked}"`,
+      `password="${!!n.password}"`,
+      `focused="${!!n.focused}"`,
+      `enabled="${n.enabled ?? true}"`,
+      `bounds="[0,${top}][1080,${bottom}]"`,
+    ].join(' ');
+    return `<${cls} ${attrs}>${kids}</${cls}>`;
+  };
+  const body = nodes.map((n) => render(n, 1)).join('');
+  return parseUiTree(
+    `<?xml version="1.0"?><hierarchy rotation="0" width="1080" height="2400"><android.widget.FrameLayout class="android.widget.FrameLayout" package="${pkg}" bounds="[0,0][1080,2400]">${body}</android.widget.FrameLayout></hierarchy>`,
+  );
+}
+
+/** The element whose text (or label) is `text`. */
+export function el(tree: UiTree, text: string) {
+  const e = tree.elements.find((x) => x.text === text || x.label === text);
+  if (!e) throw new Error(`no "${text}" on the screen: ${tree.elements.map((x) => x.label).join(' | ')}`);
+  return e;
+}
