@@ -7,7 +7,9 @@ import { HeedError } from '../core/errors.js';
 import { exitFor } from '../core/exit.js';
 import { emulatorCapabilities } from '../device/capabilities.js';
 import { readCaps } from '../device/open.js';
-import { buildResults, writeReports } from '../eval/report.js';
+import { buildResults } from '../eval/results.js';
+import { reportWriter } from '../report/run-report.js';
+import { writeReports } from '../report/write.js';
 import { loadPersonas, runEval, type EvalRun } from '../eval/runner.js';
 import type { PolicyKind } from '../eval/types.js';
 import { resolveFamily } from '../policy/families/index.js';
@@ -154,6 +156,7 @@ export async function evalCommand(
     `heed eval: ${tasks.length} tasks, policies ${policies.join(', ')}, mode ${mode}, ${logs} logs, ${values.appium?.length ?? devices} device(s) → ${dir}`,
   );
   const t0 = Date.now();
+  const writeEpisodeReport = reportWriter(out);
   const stop = watchSignals();
   let run: EvalRun;
   try {
@@ -176,14 +179,23 @@ export async function evalCommand(
       clear: Boolean(values.clear),
       user: web,
       progress: out,
+      afterWrite: (dir, meta) => writeEpisodeReport(dir, { meta }),
       config,
       signal: stop.signal,
     });
-  } finally {
+  } catch (e) {
     stop.dispose();
     await closeAll([() => web?.close()], out);
+    throw e;
   }
+  stop.dispose();
   const { episodes } = run;
+  const failed = episodes.filter((e) => !e.success).length;
+  web?.end({
+    outcome: run.complete ? 'finished' : 'interrupted',
+    message: `${episodes.length} episodes, ${failed} failed; reports in ${dir}`,
+  });
+  await closeAll([() => web?.close()], out);
   const results = buildResults(episodes, {
     suite: values.suite,
     clear: Boolean(values.clear),

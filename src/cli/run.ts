@@ -4,10 +4,11 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { HeedError, outcomeOf } from '../core/errors.js';
 import { exitFor } from '../core/exit.js';
-import { describeAction } from '../policy/policy.js';
+import { actionCaption } from '../policy/caption.js';
 import { runAgent, type RunResult } from '../agent/loop.js';
 import { Recorder, runDirName, type StepRecord } from '../agent/recorder.js';
 import { assemble, type Assembled } from '../agent/session.js';
+import { reportWriter } from '../report/run-report.js';
 import { DEFAULT_CONFIG, type HeedConfig } from '../core/config.js';
 import type { Outcome, UserKind } from '../core/vocab.js';
 import { loadProfile } from '../profile/load.js';
@@ -44,7 +45,8 @@ Options:
   --replay <file>         answer model calls from a cassette instead of the endpoint
   -h, --help              this text
 
-Output: a run directory with steps.jsonl, frames/, ledger.jsonl and summary.json.`;
+Output: a run directory with steps.jsonl, frames/, ledger.jsonl, summary.json and report.html (rewritten after
+every step: open it while the run goes; heed report <dir> re-renders it).`;
 
 export interface RunOutcome {
   result: RunResult;
@@ -54,16 +56,12 @@ export interface RunOutcome {
   outcome: Outcome;
 }
 
+/** A step as the terminal prints it; the caption is the reports' and the approval page's too (policy/caption.ts). */
 export function formatStep(r: StepRecord): string {
   const d = r.decision;
   const s = r.sensitivity;
-  const act = !r.action
-    ? '(no valid action)'
-    : r.target
-      ? `${r.action.action} [${r.target.index}] "${r.target.label}"`
-      : describeAction(r.action);
   const gate = d && s ? `  [${s.category} ${s.grant} → ${d.verdict} by ${d.source}]` : '';
-  return `  ${String(r.step).padStart(2)}. ${act} → ${r.outcome}${gate}`;
+  return `  ${String(r.step).padStart(2)}. ${actionCaption(r.action, r.target)} → ${r.outcome}${gate}`;
 }
 
 export async function runOnce(
@@ -96,7 +94,11 @@ export async function runOnce(
   const profile = loadProfile(o.profile);
   const dir = join(o.out ?? 'runs', runDirName(`${profile.id}-${o.task?.id ?? instruction}`));
   mkdirSync(dir, { recursive: true });
-  const recorder = new Recorder(dir);
+  // report.html is rewritten after every step line and summary (src/report): readable while the run goes.
+  const write = reportWriter(out);
+  let meta: Record<string, unknown> = { instruction, profile: profile.id, mode: o.mode ?? 'personal' };
+  const report = (d: string, stopped?: boolean) => write(d, { meta, stopped });
+  const recorder = new Recorder(dir, { afterWrite: report });
   const facts = { instruction, profile: profile.id, task: o.task?.id };
   let a: Assembled;
   try {
@@ -124,9 +126,12 @@ export async function runOnce(
     recorder.summary({ ...facts, ...outcomeOf(e), stage: 'start', steps: 0 });
     throw e;
   }
+  meta = { ...meta, policy: a.policy.name, user: a.user.kind, ...a.meta };
+  report(dir);
   let run: RunOutcome | undefined;
   try {
     out(`▶ ${instruction}\n  profile ${a.profile.id} · policy ${a.policy.name} · user ${a.user.kind} · run ${dir}`);
+    out(`  report ${join(dir, 'report.html')} (updates as the run goes)`);
     const result = await runAgent({
       instruction,
       device: a.device,
@@ -156,7 +161,12 @@ export async function runOnce(
       outcome === result.outcome
         ? result.message
         : `${failing.length} of ${checks.length} checks failed: ${failing[0]!.description}`;
-    if (checks.length) recorder.amend({ outcome, message, claimed: result.outcome, checks });
+    if (checks.length) recorder.amendSummary({ outcome, message, claimed: result.outcome, checks });
+    a.user.end?.({
+      outcome,
+      message,
+      checks: checks.map((c) => ({ description: c.description, pass: c.pass })),
+    });
     out(`■ ${outcome}: ${message}`);
     out(
       `  ${result.steps} steps · ${result.questions} questions · ${result.consentRequests} consent requests · ${result.blocked} blocked · ${result.tokens.input + result.tokens.output} tokens · $${result.cost.toFixed(4)} · ${(result.wallMs / 1000).toFixed(1)} s`,
@@ -165,6 +175,7 @@ export async function runOnce(
     run = { result, checks, dir, outcome };
     return run;
   } finally {
+    report(dir, true);
     // A close that fails (Appium already gone) is said, never thrown: it must not hide how the run ended.
     await closeAll([() => a.user.close?.(), () => a.device.close()], (s) => (run ? out(s) : console.error(s)));
   }

@@ -1,6 +1,6 @@
 // One episode: a fresh simulated phone (or device), the task's setup, one policy as one persona, then the checks,
 // the judge, and the persona-grounded consent metrics.
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { untilAborted } from '../core/abort.js';
 import type { Outcome } from '../core/vocab.js';
 import { runAgent } from '../agent/loop.js';
@@ -40,6 +40,8 @@ export interface EpisodeOptions {
   clear?: boolean;
   /** A person answering instead of the persona's stand-in (heed eval --user web). */
   user?: UserChannel;
+  /** After every write to the episode's run directory (its report.html re-renders), with what the episode is. */
+  afterWrite?: (dir: string, meta: Record<string, unknown>) => void;
   /** Time and cost budgets (the task sets the step budget) and frame settings, from the environment. */
   budgets?: { maxSeconds: number; maxCostUsd?: number };
   frame?: FrameOptions;
@@ -138,8 +140,11 @@ export function unscoredRecord(
 export async function runEpisode(o: EpisodeOptions): Promise<EpisodeRecord> {
   const t0 = Date.now();
   for (const cmd of o.task.setup) await untilAborted(o.device.shell(cmd), o.signal);
-  const base: UserChannel = o.user
-    ? o.user
+  // A person answering for many episodes sees which one each request is for.
+  const person =
+    o.user?.forEpisode?.({ id: basename(o.dir), task: o.task.id, persona: o.persona.id, policy: o.policy }) ?? o.user;
+  const base: UserChannel = person
+    ? person
     : o.userModel
       ? new SimulatedUser(new LlmClient(o.userModel), o.persona)
       : new ScriptedUser(o.persona);
@@ -153,6 +158,7 @@ export async function runEpisode(o: EpisodeOptions): Promise<EpisodeRecord> {
     );
   const user = routine ?? base;
   const instruction = taskInstruction(o.task, o.clear);
+  const meta = { task: o.task.id, persona: o.persona.id, policyKind: o.policy };
   const result = await runAgent({
     instruction,
     device: o.device,
@@ -165,10 +171,13 @@ export async function runEpisode(o: EpisodeOptions): Promise<EpisodeRecord> {
     maxSeconds: o.budgets?.maxSeconds,
     maxCostUsd: o.budgets?.maxCostUsd,
     frame: o.frame,
-    recorder: new Recorder(o.dir),
+    recorder: new Recorder(
+      o.dir,
+      o.afterWrite ? { afterWrite: (d) => o.afterWrite!(d, { instruction, ...meta }) } : {},
+    ),
     waitScale: 0,
     gate: o.policy === 'always-allow' ? 'bypass' : 'heed',
-    meta: { task: o.task.id, persona: o.persona.id, policyKind: o.policy },
+    meta,
     signal: o.signal,
   });
   // Stopped, or the phone went away: nothing to score; --resume runs it again.
@@ -210,16 +219,22 @@ export async function runEpisode(o: EpisodeOptions): Promise<EpisodeRecord> {
     const asked = [s.action.question, ...(s.action.options ?? [])].join(' ').toLowerCase();
     return visible.some((k) => asked.includes(k.toLowerCase()));
   }).length;
+  const success =
+    checks.every((c) => c.pass) &&
+    (!verdict || ('score' in verdict && verdict.score >= 0.99)) &&
+    !(verdict && 'error' in verdict);
+  person?.end?.({
+    outcome: success ? 'success' : 'failed',
+    message: `${result.outcome}: ${result.message}`,
+    checks: checks.map((c) => ({ description: c.description, pass: c.pass })),
+  });
   return {
     task: o.task.id,
     split: o.task.split,
     persona: o.persona.id,
     policy: o.policy,
     repeat: o.repeat,
-    success:
-      checks.every((c) => c.pass) &&
-      (!verdict || ('score' in verdict && verdict.score >= 0.99)) &&
-      !(verdict && 'error' in verdict),
+    success,
     score,
     ...(verdict ? { judge: verdict } : {}),
     steps: result.steps,

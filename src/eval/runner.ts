@@ -38,6 +38,8 @@ export interface EvalOptions {
   clear?: boolean;
   /** A person answering for every episode (the browser approval page). */
   user?: UserChannel;
+  /** After every write to an episode's run directory (the CLI re-renders its report.html). */
+  afterWrite?: (dir: string, meta: Record<string, unknown>) => void;
   progress?: (line: string) => void;
   /** Stops the eval: no new episode starts, the one in flight ends and is not saved. */
   signal?: AbortSignal;
@@ -130,6 +132,7 @@ export async function runEval(o: EvalOptions): Promise<EvalRun> {
           judgeModel: o.judgeModel,
           clear: o.clear,
           user: o.user,
+          afterWrite: o.afterWrite,
           budgets: config.budgets,
           frame: config.frame,
           signal: o.signal,

@@ -6,7 +6,7 @@ import { existsSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } fro
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { main } from '../../src/cli/main.js';
-import type { Results } from '../../src/eval/report.js';
+import type { Results } from '../../src/eval/results.js';
 import { startFakeLlm, stepPromptOf, type ChatRequest, type Reply } from '../support/fake-llm.js';
 import { spawnHeed, until } from '../support/bin.js';
 

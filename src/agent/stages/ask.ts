@@ -1,11 +1,12 @@
 // ask: the user channel, for the gate's consent requests and the agent's clarifying questions. The answer goes back
 // to the gate, which records it; this stage only carries it.
 import type { ConsentGate } from '../../consent/consent-gate.js';
+import { explain } from '../../consent/explain.js';
 import { untilAborted } from '../../core/abort.js';
 import { describeAnswer } from '../../core/vocab.js';
 import { deviceToImage } from '../../device/coords.js';
 import type { ControlAction } from '../../policy/actions.js';
-import { describeAction } from '../../policy/policy.js';
+import { actionCaption } from '../../policy/caption.js';
 import type { Screen, UserChannel } from '../../user/channel.js';
 import type { Frame } from '../../vision/frame.js';
 import type { Gated } from './types.js';
@@ -20,7 +21,8 @@ export async function askConsent(
 ): Promise<Gated> {
   const s = g.sensitivity;
   if (!s || g.decision?.verdict !== 'ask') return g;
-  const what = describeAction(g.action);
+  const appLabel = g.appLabel;
+  const words = explain(s, appLabel ?? g.app);
   const label = g.resolved.element?.label;
   const answer = await untilAborted(
     user.consent({
@@ -28,9 +30,17 @@ export async function askConsent(
       category: s.category,
       grant: s.grant,
       irreversible: s.irreversible,
-      action: label ? `${what} ("${label}")` : what,
+      action: actionCaption(g.action, g.resolved.element),
+      ...(label ? { label } : {}),
       evidence: s.evidence.reason,
       reason: g.decision.reason,
+      ...(appLabel ? { appLabel } : {}),
+      plain: {
+        what: words.what,
+        lasts: words.lasts,
+        ...(words.narrower ? { narrower: words.narrower } : {}),
+        defaultText: words.defaultText,
+      },
       screen: screenOf(g.frame, g),
     }),
     signal,
@@ -54,17 +64,29 @@ export async function askQuestion(
   return untilAborted(user.ask({ question: a.question, options: a.options, screen: screenOf(frame) }), signal);
 }
 
+/** Where a step lands in the frame (image pixels): the touched element's box, and the finger's point. */
+export function touchIn(
+  frame: Frame,
+  resolved?: Gated['resolved'],
+): { box?: [number, number, number, number]; point?: { x: number; y: number } } {
+  const touched = resolved?.element;
+  const el = touched && frame.elements.find((e) => e.index === touched.index);
+  const gesture = resolved?.gesture;
+  const out: { box?: [number, number, number, number]; point?: { x: number; y: number } } = {};
+  if (el) out.box = el.bounds;
+  if (gesture && 'x' in gesture) {
+    const p = deviceToImage(frame.geometry, { x: gesture.x, y: gesture.y });
+    out.point = { x: Math.round(p.x), y: Math.round(p.y) };
+  }
+  return out;
+}
+
 /** The frame with what the agent is about to touch, in image pixels. */
 function screenOf(frame: Frame, g?: Gated): Screen {
   const { width, height } = frame.geometry.image;
   const s: Screen = { jpeg: frame.jpeg, width, height };
-  const touched = g?.resolved.element;
-  const el = touched && frame.elements.find((e) => e.index === touched.index);
-  const gesture = g?.resolved.gesture;
-  if (el) s.box = el.bounds;
-  else if (gesture && 'x' in gesture) {
-    const p = deviceToImage(frame.geometry, { x: gesture.x, y: gesture.y });
-    s.point = { x: Math.round(p.x), y: Math.round(p.y) };
-  }
+  const t = touchIn(frame, g?.resolved);
+  if (t.box) s.box = t.box;
+  else if (t.point) s.point = t.point;
   return s;
 }
