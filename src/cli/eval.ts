@@ -4,17 +4,20 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { DEFAULT_CONFIG, type HeedConfig } from '../core/config.js';
 import { HeedError } from '../core/errors.js';
+import { exitFor } from '../core/exit.js';
 import { emulatorCapabilities } from '../device/capabilities.js';
 import { readCaps } from '../device/open.js';
 import { buildResults } from '../eval/results.js';
 import { reportWriter } from '../report/run-report.js';
 import { writeReports } from '../report/write.js';
-import { loadPersonas, runEval } from '../eval/runner.js';
+import { loadPersonas, runEval, type EvalRun } from '../eval/runner.js';
 import type { PolicyKind } from '../eval/types.js';
 import { resolveFamily } from '../policy/families/index.js';
 import { describeLlm, resolveLlmConfig } from '../policy/llm/config.js';
 import { loadSuite } from '../tasks/suite.js';
 import { WebUser } from '../user/web.js';
+import { resumeOptions, saveOptions } from './eval-resume.js';
+import { closeAll, watchSignals } from './signals.js';
 
 export const EVAL_HELP = `Usage: heed eval --suite <dir|file> [options]
 
@@ -41,7 +44,8 @@ Options:
   --caps <file>          JSON capabilities merged over the defaults for --appium (e.g. {"appium:udid": …})
   --repeats <k>          runs of each episode (default 1)
   --out <dir>            output folder (default runs/eval-<time>)
-  --resume <dir>         continue an interrupted evaluation in <dir>
+  --resume <dir>         continue an evaluation in <dir> with the options it started with (saved in
+                         <dir>/eval.json); episodes that ended in error, interrupted or device-lost run again
   -h, --help             this text`;
 
 export async function evalCommand(
@@ -49,7 +53,7 @@ export async function evalCommand(
   out: (s: string) => void,
   config: HeedConfig = DEFAULT_CONFIG,
 ): Promise<number> {
-  const { values } = parseArgs({
+  const { values: given } = parseArgs({
     args: argv,
     options: {
       suite: { type: 'string' },
@@ -73,7 +77,9 @@ export async function evalCommand(
       help: { type: 'boolean', short: 'h' },
     },
   });
-  if (values.help) return (out(EVAL_HELP), 0);
+  if (given.help) return (out(EVAL_HELP), 0);
+  // --resume alone: the options come from the folder (eval.json); given ones must agree with them.
+  const values = resumeOptions(given);
   if (!values.suite) throw new HeedError('heed eval needs --suite', 'see heed eval --help');
   const splits = values.split?.split(',');
   const { tasks, skipped } = loadSuite(values.suite, {
@@ -141,6 +147,7 @@ export async function evalCommand(
   const dir =
     values.resume ?? values.out ?? join('runs', `eval-${new Date().toISOString().replace(/[:.]/g, '-').slice(0, 19)}`);
   mkdirSync(dir, { recursive: true });
+  saveOptions(dir, values, { agent: agent?.model, user: userModel?.model, judge: judgeModel?.model });
   const web =
     values.user === 'web'
       ? await new WebUser({ ...config.web, announce: (u) => out(`Answer for the personas in a browser: ${u}`) }).start()
@@ -150,28 +157,45 @@ export async function evalCommand(
   );
   const t0 = Date.now();
   const writeEpisodeReport = reportWriter(out);
-  const episodes = await runEval({
-    tasks,
-    personas,
-    policies,
-    repeats,
-    devices,
-    out: dir,
-    resume: Boolean(values.resume),
-    mode,
-    appium: values.appium?.map((url) => ({
-      url,
-      capabilities,
-    })),
-    agent,
-    userModel,
-    judgeModel,
-    clear: Boolean(values.clear),
-    user: web,
-    progress: out,
-    afterWrite: (dir, meta) => writeEpisodeReport(dir, { meta }),
-    config,
+  const stop = watchSignals();
+  let run: EvalRun;
+  try {
+    run = await runEval({
+      tasks,
+      personas,
+      policies,
+      repeats,
+      devices,
+      out: dir,
+      resume: Boolean(values.resume),
+      mode,
+      appium: values.appium?.map((url) => ({
+        url,
+        capabilities,
+      })),
+      agent,
+      userModel,
+      judgeModel,
+      clear: Boolean(values.clear),
+      user: web,
+      progress: out,
+      afterWrite: (dir, meta) => writeEpisodeReport(dir, { meta }),
+      config,
+      signal: stop.signal,
+    });
+  } catch (e) {
+    stop.dispose();
+    await closeAll([() => web?.close()], out);
+    throw e;
+  }
+  stop.dispose();
+  const { episodes } = run;
+  const failed = episodes.filter((e) => !e.success).length;
+  web?.end({
+    outcome: run.complete ? 'finished' : 'interrupted',
+    message: `${episodes.length} episodes, ${failed} failed; reports in ${dir}`,
   });
+  await closeAll([() => web?.close()], out);
   const results = buildResults(episodes, {
     suite: values.suite,
     clear: Boolean(values.clear),
@@ -184,14 +208,16 @@ export async function evalCommand(
     user: userModel ? describeLlm(userModel) : 'scripted',
     judge: judgeModel ? describeLlm(judgeModel) : null,
     wallMs: Date.now() - t0,
+    ...(run.complete ? {} : { interrupted: true, episodesDone: episodes.length, episodesTotal: run.total }),
   });
-  const failed = episodes.filter((e) => !e.success).length;
-  web?.end({
-    outcome: 'finished',
-    message: `${episodes.length} episodes, ${failed} failed; reports in ${dir}`,
-  });
-  await web?.close();
   writeReports(results, dir);
+  if (!run.complete) {
+    out(
+      `■ interrupted: ${episodes.length} of ${run.total} episodes done (the one in flight is not saved); reports cover those.\n` +
+        `  resume with: heed eval --resume ${dir}`,
+    );
+    return exitFor('interrupted', stop.received);
+  }
   for (const [p, b] of Object.entries(results.metrics))
     out(
       `${p.padEnd(13)} SR ${(b.all!.SR * 100).toFixed(1)}%  Compliance ${b.all!.Compliance === null ? '–' : (b.all!.Compliance * 100).toFixed(1) + '%'}  violations ${b.all!.violations}`,

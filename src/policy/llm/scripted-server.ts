@@ -10,7 +10,16 @@ export interface ChatRequest {
   [k: string]: unknown;
 }
 
-export type Reply = string | { status: number; body?: unknown; headers?: Record<string, string> };
+/**
+ * A reply: the assistant's text; a status with any body (a body without `choices`, content parts …); or a hostile
+ * endpoint's behaviour: `stall: 'headers'` sends 200 and its headers, then nothing; `stall: 'silent'` sends nothing;
+ * `reset` drops the connection.
+ */
+export type Reply =
+  | string
+  | { status: number; body?: unknown; headers?: Record<string, string> }
+  | { stall: 'headers' | 'silent' }
+  | { reset: true };
 
 export interface FakeLlm {
   baseURL: string;
@@ -24,7 +33,7 @@ async function body(req: IncomingMessage): Promise<string> {
   return Buffer.concat(chunks).toString('utf8');
 }
 
-export async function startFakeLlm(respond: (req: ChatRequest, n: number) => Reply): Promise<FakeLlm> {
+export async function startFakeLlm(respond: (req: ChatRequest, n: number) => Reply | Promise<Reply>): Promise<FakeLlm> {
   const requests: ChatRequest[] = [];
   const server: Server = createServer(async (req, res) => {
     if (req.method !== 'POST' || !req.url?.endsWith('/chat/completions')) {
@@ -35,9 +44,17 @@ export async function startFakeLlm(respond: (req: ChatRequest, n: number) => Rep
     requests.push(parsed);
     let reply: Reply;
     try {
-      reply = respond(parsed, requests.length - 1);
+      reply = await respond(parsed, requests.length - 1);
     } catch (e) {
       reply = { status: 500, body: { error: { message: (e as Error).message } } };
+    }
+    if (typeof reply === 'object' && 'stall' in reply) {
+      if (reply.stall === 'headers') res.writeHead(200, { 'content-type': 'application/json' }).write('{"id":');
+      return; // and never finish
+    }
+    if (typeof reply === 'object' && 'reset' in reply) {
+      req.socket.destroy();
+      return;
     }
     if (typeof reply !== 'string') {
       res
@@ -58,5 +75,13 @@ export async function startFakeLlm(respond: (req: ChatRequest, n: number) => Rep
   });
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
   const { port } = server.address() as AddressInfo;
-  return { baseURL: `http://127.0.0.1:${port}/v1`, requests, close: () => new Promise((r) => server.close(() => r())) };
+  return {
+    baseURL: `http://127.0.0.1:${port}/v1`,
+    requests,
+    close: () =>
+      new Promise((r) => {
+        server.close(() => r());
+        server.closeAllConnections(); // stalled replies hold their connections open
+      }),
+  };
 }
