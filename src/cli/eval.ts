@@ -6,14 +6,20 @@ import { DEFAULT_CONFIG, type HeedConfig } from '../core/config.js';
 import { HeedError } from '../core/errors.js';
 import { emulatorCapabilities } from '../device/capabilities.js';
 import { readCaps } from '../device/open.js';
-import { buildResults, writeReports } from '../eval/report.js';
-import { loadPersonas, runEval } from '../eval/runner.js';
+import { mergeShards } from '../eval/merge.js';
+import { buildResults } from '../eval/report.js';
+import { jobs, loadPersonas, runEval } from '../eval/runner.js';
+import { parseShard, selectTasks, shardJobs } from '../eval/select.js';
+import { stopPolicy } from '../eval/stop.js';
+import { parseThresholds } from '../eval/thresholds.js';
 import type { PolicyKind } from '../eval/types.js';
 import { describeLlm, resolveLlmConfig } from '../policy/llm/config.js';
 import { loadSuite } from '../tasks/suite.js';
 import { WebUser } from '../user/web.js';
+import { finishEval, listMatrix, REPORTERS } from './eval-output.js';
 
 export const EVAL_HELP = `Usage: heed eval --suite <dir|file> [options]
+       heed eval --merge <shard dir>… --out <dir> [--reporter junit] [--json] [--fail-under …]
 
 Runs episodes = tasks × personas × policies × repeats on a pool of simulated phones (or Appium servers) and writes
 results.json, summary.md and report.html (episodes in episodes/<policy>__<task>__<persona>__r<n>/).
@@ -38,17 +44,44 @@ Options:
   --repeats <k>          runs of each episode (default 1)
   --out <dir>            output folder (default runs/eval-<time>)
   --resume <dir>         continue an interrupted evaluation in <dir>
-  -h, --help             this text`;
+
+Selecting and splitting:
+  --task <id>            only this task (repeat, or id,id,…); an unknown id is refused with the nearest one
+  --grep <regex>         only tasks whose id or instruction matches (case-insensitive)
+  --list                 print the episode matrix and a token estimate for the agent; run nothing
+  --shard <i/n>          run every n-th episode starting at the i-th (CI machines split one evaluation)
+  --merge <dir>…         build one report from the shard folders given (with --out)
+
+Stopping, output and exit code:
+  --max-failures <n>     stop starting episodes after n failed ones (the same error 3 times in a row always stops)
+  --fail-under <m=v,…>   exit 1 unless the agent's (else the reference's) metrics reach these, e.g.
+                         sr=0.8,compliance=1 (metrics: sr, avgscore, ie, compliance, consentrecall, pd, act, silent, stop)
+  --reporter junit       also write junit.xml (one test case per episode) into the output folder
+  --json                 print the results as JSON on stdout (progress goes to stderr)
+  -h, --help             this text
+
+Exit code: 0 when the thresholds are met (without --fail-under: no episode errored and the agent passed at least
+one); 1 otherwise; 2 for a bad command line; 3 when the same error stopped the run (endpoint or device).`;
 
 export async function evalCommand(
   argv: string[],
   out: (s: string) => void,
   config: HeedConfig = DEFAULT_CONFIG,
 ): Promise<number> {
-  const { values } = parseArgs({
+  const { values, positionals } = parseArgs({
     args: argv,
+    allowPositionals: true,
     options: {
       suite: { type: 'string' },
+      task: { type: 'string', multiple: true },
+      grep: { type: 'string' },
+      list: { type: 'boolean' },
+      shard: { type: 'string' },
+      merge: { type: 'boolean' },
+      'max-failures': { type: 'string' },
+      'fail-under': { type: 'string' },
+      reporter: { type: 'string', multiple: true },
+      json: { type: 'boolean' },
       split: { type: 'string' },
       personas: { type: 'string' },
       model: { type: 'string' },
@@ -69,14 +102,46 @@ export async function evalCommand(
     },
   });
   if (values.help) return (out(EVAL_HELP), 0);
+  // With --json, stdout carries only the JSON; what would be printed goes to stderr.
+  const say = values.json ? (l: string) => process.stderr.write(`${l}\n`) : out;
+  const reporters = values.reporter ?? [];
+  for (const r of reporters)
+    if (!(REPORTERS as readonly string[]).includes(r))
+      throw new HeedError(`--reporter ${r}: unknown reporter`, `reporters: ${REPORTERS.join(', ')}`);
+  const thresholds = values['fail-under'] === undefined ? undefined : parseThresholds(values['fail-under']);
+  const maxFailures = values['max-failures'] === undefined ? undefined : Number(values['max-failures']);
+  if (maxFailures !== undefined && !(Number.isInteger(maxFailures) && maxFailures > 0))
+    throw new HeedError('--max-failures must be a positive whole number');
+  if (values.merge) {
+    if (!values.out) throw new HeedError('--merge needs --out <dir> for the merged report');
+    const t0 = Date.now();
+    const { episodes, config: merged } = mergeShards(positionals, values.out);
+    say(`heed eval: merged ${episodes.length} episodes from ${positionals.length} shard folder(s) → ${values.out}`);
+    const results = buildResults(episodes, merged);
+    return finishEval(
+      {
+        results,
+        dir: values.out,
+        reporters,
+        json: Boolean(values.json),
+        thresholds,
+        seconds: (Date.now() - t0) / 1000,
+      },
+      out,
+    );
+  }
+  if (positionals.length) throw new HeedError(`unexpected argument '${positionals[0]}'`, 'see heed eval --help');
   if (!values.suite) throw new HeedError('heed eval needs --suite', 'see heed eval --help');
+  const shard = values.shard === undefined ? undefined : parseShard(values.shard);
   const splits = values.split?.split(',');
-  const { tasks, skipped } = loadSuite(values.suite, {
+  const suite = loadSuite(values.suite, {
     splits,
     personas: values.personas?.split(','),
     device: values.appium?.length ? 'android' : 'simulated',
   });
-  if (skipped.length) out(`skipping ${skipped.length} task(s): ${[...new Set(skipped.map((s) => s.why))].join('; ')}`);
+  const { skipped } = suite;
+  const tasks = selectTasks(suite.tasks, { ids: values.task?.flatMap((t) => t.split(',')), grep: values.grep });
+  if (skipped.length) say(`skipping ${skipped.length} task(s): ${[...new Set(skipped.map((s) => s.why))].join('; ')}`);
   if (!tasks.length)
     throw new HeedError(
       `No tasks to run in ${values.suite}${splits ? ` for split ${splits.join(',')}` : ''}${values.personas ? ` and personas ${values.personas}` : ''}`,
@@ -99,9 +164,9 @@ export async function evalCommand(
     config.llm.judge,
   );
   if (agent && userModel && agent.model === userModel.model)
-    out(`warning: the user simulator uses the agent's own model (${agent.model}); results flatter the agent`);
+    say(`warning: the user simulator uses the agent's own model (${agent.model}); results flatter the agent`);
   if (agent && judgeModel && agent.model === judgeModel.model)
-    out(`warning: the judge uses the agent's own model (${agent.model})`);
+    say(`warning: the judge uses the agent's own model (${agent.model})`);
   const policies: PolicyKind[] = [
     ...(agent ? (['agent'] as const) : []),
     ...(values.baselines ? (['do-nothing', 'always-allow', 'reference'] as const) : []),
@@ -126,17 +191,19 @@ export async function evalCommand(
       'the scripted persona (or --user-model) answers otherwise',
     );
   }
+  if (values.list) return listMatrix(shardJobs(jobs({ tasks, personas, policies, repeats }), shard), values.json, out);
   // Every option is checked before anything is written.
   const dir =
     values.resume ?? values.out ?? join('runs', `eval-${new Date().toISOString().replace(/[:.]/g, '-').slice(0, 19)}`);
   mkdirSync(dir, { recursive: true });
   const web =
     values.user === 'web'
-      ? await new WebUser({ ...config.web, announce: (u) => out(`Answer for the personas in a browser: ${u}`) }).start()
+      ? await new WebUser({ ...config.web, announce: (u) => say(`Answer for the personas in a browser: ${u}`) }).start()
       : undefined;
-  out(
-    `heed eval: ${tasks.length} tasks, policies ${policies.join(', ')}, mode ${mode}, ${logs} logs, ${values.appium?.length ?? devices} device(s) → ${dir}`,
+  say(
+    `heed eval: ${tasks.length} tasks, policies ${policies.join(', ')}, mode ${mode}, ${logs} logs, ${values.appium?.length ?? devices} device(s)${shard ? `, shard ${shard.index}/${shard.count}` : ''} → ${dir}`,
   );
+  const stop = stopPolicy(maxFailures);
   const t0 = Date.now();
   const episodes = await runEval({
     tasks,
@@ -156,8 +223,10 @@ export async function evalCommand(
     judgeModel,
     clear: Boolean(values.clear),
     user: web,
-    progress: out,
+    progress: say,
     config,
+    shard,
+    stopWhen: stop.stopWhen,
   });
   const results = buildResults(episodes, {
     suite: values.suite,
@@ -171,15 +240,11 @@ export async function evalCommand(
     user: userModel ? describeLlm(userModel) : 'scripted',
     judge: judgeModel ? describeLlm(judgeModel) : null,
     wallMs: Date.now() - t0,
+    ...(shard ? { shard: `${shard.index}/${shard.count}` } : {}),
   });
   await web?.close();
-  writeReports(results, dir);
-  for (const [p, b] of Object.entries(results.metrics))
-    out(
-      `${p.padEnd(13)} SR ${(b.all!.SR * 100).toFixed(1)}%  Compliance ${b.all!.Compliance === null ? '–' : (b.all!.Compliance * 100).toFixed(1) + '%'}  violations ${b.all!.violations}`,
-    );
-  out(
-    `reports: ${join(dir, 'summary.md')}, ${join(dir, 'report.html')}, ${join(dir, 'results.json')} (${((Date.now() - t0) / 1000).toFixed(1)} s)`,
+  return finishEval(
+    { results, dir, reporters, json: Boolean(values.json), thresholds, stop, seconds: (Date.now() - t0) / 1000 },
+    out,
   );
-  return episodes.some((e) => e.error) ? 1 : 0;
 }

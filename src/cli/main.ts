@@ -12,7 +12,7 @@ import { DOCTOR_HELP, doctorCommand } from './doctor.js';
 import { EVAL_HELP, evalCommand } from './eval.js';
 import { INSPECT_HELP, inspectCommand } from './inspect.js';
 import { RUN_HELP, runCommand } from './run.js';
-import { nearest, optionsOf } from './suggest.js';
+import { nearest, optionsOf } from '../core/suggest.js';
 
 const HELP = `heed — a mobile GUI agent that heeds its user's privacy preferences
 

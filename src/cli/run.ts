@@ -9,6 +9,7 @@ import { Recorder, runDirName, type StepRecord } from '../agent/recorder.js';
 import { assemble } from '../agent/session.js';
 import { DEFAULT_CONFIG, type HeedConfig } from '../core/config.js';
 import type { UserKind } from '../core/vocab.js';
+import { runExitCode, runJson } from './run-output.js';
 import { loadTask, runChecks, taskInstruction, type CheckResult, type Task } from '../tasks/task.js';
 
 export const RUN_HELP = `Usage: heed run "<instruction>" [options]
@@ -36,10 +37,13 @@ Options:
   --out <dir>             parent folder of run directories (default: runs)
   --memory <file>         learned preferences (default: ~/.heed/memory/<profile>.json); --no-memory keeps none
   --record <file>         record every model call to a cassette (JSONL)
-  --replay <file>         answer model calls from a cassette instead of the endpoint
+  --replay <file>         answer model calls from a cassette instead of the endpoint (needs --model)
+  --json                  print the result as JSON on stdout (steps go to stderr)
   -h, --help              this text
 
-Output: a run directory with steps.jsonl, frames/, ledger.jsonl and summary.json.`;
+Output: a run directory with steps.jsonl, frames/, ledger.jsonl and summary.json.
+Exit code: 0 when the run succeeded and the task's checks passed; 1 when it did not; 2 for a bad command line or
+input file; 3 when the model endpoint or the device failed (outcome model-error or device-lost).`;
 
 export interface RunOutcome {
   result: RunResult;
@@ -157,6 +161,7 @@ export async function runCommand(
       'no-memory': { type: 'boolean' },
       record: { type: 'string' },
       replay: { type: 'string' },
+      json: { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -170,7 +175,25 @@ export async function runCommand(
   const maxSteps = values['max-steps'] === undefined ? undefined : Number(values['max-steps']);
   if (maxSteps !== undefined && !(Number.isInteger(maxSteps) && maxSteps > 0))
     throw new HeedError(`--max-steps must be a positive whole number`);
-  const { result, checks } = await runOnce(
+  const device = values.device ?? config.device;
+  if (values.caps && device === 'sim')
+    throw new HeedError(
+      '--caps applies to --device emulator or an Appium URL; the simulated phone takes no capabilities file',
+      'drop --caps, or add --device emulator',
+    );
+  const model = values.model ?? config.llm.agent.model;
+  for (const [flag, file] of [
+    ['--replay', values.replay],
+    ['--record', values.record],
+  ] as const)
+    if (file && (!model || values.reference))
+      throw new HeedError(
+        `${flag} ${file} needs a model: a cassette holds model calls, and ${values.reference ? '--reference plays' : 'without a model heed plays'} the task's reference steps`,
+        'add --model <name> (the one the cassette was recorded with), or set HEED_AGENT_MODEL',
+      );
+  // With --json, stdout carries only the JSON; the steps go to stderr.
+  const say = values.json ? (l: string) => process.stderr.write(`${l}\n`) : out;
+  const { result, checks, dir } = await runOnce(
     {
       instruction: positionals.join(' ') || undefined,
       task: values.task ? loadTask(values.task) : undefined,
@@ -189,8 +212,10 @@ export async function runCommand(
       record: values.record,
       replay: values.replay,
     },
-    out,
+    say,
     config,
   );
-  return result.outcome === 'success' && checks.every((c) => c.pass) ? 0 : 1;
+  const code = runExitCode(result.outcome, checks);
+  if (values.json) out(JSON.stringify(runJson(result, checks, dir, code), null, 2));
+  return code;
 }

@@ -13,6 +13,7 @@ import type { ProfileMode } from '../profile/view.js';
 import type { Task } from '../tasks/task.js';
 import type { UserChannel } from '../user/channel.js';
 import { runEpisode } from './episode.js';
+import { shardJobs, type Shard } from './select.js';
 import type { EpisodeRecord, PolicyKind } from './types.js';
 
 export interface EvalOptions {
@@ -37,6 +38,10 @@ export interface EvalOptions {
   progress?: (line: string) => void;
   /** Budgets, frames and Appium settings from the environment (src/core/config.ts). */
   config?: Pick<HeedConfig, 'budgets' | 'frame' | 'appium'>;
+  /** Run only this shard of the episode matrix (--shard i/n). */
+  shard?: Shard;
+  /** Asked after each episode; a reason stops the evaluation (episodes already running finish, no new ones start). */
+  stopWhen?: (rec: EpisodeRecord) => string | undefined;
 }
 
 /** Every persona the tasks name, loaded once; with noisy logs a quarter of each one's behaviour logs is noise. */
@@ -76,7 +81,7 @@ function fmt(ms: number): string {
 }
 
 export async function runEval(o: EvalOptions): Promise<EpisodeRecord[]> {
-  const all = jobs(o);
+  const all = shardJobs(jobs(o), o.shard);
   const dir = (j: Job) => join(o.out, 'episodes', j.key);
   const done = new Map<string, EpisodeRecord>();
   if (o.resume) {
@@ -138,13 +143,19 @@ export async function runEval(o: EvalOptions): Promise<EpisodeRecord[]> {
           say(
             `[${String(done.size).padStart(String(all.length).length)}/${all.length}] ${String(pct).padStart(3)}% ETA ${fmt(eta)}  ${rec.success ? '✓' : '✗'} ${j.policy} ${j.task.id} ${j.persona.id}${rec.error ? ` (error: ${rec.error})` : ''}`,
           );
+          const stop = next < todo.length ? o.stopWhen?.(rec) : undefined;
+          if (stop) {
+            say(`stopping: ${stop}; ${todo.length - next} episode(s) not started`);
+            next = todo.length;
+          }
         }
       }),
     );
   } finally {
     await server?.close();
   }
-  return all.map((j) => done.get(j.key)!);
+  // Stopped early: the episodes that never ran are left out (--resume runs them).
+  return all.flatMap((j) => done.get(j.key) ?? []);
 }
 
 function errorRecord(j: Job, error: string): EpisodeRecord {
