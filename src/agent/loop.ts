@@ -8,6 +8,7 @@ import type { Outcome } from '../core/vocab.js';
 import { describeAction } from '../policy/policy.js';
 import type { ControlAction } from '../policy/actions.js';
 import { profileView } from '../profile/view.js';
+import { frameOptions } from '../vision/frame.js';
 import type { RunOptions, RunResult } from './options.js';
 import { summarise } from './summary.js';
 import { act } from './stages/act.js';
@@ -85,7 +86,8 @@ async function takeStep(ctx: RunContext, step: number): Promise<End | undefined>
 
   const seen = await observe(step, o.device, ctx.apps);
   clock.lap('observe');
-  const framed = await frame(seen, o.profile.redact, o.frame);
+  // The run's frame options (HEED_FRAME_*) ?? what the policy's model family expects ?? heed's defaults.
+  const framed = await frame(seen, o.profile.redact, frameOptions(o.frame, o.policy.frame));
   r.frameBytes.push(framed.frame.jpeg.length);
   clock.lap('frame');
   const proposed = await propose(o.policy, framed, {
@@ -110,6 +112,9 @@ async function takeStep(ctx: RunContext, step: number): Promise<End | undefined>
   }
   if (isControl(action)) {
     if (action.action === 'finish') {
+      // Families whose terminal action carries the report (UI-TARS finished(content), AutoGLM finish(message))
+      // answer a question with it, unless an answer was given already.
+      if (action.answer && r.answer === undefined) r.answer = action.answer;
       keep(proposed, { status: 'finish', action });
       return { outcome: action.status, message: action.message };
     }

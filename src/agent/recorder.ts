@@ -20,6 +20,8 @@ export interface StepTimings {
 export interface ProposalSummary {
   attempts: number;
   error?: string;
+  /** Further actions the reply had, described: recorded, never executed. */
+  ignored?: string[];
   raw?: string[];
   usage: { input: number; output: number };
   latencyMs: number;

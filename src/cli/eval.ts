@@ -13,6 +13,7 @@ import { parseShard, selectTasks, shardJobs } from '../eval/select.js';
 import { stopPolicy } from '../eval/stop.js';
 import { parseThresholds } from '../eval/thresholds.js';
 import type { PolicyKind } from '../eval/types.js';
+import { resolveFamily } from '../policy/families/index.js';
 import { describeLlm, resolveLlmConfig } from '../policy/llm/config.js';
 import { loadSuite } from '../tasks/suite.js';
 import { WebUser } from '../user/web.js';
@@ -29,6 +30,7 @@ Options:
   --split <s,…>          only these splits: general, personalized, proactive, privacy
   --personas <id,…>      only these personas (default: each task's own list)
   --model <name>         agent model (or HEED_AGENT_MODEL); without one, only baselines run
+  --family <name>        the agent model's family (or HEED_AGENT_FAMILY; by model name, else json; heed reply --help)
   --user web             you answer every question and consent request in a browser page (URL with a token is
                          printed; requests from parallel episodes queue up)
   --user-model <name>    user simulator (or HEED_USER_MODEL); without one the scripted persona answers
@@ -85,6 +87,7 @@ export async function evalCommand(
       split: { type: 'string' },
       personas: { type: 'string' },
       model: { type: 'string' },
+      family: { type: 'string' },
       'user-model': { type: 'string' },
       'judge-model': { type: 'string' },
       baselines: { type: 'boolean' },
@@ -152,7 +155,13 @@ export async function evalCommand(
   const logs = values.logs ?? config.logs;
   if (logs !== 'clean' && logs !== 'noisy') throw new HeedError(`--logs must be clean or noisy, not '${logs}'`);
   const personas = loadPersonas(tasks, logs);
-  const agent = resolveLlmConfig('agent', values.model ? { model: values.model } : {}, config.llm.agent);
+  const agent = resolveLlmConfig(
+    'agent',
+    { ...(values.model ? { model: values.model } : {}), ...(values.family ? { family: values.family } : {}) },
+    config.llm.agent,
+  );
+  // Fail before any episode when the model's family is ambiguous (UI-TARS without a version).
+  if (agent) resolveFamily(agent);
   const userModel = resolveLlmConfig(
     'user',
     values['user-model'] ? { model: values['user-model'] } : {},

@@ -11,6 +11,7 @@ import { DEMO_HELP, demoCommand } from './demo.js';
 import { DOCTOR_HELP, doctorCommand } from './doctor.js';
 import { EVAL_HELP, evalCommand } from './eval.js';
 import { INSPECT_HELP, inspectCommand } from './inspect.js';
+import { REPLY_HELP, replyCommand } from './reply.js';
 import { RUN_HELP, runCommand } from './run.js';
 import { nearest, optionsOf } from '../core/suggest.js';
 
@@ -24,6 +25,7 @@ Commands:
   demo       the bundled task on the simulated phone, as two different users (npm start)
   inspect    print the elements of a page source (and what tapping each would consent to)
   doctor     check this machine for the simulated phone and for real devices
+  reply      what heed would do with one raw reply of a GUI model (its grammar, its coordinates)
 
 Run heed <command> --help for a command's options; heed --version prints the version.`;
 
@@ -37,6 +39,7 @@ const COMMANDS: Record<string, { run: Command; help: string }> = {
   run: { run: runCommand, help: RUN_HELP },
   eval: { run: evalCommand, help: EVAL_HELP },
   doctor: { run: (argv, out) => doctorCommand(argv, out), help: DOCTOR_HELP },
+  reply: { run: replyCommand, help: REPLY_HELP },
 };
 
 export function version(): string {

@@ -24,6 +24,8 @@ Options:
   --task <file>           run a task file (instruction, setup, checks, reference steps)
   --model <name>          agent model (or HEED_AGENT_MODEL / OPENAI_MODEL); with none, a task's reference steps run
   --base-url <url>        OpenAI-compatible endpoint (or HEED_AGENT_BASE_URL / OPENAI_BASE_URL)
+  --family <name>         the model's family: its prompt template, reply grammar and coordinates (or
+                          HEED_AGENT_FAMILY; by model name when unambiguous, else json). heed reply --help lists them
   --reference             play the task's reference steps even when a model is configured
   --user <kind>           terminal | web | scripted | simulated (default: terminal when stdin is a terminal,
                           else scripted). web: approve from a browser page on 127.0.0.1; the URL with a one-run
@@ -73,6 +75,7 @@ export async function runOnce(
     caps?: string;
     model?: string;
     baseUrl?: string;
+    family?: string;
     userModel?: string;
     reference?: boolean;
     mode?: 'personal' | 'knowu';
@@ -97,7 +100,11 @@ export async function runOnce(
     memoryFile: o.memory,
     record: o.record,
     replay: o.replay,
-    agent: { ...(o.model ? { model: o.model } : {}), ...(o.baseUrl ? { baseURL: o.baseUrl } : {}) },
+    agent: {
+      ...(o.model ? { model: o.model } : {}),
+      ...(o.baseUrl ? { baseURL: o.baseUrl } : {}),
+      ...(o.family ? { family: o.family } : {}),
+    },
     userModel: o.userModel ? { model: o.userModel } : undefined,
     announce: out,
     config,
@@ -149,6 +156,7 @@ export async function runCommand(
       task: { type: 'string' },
       model: { type: 'string' },
       'base-url': { type: 'string' },
+      family: { type: 'string' },
       reference: { type: 'boolean' },
       user: { type: 'string' },
       'user-model': { type: 'string' },
@@ -203,6 +211,7 @@ export async function runCommand(
       caps: values.caps,
       model: values.model,
       baseUrl: values['base-url'],
+      family: values.family,
       userModel: values['user-model'],
       reference: values.reference,
       mode,

@@ -154,11 +154,33 @@ export function consentPoints(
   return out;
 }
 
-/** What a step would mean: a tap's consent point, or what typing the text would expose. */
+/** What submitting a form would do: Enter in a field does what the screen's send / post / pay / sign-in button does. */
+const SUBMITTING: ReadonlySet<Category> = new Set([
+  'data_sharing_publish',
+  'payment_purchase',
+  'account_signin',
+  'destructive',
+  'tracking_ads_cookies',
+]);
+
+function submitPoint(tree: UiTree, windowPackage: string): Sensitivity | undefined {
+  for (const s of consentPoints(tree, windowPackage).values())
+    if (s.exposing && SUBMITTING.has(s.category))
+      return {
+        ...s,
+        evidence: { ...s.evidence, reason: `pressing Enter submits this screen, like ${s.evidence.reason}` },
+      };
+  return undefined;
+}
+
+/** What a step would mean: a tap's consent point, what typing the text would expose, or a form being submitted. */
 export function classify(tree: UiTree, windowPackage: string, step: Step): Sensitivity | undefined {
   const e = step.element;
   if ((step.kind === 'tap' || step.kind === 'long_press') && e)
     return consentPoints(tree, windowPackage, [e.index]).get(e.index);
+  if (step.kind === 'submit') return submitPoint(tree, windowPackage);
+  // Typing then Enter: what the screen would submit, else what was typed.
+  if (step.kind === 'type' && step.submit) return submitPoint(tree, windowPackage) ?? classifyTyped(tree, step);
   if (step.kind === 'type') return classifyTyped(tree, step);
   return undefined;
 }

@@ -170,6 +170,9 @@ export function decide(s: Sensitivity, ctx: GateContext): GateDecision {
       source: 'memory',
       reason: `the user told heed to always allow ${c}${mem.app ? ` in ${mem.app}` : ''}`,
     };
+  // The agent itself called this step sensitive: only the user's own answer covers it, a profile rule does not.
+  if (s.flagged)
+    return { verdict: 'ask', source: 'critical', reason: `the agent flagged this step as sensitive (${s.flagged})` };
   if (rule?.decision === 'allow') {
     if (!withinLimit(s, rule)) {
       return {

@@ -22,6 +22,8 @@ export interface Sensitivity {
   evidence: { index?: number; text: string; resourceId: string; reason: string };
   /** Who noticed: heed's rules, or only the model's self-report (which may add caution, never remove it). */
   source: 'rules' | 'model';
+  /** The model flagged this step as sensitive (its reason): the gate asks rather than allow by profile or memory. */
+  flagged?: string;
 }
 
 /** A step as consent sees it: what would be touched or typed (the device's own description of a gesture). */

@@ -95,5 +95,31 @@ export const OUTCOMES = [
 export type Outcome = (typeof OUTCOMES)[number];
 
 /** How a model writes x, y: pixels of the image it saw, a 0–1000 grid, or fractions (src/device/coords.ts maps them). */
-export const COORD_CONVENTIONS = ['pixels', 'norm1000', 'norm1'] as const;
+export const COORD_CONVENTIONS = ['pixels', 'norm1000', 'norm999', 'norm1'] as const;
 export type Convention = (typeof COORD_CONVENTIONS)[number];
+
+/**
+ * The model families heed speaks (src/policy/families/: each one's prompt template, reply grammar and coordinate
+ * regime); `json` is heed's own schema, for general models.
+ */
+export const MODEL_FAMILIES = [
+  'json',
+  'ui-tars-1.0',
+  'ui-tars-1.5',
+  'ui-tars-doubao',
+  'seed',
+  'qwen2.5-vl',
+  'qwen3-vl',
+  'gui-owl',
+  'gui-owl-1.5',
+  'mai-ui',
+  'autoglm',
+  'glm-v',
+  'ui-venus',
+  'ui-venus-1.5',
+  'os-atlas',
+  'agentcpm-gui',
+  'showui',
+  'aguvis',
+] as const;
+export type ModelFamily = (typeof MODEL_FAMILIES)[number];

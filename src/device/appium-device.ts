@@ -89,6 +89,8 @@ export class AppiumDevice implements Device {
     switch (a.kind) {
       case 'tap':
         return this.exec('clickGesture', { x: a.x, y: a.y });
+      case 'double_tap':
+        return this.exec('doubleClickGesture', { x: a.x, y: a.y });
       case 'long_press':
         return this.exec('longClickGesture', { x: a.x, y: a.y, duration: a.durationMs ?? 1000 });
       case 'type':

@@ -8,6 +8,9 @@ import type { Size } from '../device/coords.js';
 import type { DeviceAction, Touch } from '../device/device.js';
 import { center, elementAt, type UiElement, type UiTree } from '../device/ui-tree.js';
 
+/** Keys beyond back and home that a model may press (the device's key names). */
+export const KEYS = ['enter', 'app_switch', 'delete', 'menu', 'volume_up', 'volume_down'] as const;
+
 /** The model may flag a step as sensitive. The flag can add caution; it can never remove it. */
 const sensitive = z
   .object({ category: Category, reason: z.string().min(1) })
@@ -24,6 +27,9 @@ const target = {
 const hasTarget = (a: { element?: number; x?: number; y?: number }) =>
   a.element !== undefined || (a.x !== undefined && a.y !== undefined);
 const TARGET_MSG = 'give element, or both x and y';
+const xyPair = (a: { x?: number; y?: number }) => (a.x === undefined) === (a.y === undefined);
+const XY_MSG = 'give both x and y, or neither';
+const point = z.tuple([z.number(), z.number()]);
 const other: Touch = { kind: 'other' };
 
 /** What a resolved action needs to know of the screen it is aimed at. */
@@ -40,6 +46,8 @@ export interface ResolveContext {
 export interface Resolved {
   /** The gesture; none for `wait`. */
   gesture?: DeviceAction;
+  /** A second gesture right after the first (Enter after typing). */
+  then?: DeviceAction;
   /** Seconds to wait (`wait` only). */
   wait?: number;
   /** The element the gesture lands on: the one named, else the one under the finger. */
@@ -71,6 +79,18 @@ function pointOf(a: { element?: number; x?: number; y?: number }, at: ResolveCon
   return { element: elementAt(at.tree, p.x, p.y), p };
 }
 
+type Bounds = [number, number, number, number];
+const inside = (b: Bounds, p: { x: number; y: number }) => p.x >= b[0] && p.x < b[2] && p.y >= b[1] && p.y < b[3];
+const area = (b: Bounds) => (b[2] - b[0]) * (b[3] - b[1]);
+
+/** The innermost scrollable element under a point, for a scroll a model aimed at a list. */
+function scrollableAt(tree: UiTree, p: { x: number; y: number }): UiElement | undefined {
+  let best: UiElement | undefined;
+  for (const e of tree.elements)
+    if (e.scrollable && inside(e.bounds, p) && (!best || area(e.bounds) <= area(best.bounds))) best = e;
+  return best;
+}
+
 export const ACTIONS = {
   tap: define(
     z
@@ -92,25 +112,48 @@ export const ACTIONS = {
       return { gesture: { kind: 'long_press', ...p }, element, touch: { kind: 'long_press', element } };
     },
   ),
+  double_tap: define(
+    z
+      .object({ action: z.literal('double_tap'), ...target, sensitive })
+      .refine(hasTarget, TARGET_MSG)
+      .describe('tap an element or a point twice, quickly'),
+    (a, at) => {
+      // Two taps on one element: consent sees a tap.
+      const { element, p } = pointOf(a, at);
+      return { gesture: { kind: 'double_tap', ...p }, element, touch: { kind: 'tap', element } };
+    },
+  ),
   type: define(
     z
       .object({
         action: z.literal('type'),
         text: z.string().describe('exact text to type'),
         element: target.element.describe('text field to type into; the focused field when absent'),
+        x: target.x.describe('or tap this point first (x) to focus a field'),
+        y: target.y.describe('and this y'),
         clear: z.boolean().optional().describe('replace what the field holds instead of appending'),
+        submit: z.boolean().optional().describe('press Enter after typing'),
         sensitive,
       })
+      .refine(xyPair, XY_MSG)
       .describe('type text into a text field'),
     (a, at) => {
-      const named = byIndex(at, a.element);
+      const tapAt = a.x !== undefined && a.y !== undefined ? at.toDevice(a.x, a.y) : undefined;
+      const named = byIndex(at, a.element) ?? (tapAt && elementAt(at.tree, tapAt.x, tapAt.y));
       const element = named ?? at.tree.elements.find((e) => e.focused && /EditText/.test(e.class));
-      const gesture: DeviceAction = !named
+      const where = named ? center(named.bounds) : tapAt;
+      const gesture: DeviceAction = !where
         ? { kind: 'type', text: a.text }
         : a.clear
-          ? { kind: 'clear_and_type', ...center(named.bounds), text: a.text }
-          : { kind: 'type', text: a.text, at: center(named.bounds) };
-      return { gesture, element, touch: { kind: 'type', element, text: a.text } };
+          ? { kind: 'clear_and_type', ...where, text: a.text }
+          : { kind: 'type', text: a.text, at: where };
+      return {
+        gesture,
+        // Enter after typing submits the form: consent sees a submit (src/consent/classify.ts).
+        ...(a.submit ? { then: { kind: 'key', key: 'enter' } as DeviceAction } : {}),
+        element,
+        touch: { kind: 'type', element, text: a.text, ...(a.submit ? { submit: true } : {}) },
+      };
     },
   ),
   scroll: define(
@@ -121,10 +164,14 @@ export const ACTIONS = {
           .enum(['up', 'down', 'left', 'right'])
           .describe('which way the content should move into view: down shows what is below'),
         element: target.element.describe('scrollable element; the main list when absent'),
+        x: target.x.describe('or a point (x) inside the list to scroll'),
+        y: target.y.describe('and its y'),
       })
+      .refine(xyPair, XY_MSG)
       .describe('scroll a list'),
     (a, at) => {
-      const el = byIndex(at, a.element);
+      const p = a.x !== undefined && a.y !== undefined ? at.toDevice(a.x, a.y) : undefined;
+      const el = byIndex(at, a.element) ?? (p && scrollableAt(at.tree, p));
       return { gesture: { kind: 'scroll', direction: a.direction, ...(el ? { area: el.bounds } : {}) }, touch: other };
     },
   ),
@@ -132,17 +179,34 @@ export const ACTIONS = {
     z
       .object({
         action: z.literal('swipe'),
-        direction: z.enum(['up', 'down', 'left', 'right']).describe('which way the finger moves'),
+        direction: z.enum(['up', 'down', 'left', 'right']).optional().describe('which way the finger moves'),
         element: target.element.describe('where to swipe; the screen’s middle when absent'),
+        from: point.optional().describe('or the finger’s path: where it goes down [x, y] …'),
+        to: point.optional().describe('… and where it lifts [x, y]'),
       })
+      .refine((a) => (a.from === undefined) === (a.to === undefined), 'give both from and to, or neither')
+      .refine((a) => a.direction !== undefined || a.from !== undefined, 'give direction, or from and to')
       .describe('swipe a finger across the screen (a finger moving up scrolls content down)'),
     (a, at) => {
+      if (a.from && a.to) {
+        const from = at.toDevice(a.from[0], a.from[1]);
+        const to = at.toDevice(a.to[0], a.to[1]);
+        // A swipe that starts and ends on one element is a tap on it on Android (a view stays pressed while the
+        // finger stays inside it): consent sees a tap, so a short drag cannot slip a grant past the gate.
+        const el = elementAt(at.tree, from.x, from.y);
+        const tapLike = el && inside(el.bounds, to);
+        return {
+          gesture: { kind: 'swipe', from: [from.x, from.y], to: [to.x, to.y] },
+          ...(tapLike ? { element: el } : {}),
+          touch: tapLike ? { kind: 'tap', element: el } : other,
+        };
+      }
       const [l, t, r, b] = byIndex(at, a.element)?.bounds ?? [0, 0, at.deviceSize.width, at.deviceSize.height];
       const cx = Math.round((l + r) / 2);
       const cy = Math.round((t + b) / 2);
       const dx = Math.round((r - l) * 0.35);
       const dy = Math.round((b - t) * 0.3);
-      const d = { up: [0, -dy], down: [0, dy], left: [-dx, 0], right: [dx, 0] }[a.direction] as [number, number];
+      const d = { up: [0, -dy], down: [0, dy], left: [-dx, 0], right: [dx, 0] }[a.direction!] as [number, number];
       return { gesture: { kind: 'swipe', from: [cx - d[0], cy - d[1]], to: [cx + d[0], cy + d[1]] }, touch: other };
     },
   ),
@@ -154,6 +218,19 @@ export const ACTIONS = {
     gesture: { kind: 'key', key: 'home' },
     touch: other,
   })),
+  key: define(
+    z
+      .object({ action: z.literal('key'), key: z.enum(KEYS) })
+      .describe('press a key: enter (submit what was typed), app_switch (recent apps), delete, menu, volume'),
+    (a, at) => {
+      // Enter submits what the focused field holds: consent sees a submit (it may send or post).
+      const focused = at.tree.elements.find((e) => e.focused && /EditText/.test(e.class));
+      return {
+        gesture: { kind: 'key', key: a.key },
+        touch: a.key === 'enter' ? { kind: 'submit', element: focused } : other,
+      };
+    },
+  ),
   open_app: define(
     z
       .object({ action: z.literal('open_app'), app: z.string().min(1).describe('app name or package') })
@@ -186,7 +263,12 @@ export const ACTIONS = {
   ),
   finish: define(
     z
-      .object({ action: z.literal('finish'), status: z.enum(['success', 'infeasible']), message: z.string().min(1) })
+      .object({
+        action: z.literal('finish'),
+        status: z.enum(['success', 'infeasible']),
+        message: z.string().min(1),
+        answer: z.string().min(1).optional().describe('the answer, when the task asked a question and none was given'),
+      })
       .describe('end the task: success, or infeasible with the reason'),
   ),
 } as const;

@@ -1,6 +1,6 @@
 // Runs the real agent loop against the simulated phone (through Appium) with a scripted model over HTTP.
 import { runAgent, type RunResult } from '../../src/agent/loop.js';
-import { Recorder } from '../../src/agent/recorder.js';
+import { Recorder, type StepRecord } from '../../src/agent/recorder.js';
 import type { AppiumDevice } from '../../src/device/appium-device.js';
 import { openDevice } from '../../src/device/open.js';
 import type { SimOptions } from '../../src/device/capabilities.js';
@@ -33,6 +33,9 @@ export async function runWithScriptedModel(o: {
   setup?: string[];
   maxSteps?: number;
   dir?: string;
+  /** The model family heed speaks (its template, grammar and coordinates); heed's JSON by default. */
+  family?: string;
+  onStep?: (r: StepRecord) => void;
 }): Promise<TestRun & { close(): Promise<void> }> {
   const llm = await startFakeLlm(o.respond);
   const profile = typeof o.profile === 'string' ? loadProfile(o.profile) : o.profile;
@@ -40,7 +43,13 @@ export async function runWithScriptedModel(o: {
   for (const cmd of o.setup ?? []) await device.shell(cmd);
   const cfg = resolveLlmConfig(
     'agent',
-    { model: 'scripted-vlm', baseURL: llm.baseURL, apiKey: 'sk-test-secret-123', maxRetries: 0 },
+    {
+      model: 'scripted-vlm',
+      baseURL: llm.baseURL,
+      apiKey: 'sk-test-secret-123',
+      maxRetries: 0,
+      ...(o.family ? { family: o.family } : {}),
+    },
     {},
   )!;
   const user = o.user?.(profile) ?? new ScriptedUser(profile);
@@ -54,6 +63,7 @@ export async function runWithScriptedModel(o: {
     maxSteps: o.maxSteps ?? 12,
     waitScale: 0,
     recorder: o.dir ? new Recorder(o.dir) : undefined,
+    onStep: o.onStep,
   });
   return {
     result,

@@ -13,7 +13,8 @@ export interface ActOptions {
 }
 
 export async function act(g: Gated, device: Device, o: ActOptions): Promise<void> {
-  const { gesture, wait } = g.resolved;
+  const { gesture, then, wait } = g.resolved;
   if (gesture) await device.perform(gesture);
+  if (then) await device.perform(then);
   else if (wait !== undefined) await new Promise((res) => setTimeout(res, wait * 1000 * o.waitScale));
 }

@@ -25,10 +25,11 @@ export async function classifyStep(
   return { ...p, action, resolved, sensitivity: sensitivityOf(p, resolved.touch, action) };
 }
 
+/** A flagged step carries the flag, so the gate asks rather than allow it by profile. */
 function sensitivityOf(p: Proposed, step: Step, action: Action): Sensitivity | undefined {
   const found = rules(p.obs.tree, p.obs.package, step);
-  if (found) return found;
   const flag = (action as { sensitive?: { category: Sensitivity['category']; reason: string } }).sensitive;
+  if (found) return flag && found.exposing ? { ...found, flagged: flag.reason } : found;
   if (!flag) return undefined;
   return {
     category: flag.category,
@@ -42,5 +43,6 @@ function sensitivityOf(p: Proposed, step: Step, action: Action): Sensitivity | u
       reason: `the agent flagged it: ${flag.reason}`,
     },
     source: 'model',
+    flagged: flag.reason,
   };
 }

@@ -106,6 +106,7 @@ function summariseProposal(p: Proposal): StepRecord['proposal'] {
   return {
     attempts: p.attempts,
     ...(p.error ? { error: p.error } : {}),
+    ...(p.ignored?.length ? { ignored: p.ignored } : {}),
     ...(p.raw.length ? { raw: p.raw } : {}),
     usage: p.usage,
     latencyMs: p.latencyMs,
