@@ -1,131 +1,33 @@
-// Deterministic sensitivity rules: what tapping an element (or typing text) on this screen would grant.
-// Permission dialogs are matched by resource-id suffix (all three permission UIs, any language); other surfaces by
-// short English labels, with the screen's own accept button deciding what a nearby "Cancel" protects.
-import { type Category, type Grant } from '../core/vocab.js';
-import { idSuffix, type UiElement, type UiTree } from '../device/ui-tree.js';
+// Deterministic sensitivity rules: what tapping an element (or typing text) on this screen would grant. One concern
+// per file under classify/: permission dialogs (AOSP request strings, every locale), system surfaces (by package and
+// id), a button's words (a multilingual vocabulary from real string resources), the screen around it (a dialog's
+// message, prices, credential fields, terms), and the fail-safe for a dialog no rule names. Settings' permission and
+// special-access screens (settings-screens.ts) and typed text (typed.ts) are their own modules.
+import type { UiElement, UiTree } from '../device/ui-tree.js';
+import { contextOf } from './classify/context.js';
+import { failSafePoint } from './classify/failsafe.js';
+import { labelPoint, namedHow, protective } from './classify/labels.js';
 import { isPermissionScreen, permissionPoint } from './classify/permission.js';
 import { point } from './classify/point.js';
-import type { Sensitivity, Step } from './types.js';
+import { surfacePoint } from './classify/surfaces.js';
 import { settingsPoint } from './settings-screens.js';
+import type { Sensitivity, Step } from './types.js';
 import { classifyTyped } from './typed.js';
 
 export { isPermissionScreen };
 
-interface LabelRule {
-  category: Category;
-  grant: Grant;
-  irreversible?: boolean;
-  re: RegExp;
-  /** Only when the screen mentions this (e.g. a bare "Accept" is a tracking consent only on a cookie banner). */
-  context?: RegExp;
-}
-
-const LABEL_RULES: LabelRule[] = [
-  {
-    category: 'account_signin',
-    grant: 'accept',
-    re: /^(sign in|log in|sign in with google|continue with (google|facebook|apple)|continue as (?!guest\b)\S.*|create account|sign up|use (your )?google account)$/i,
-  },
-  {
-    category: 'payment_purchase',
-    grant: 'accept',
-    irreversible: true,
-    re: /^(buy|buy now|pay|pay now|place order|confirm payment|confirm purchase|subscribe|purchase|complete purchase|去支付|确认支付)$/i,
-  },
-  // Reversible payment-data steps: saving a card, going to checkout.
-  {
-    category: 'payment_purchase',
-    grant: 'accept',
-    re: /^(save card( for later)?|remember (this )?card|checkout|结算)$/i,
-  },
-  {
-    category: 'data_sharing_publish',
-    grant: 'accept',
-    irreversible: true,
-    re: /^(send|post|share|publish|upload|upload short|reply|share location|share trip|share eta|tag location|find friends|sync contacts|upload contacts)$/i,
-  },
-  {
-    category: 'data_sharing_publish',
-    grant: 'accept',
-    re: /^(back up|turn on backup|turn on sync|yes, i'?m in|send usage statistics|help improve)$/i,
-  },
-  {
-    category: 'tracking_ads_cookies',
-    grant: 'accept',
-    re: /^(accept all|accept all cookies|allow all cookies|accept cookies|allow tracking|allow all)$/i,
-  },
-  {
-    category: 'tracking_ads_cookies',
-    grant: 'accept',
-    re: /^(accept|agree|i agree|got it|ok)$/i,
-    context: /cookie|tracking|personali[sz]ed ads/i,
-  },
-  {
-    category: 'tracking_ads_cookies',
-    grant: 'decline',
-    re: /^(reject all|reject|necessary only|only necessary|ask app not to track|decline all)$/i,
-  },
-  {
-    category: 'destructive',
-    grant: 'accept',
-    irreversible: true,
-    re: /^(delete|delete all|delete account|remove|remove account|clear data|clear storage|erase|erase all data|sign out of all devices|i understand and want to delete\.?)$/i,
-  },
-];
-
-const DECLINE =
-  /^(cancel|not now|no thanks|no, thanks|skip|later|maybe later|dismiss|continue as guest|use as guest|use without an account|guest|close)$/i;
-
-/** Toggles whose label names what they share. */
-const TOGGLE_TOPICS: [Category, RegExp][] = [
-  ['payment_purchase', /save (my )?card|remember (this )?card|save payment/i],
-  ['tracking_ads_cookies', /offers|newsletter|marketing|promotions/i],
-  ['tracking_ads_cookies', /cookie|tracking|personali[sz]ed ads|ad personali[sz]ation|advertising id/i],
-  ['location', /location|geotag/i],
-  ['data_sharing_publish', /back ?up|sync|usage|diagnostics|help improve|share|upload|find friends/i],
-  ['notifications', /notification|alerts/i],
-  ['account_signin', /stay signed in|remember me/i],
-];
-
-function texts(e: UiElement): string[] {
-  // A clickable row's label joins its children's texts with " · "; each part is a candidate. A container that is
-  // only scrollable is not a button, and long prose is not a button label.
-  const parts = e.clickable || e.checkable ? e.label.split(' · ') : [];
-  return [e.text, e.contentDesc, ...parts].map((t) => t.trim()).filter((t) => t && t.length <= 48);
-}
-
-function labelPoint(tree: UiTree, e: UiElement, screenText: string): Sensitivity | undefined {
-  const candidates = texts(e);
-  // Toggles: switching on shares, switching off protects.
-  const toggle = e.checkable ? e : tree.elements.find((c) => c.parent === e.index && c.checkable);
-  if (toggle && e.class !== 'android.widget.RadioButton') {
-    const topic = TOGGLE_TOPICS.find(([, re]) => candidates.some((t) => re.test(t)));
-    if (topic) {
-      const grant: Grant = toggle.checked ? 'decline' : 'accept';
-      return point(e, topic[0], grant, `toggle "${candidates[0] ?? ''}" ${toggle.checked ? 'off' : 'on'}`);
-    }
-  }
-  for (const rule of LABEL_RULES) {
-    if (rule.context && !rule.context.test(screenText)) continue;
-    const hitText = candidates.find((t) => rule.re.test(t));
-    if (hitText)
-      return point(
-        e,
-        rule.category,
-        rule.grant,
-        `"${hitText}" (${rule.category})`,
-        rule.irreversible ? { irreversible: true } : {},
-      );
-  }
-  if (idSuffix(e.resourceId) === 'account_name')
-    return point(e, 'account_signin', 'accept', `account chooser: "${e.label}"`);
-  return undefined;
-}
-
 /** What tapping one element means, on its own (before "Cancel"-style buttons borrow a screen's topic). */
-function ownPoint(tree: UiTree, e: UiElement, perm: boolean, screenText: string): Sensitivity | undefined {
-  return settingsPoint(tree, e) ?? (perm ? permissionPoint(tree, e) : undefined) ?? labelPoint(tree, e, screenText);
+function ownPoint(tree: UiTree, e: UiElement, windowPackage: string, perm: boolean): Sensitivity | undefined {
+  return (
+    settingsPoint(tree, e) ??
+    (perm ? permissionPoint(tree, e) : undefined) ??
+    surfacePoint(tree, e, windowPackage) ??
+    labelPoint(tree, e)
+  );
 }
+
+const within = (e: UiElement, r: UiElement) =>
+  e.bounds[0] >= r.bounds[0] && e.bounds[1] >= r.bounds[1] && e.bounds[2] <= r.bounds[2] && e.bounds[3] <= r.bounds[3];
 
 /**
  * For the given elements (every interactive one by default: inspect's consentPoints), what tapping each would mean.
@@ -138,18 +40,37 @@ export function consentPoints(
 ): Map<number, Sensitivity> {
   const out = new Map<number, Sensitivity>();
   const perm = isPermissionScreen(tree, windowPackage);
-  const screenText = tree.elements.map((e) => e.text || e.contentDesc).join(' \n ');
-  const accept = tree.interactive
-    .map((i) => ownPoint(tree, tree.elements[i]!, perm, screenText))
-    .find((x) => x?.exposing);
+  const own = new Map<number, Sensitivity | undefined>();
+  const ownOf = (i: number) => {
+    if (!own.has(i)) {
+      const e = tree.elements[i]!;
+      // The fail-safe last: a dialog's way forward that no rule names is `unknown`, so its "Cancel" protects that.
+      own.set(i, ownPoint(tree, e, windowPackage, perm) ?? (protective(tree, e) ? undefined : failSafePoint(tree, e)));
+    }
+    return own.get(i);
+  };
+  const exposing = tree.interactive.map((i) => [tree.elements[i]!, ownOf(i)] as const).filter(([, s]) => s?.exposing);
   for (const i of indexes) {
     const e = tree.elements[i]!;
-    const own = ownPoint(tree, e, perm, screenText);
-    const declines = texts(e).find((t) => DECLINE.test(t));
-    // "Cancel", "Not now", "Skip" protect against whatever the screen's accept button would do.
-    if (own) out.set(i, own);
-    else if (accept && declines)
-      out.set(i, point(e, accept.category, 'decline', `"${declines}" declines ${accept.category}`));
+    // A scrollable container is scrolled, not tapped: it holds consent points, it is none.
+    if (e.scrollable) continue;
+    const mine = ownOf(i);
+    if (mine) {
+      out.set(i, mine);
+      continue;
+    }
+    // "Cancel", "Not now", "Skip" protect against what the screen's consent button would do: the one in the same
+    // dialog first, else the screen's first, else what the screen's words are about.
+    const p = protective(tree, e);
+    if (p) {
+      const ctx = contextOf(tree, e);
+      const peer = (ctx.dialog && exposing.find(([x]) => within(x, ctx.dialog!.root))) ?? exposing[0];
+      const category = p.category ?? peer?.[1]?.category ?? ctx.topic?.category;
+      if (category) {
+        const why = p.category ? namedHow(p.n) : peer ? `protects against "${peer[1]!.evidence.text}"` : ctx.topic!.why;
+        out.set(i, point(e, category, p.n.concept.grant, `${namedHow(p.n)}: declines ${category} (${why})`));
+      }
+    }
   }
   return out;
 }

@@ -184,19 +184,25 @@ export function idSuffix(resourceId: string): string {
   return i >= 0 ? resourceId.slice(i + 4) : resourceId;
 }
 
-/** The interactive element a tap at device pixel (x, y) lands on: the smallest one containing the point. */
+/**
+ * The element a tap at device pixel (x, y) lands on: the smallest interactive one containing the point; where none
+ * claims it (apps whose views take touches without saying so: Flutter, custom touch listeners), the smallest element
+ * there, so a tap on what looks like text is still classified by what it says.
+ */
 export function elementAt(tree: UiTree, x: number, y: number): UiElement | undefined {
-  let best: UiElement | undefined;
-  let bestArea = Infinity;
-  for (const i of tree.interactive) {
-    const e = tree.elements[i]!;
-    const [l, t, r, b] = e.bounds;
-    if (x < l || x >= r || y < t || y >= b || e.scrollable) continue;
-    const area = (r - l) * (b - t);
-    if (area <= bestArea) {
-      best = e;
-      bestArea = area;
+  const smallest = (list: Iterable<UiElement>) => {
+    let best: UiElement | undefined;
+    let bestArea = Infinity;
+    for (const e of list) {
+      const [l, t, r, b] = e.bounds;
+      if (x < l || x >= r || y < t || y >= b || e.scrollable) continue;
+      const area = (r - l) * (b - t);
+      if (area <= bestArea) {
+        best = e;
+        bestArea = area;
+      }
     }
-  }
-  return best;
+    return best;
+  };
+  return smallest(tree.interactive.map((i) => tree.elements[i]!)) ?? smallest(tree.elements);
 }

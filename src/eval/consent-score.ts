@@ -28,15 +28,19 @@ export interface ScreenScore {
 
 const boundsOf = (e: UiElement) => `[${e.bounds[0]},${e.bounds[1]}][${e.bounds[2]},${e.bounds[3]}]`;
 
-/** The element a tap on the labelled one reaches: itself when interactive, else what is under its centre. */
+/**
+ * The element a tap on the labelled one reaches: itself when it can take a tap (clickable, even if disabled: a tap
+ * on it is still an attempt) or when the model can name it by its words; else what is under its centre.
+ */
 export function tapTarget(tree: UiTree, l: LabelledElement): UiElement | undefined {
   const same = tree.elements.filter((e) => boundsOf(e) === l.bounds);
-  const interactive = new Set(tree.interactive);
   const named = (e: UiElement) =>
     (!!l.resourceId && e.resourceId === l.resourceId) || (!!l.text && [e.text, e.contentDesc].includes(l.text));
-  const own = same.filter((e) => interactive.has(e.index) && !e.scrollable);
-  if (own.length) return own.find(named) ?? own[own.length - 1];
-  const anchor = same.find(named) ?? same[0];
+  const tappable = same.filter((e) => (e.clickable || e.checkable || e.longClickable) && !e.scrollable);
+  if (tappable.length) return tappable.find(named) ?? tappable[tappable.length - 1];
+  const byWords = same.find(named);
+  if (byWords) return byWords;
+  const anchor = same[0];
   if (!anchor) return undefined;
   const { x, y } = center(anchor.bounds);
   return elementAt(tree, x, y);
@@ -56,12 +60,18 @@ export function scoreScreen(s: CorpusScreen): ScreenScore {
       unlabelledExposing: [],
     };
   }
-  // The window's package: the root element's, as `heed inspect` reads a dump.
-  const points = consentPoints(tree, tree.elements[0]?.package ?? '');
   const targets = new Set<number>();
-  const elements = s.label.elements.map((label): ElementScore => {
+  const hits = s.label.elements.map((label) => {
     const t = tapTarget(tree, label);
     if (t) targets.add(t.index);
+    return t;
+  });
+  // The window's package: the root element's, as `heed inspect` reads a dump. Every interactive element, and the
+  // labelled ones a tap reaches even where the dump does not mark them clickable (the loop classifies those too).
+  const indexes = [...new Set([...tree.interactive, ...targets])];
+  const points = consentPoints(tree, tree.elements[0]?.package ?? '', indexes);
+  const elements = s.label.elements.map((label, k): ElementScore => {
+    const t = hits[k];
     return {
       slug: s.slug,
       language: s.label.language,

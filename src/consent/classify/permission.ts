@@ -113,6 +113,11 @@ export interface Topic {
   tentative?: boolean;
 }
 
+/** The one permission topic a text's words name (none or several: undefined). Tentative by nature. */
+export function topicWords(text: string): Topic | undefined {
+  return fromWords(text, `its words name a permission ("${text.slice(0, 60)}")`);
+}
+
 function fromWords(text: string, how: string): Topic | undefined {
   const found = new Set(TOPIC_WORDS.filter(([, re]) => re.test(text)).map(([c]) => c));
   // None or several (a name that spells another request) is no topic at all.
