@@ -9,6 +9,8 @@ import { Recorder, runDirName, type StepRecord } from '../agent/recorder.js';
 import { assemble } from '../agent/session.js';
 import { DEFAULT_CONFIG, type HeedConfig } from '../core/config.js';
 import type { UserKind } from '../core/vocab.js';
+import { resolveLlmConfig } from '../policy/llm/config.js';
+import { preflightSlots } from './preflight.js';
 import { runExitCode, runJson } from './run-output.js';
 import { loadTask, runChecks, taskInstruction, type CheckResult, type Task } from '../tasks/task.js';
 
@@ -41,6 +43,7 @@ Options:
   --record <file>         record every model call to a cassette (JSONL)
   --replay <file>         answer model calls from a cassette instead of the endpoint (needs --model)
   --json                  print the result as JSON on stdout (steps go to stderr)
+  --no-preflight          skip the model check before the phone boots (key, endpoint, model listed, image input)
   -h, --help              this text
 
 Output: a run directory with steps.jsonl, frames/, ledger.jsonl and summary.json.
@@ -170,6 +173,7 @@ export async function runCommand(
       record: { type: 'string' },
       replay: { type: 'string' },
       json: { type: 'boolean' },
+      'no-preflight': { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -201,6 +205,22 @@ export async function runCommand(
       );
   // With --json, stdout carries only the JSON; the steps go to stderr.
   const say = values.json ? (l: string) => process.stderr.write(`${l}\n`) : out;
+  if (!values['no-preflight'] && !values.replay && !values.reference) {
+    const agent = resolveLlmConfig(
+      'agent',
+      {
+        ...(values.model ? { model: values.model } : {}),
+        ...(values['base-url'] ? { baseURL: values['base-url'] } : {}),
+      },
+      config.llm.agent,
+    );
+    const userModel =
+      user === 'simulated'
+        ? resolveLlmConfig('user', values['user-model'] ? { model: values['user-model'] } : {}, config.llm.user)
+        : undefined;
+    const failed = await preflightSlots([agent, userModel], say);
+    if (failed) return failed;
+  }
   const { result, checks, dir } = await runOnce(
     {
       instruction: positionals.join(' ') || undefined,

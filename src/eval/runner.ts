@@ -128,6 +128,7 @@ export async function runEval(o: EvalOptions): Promise<EpisodeRecord[]> {
               user: o.user,
               budgets: config.budgets,
               frame: config.frame,
+              notify: say,
             });
           } catch (e) {
             rec = errorRecord(j, (e as Error).message);
