@@ -7,7 +7,8 @@ import { HeedError } from '../core/errors.js';
 import { emulatorCapabilities } from '../device/capabilities.js';
 import { readCaps } from '../device/open.js';
 import { mergeShards } from '../eval/merge.js';
-import { buildResults } from '../eval/report.js';
+import { buildResults } from '../eval/results.js';
+import { reportWriter } from '../report/run-report.js';
 import { jobs, loadPersonas, runEval } from '../eval/runner.js';
 import { parseShard, selectTasks, shardJobs } from '../eval/select.js';
 import { stopPolicy } from '../eval/stop.js';
@@ -177,6 +178,7 @@ export async function evalCommand(
   );
   const stop = stopPolicy(maxFailures);
   const t0 = Date.now();
+  const writeEpisodeReport = reportWriter(out);
   const episodes = await runEval({
     tasks,
     personas,
@@ -196,6 +198,7 @@ export async function evalCommand(
     clear: Boolean(values.clear),
     user: web,
     progress: say,
+    afterWrite: (dir, meta) => writeEpisodeReport(dir, { meta }),
     config,
     shard,
     stopWhen: stop.stopWhen,
@@ -213,6 +216,11 @@ export async function evalCommand(
     judge: judgeModel ? describeLlm(judgeModel) : null,
     wallMs: Date.now() - t0,
     ...(shard ? { shard: `${shard.index}/${shard.count}` } : {}),
+  });
+  const failed = episodes.filter((e) => !e.success).length;
+  web?.end({
+    outcome: 'finished',
+    message: `${episodes.length} episodes, ${failed} failed; reports in ${dir}`,
   });
   await web?.close();
   return finishEval(

@@ -3,6 +3,7 @@
 // id), a button's words (a multilingual vocabulary from real string resources), the screen around it (a dialog's
 // message, prices, credential fields, terms), and the fail-safe for a dialog no rule names. Settings' permission and
 // special-access screens (settings-screens.ts) and typed text (typed.ts) are their own modules.
+import type { Category } from '../core/vocab.js';
 import type { UiElement, UiTree } from '../device/ui-tree.js';
 import { contextOf } from './classify/context.js';
 import { failSafePoint } from './classify/failsafe.js';

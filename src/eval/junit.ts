@@ -1,6 +1,6 @@
 // JUnit XML for CI dashboards (`heed eval --reporter junit`): one test case per episode, grouped in one suite per
 // policy; an episode that did not succeed is a failure with its outcome and failed checks, an error an <error>.
-import type { Results } from './report.js';
+import type { Results } from './results.js';
 
 const esc = (s: string) =>
   s

@@ -2,7 +2,7 @@
 import { XMLParser } from 'fast-xml-parser';
 import { junitXml } from '../../src/eval/junit.js';
 import type { Metrics } from '../../src/eval/metrics.js';
-import type { Results } from '../../src/eval/report.js';
+import type { Results } from '../../src/eval/results.js';
 import { jobs, loadPersonas } from '../../src/eval/runner.js';
 import { matrix, parseShard, selectTasks, shardJobs } from '../../src/eval/select.js';
 import { stopPolicy } from '../../src/eval/stop.js';
