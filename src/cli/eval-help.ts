@@ -11,6 +11,7 @@ Options:
   --personas <id,…>      only these personas (default: each task's own list)
   --model <name>         agent model (or HEED_AGENT_MODEL); without one, only baselines run
   --family <name>        the agent model's family (or HEED_AGENT_FAMILY; by model name, else json; heed reply --help)
+  --family <name>        the agent model's family (or HEED_AGENT_FAMILY; by model name, else json; heed reply --help)
   --user web             you answer every question and consent request in a browser page (URL with a token is
                          printed; requests from parallel episodes queue up)
   --user-model <name>    user simulator (or HEED_USER_MODEL); without one the scripted persona answers
@@ -25,7 +26,8 @@ Options:
   --caps <file>          JSON capabilities merged over the defaults for --appium (e.g. {"appium:udid": …})
   --repeats <k>          runs of each episode (default 1)
   --out <dir>            output folder (default runs/eval-<time>)
-  --resume <dir>         continue an interrupted evaluation in <dir>
+  --resume <dir>         continue an evaluation in <dir> with the options it started with (saved in
+                         <dir>/eval.json); episodes that ended in error, interrupted or device-lost run again
 
 Selecting and splitting:
   --task <id>            only this task (repeat, or id,id,…); an unknown id is refused with the nearest one

@@ -4,12 +4,13 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { DEFAULT_CONFIG, type HeedConfig } from '../core/config.js';
 import { HeedError } from '../core/errors.js';
+import { exitFor } from '../core/exit.js';
 import { emulatorCapabilities } from '../device/capabilities.js';
 import { readCaps } from '../device/open.js';
-import { mergeShards } from '../eval/merge.js';
 import { buildResults } from '../eval/results.js';
 import { reportWriter } from '../report/run-report.js';
-import { jobs, loadPersonas, runEval } from '../eval/runner.js';
+import { mergeShards } from '../eval/merge.js';
+import { jobs, loadPersonas, runEval, type EvalRun } from '../eval/runner.js';
 import { parseShard, selectTasks, shardJobs } from '../eval/select.js';
 import { stopPolicy } from '../eval/stop.js';
 import { parseThresholds } from '../eval/thresholds.js';
@@ -20,7 +21,9 @@ import { loadSuite } from '../tasks/suite.js';
 import { WebUser } from '../user/web.js';
 import { EVAL_HELP } from './eval-help.js';
 import { finishEval, listMatrix, REPORTERS } from './eval-output.js';
+import { resumeOptions, saveOptions } from './eval-resume.js';
 import { preflightSlots } from './preflight.js';
+import { closeAll, watchSignals } from './signals.js';
 
 export { EVAL_HELP };
 
@@ -29,7 +32,7 @@ export async function evalCommand(
   out: (s: string) => void,
   config: HeedConfig = DEFAULT_CONFIG,
 ): Promise<number> {
-  const { values, positionals } = parseArgs({
+  const { values: given, positionals } = parseArgs({
     args: argv,
     allowPositionals: true,
     options: {
@@ -64,36 +67,29 @@ export async function evalCommand(
       help: { type: 'boolean', short: 'h' },
     },
   });
-  if (values.help) return (out(EVAL_HELP), 0);
+  if (given.help) return (out(EVAL_HELP), 0);
   // With --json, stdout carries only the JSON; what would be printed goes to stderr.
-  const say = values.json ? (l: string) => process.stderr.write(`${l}\n`) : out;
-  const reporters = values.reporter ?? [];
+  const say = given.json ? (l: string) => process.stderr.write(`${l}\n`) : out;
+  const reporters = given.reporter ?? [];
   for (const r of reporters)
     if (!(REPORTERS as readonly string[]).includes(r))
       throw new HeedError(`--reporter ${r}: unknown reporter`, `reporters: ${REPORTERS.join(', ')}`);
-  const thresholds = values['fail-under'] === undefined ? undefined : parseThresholds(values['fail-under']);
-  const maxFailures = values['max-failures'] === undefined ? undefined : Number(values['max-failures']);
+  const thresholds = given['fail-under'] === undefined ? undefined : parseThresholds(given['fail-under']);
+  const maxFailures = given['max-failures'] === undefined ? undefined : Number(given['max-failures']);
   if (maxFailures !== undefined && !(Number.isInteger(maxFailures) && maxFailures > 0))
     throw new HeedError('--max-failures must be a positive whole number');
-  if (values.merge) {
-    if (!values.out) throw new HeedError('--merge needs --out <dir> for the merged report');
+  if (given.merge) {
+    if (!given.out) throw new HeedError('--merge needs --out <dir> for the merged report');
     const t0 = Date.now();
-    const { episodes, config: merged } = mergeShards(positionals, values.out);
-    say(`heed eval: merged ${episodes.length} episodes from ${positionals.length} shard folder(s) → ${values.out}`);
+    const { episodes, config: merged } = mergeShards(positionals, given.out);
+    say(`heed eval: merged ${episodes.length} episodes from ${positionals.length} shard folder(s) → ${given.out}`);
     const results = buildResults(episodes, merged);
-    return finishEval(
-      {
-        results,
-        dir: values.out,
-        reporters,
-        json: Boolean(values.json),
-        thresholds,
-        seconds: (Date.now() - t0) / 1000,
-      },
-      out,
-    );
+    const ending = { results, dir: given.out, reporters, json: Boolean(given.json), thresholds };
+    return finishEval({ ...ending, seconds: (Date.now() - t0) / 1000 }, out);
   }
   if (positionals.length) throw new HeedError(`unexpected argument '${positionals[0]}'`, 'see heed eval --help');
+  // --resume alone: the options come from the folder (eval.json); given ones must agree with them.
+  const values = resumeOptions(given);
   if (!values.suite) throw new HeedError('heed eval needs --suite', 'see heed eval --help');
   const shard = values.shard === undefined ? undefined : parseShard(values.shard);
   const splits = values.split?.split(',');
@@ -160,7 +156,7 @@ export async function evalCommand(
       'the scripted persona (or --user-model) answers otherwise',
     );
   }
-  if (values.list) return listMatrix(shardJobs(jobs({ tasks, personas, policies, repeats }), shard), values.json, out);
+  if (values.list) return listMatrix(shardJobs(jobs({ tasks, personas, policies, repeats }), shard), given.json, out);
   if (!values['no-preflight']) {
     const failed = await preflightSlots([agent, userModel, judgeModel], say);
     if (failed) return failed;
@@ -169,6 +165,7 @@ export async function evalCommand(
   const dir =
     values.resume ?? values.out ?? join('runs', `eval-${new Date().toISOString().replace(/[:.]/g, '-').slice(0, 19)}`);
   mkdirSync(dir, { recursive: true });
+  saveOptions(dir, values, { agent: agent?.model, user: userModel?.model, judge: judgeModel?.model });
   const web =
     values.user === 'web'
       ? await new WebUser({ ...config.web, announce: (u) => say(`Answer for the personas in a browser: ${u}`) }).start()
@@ -176,33 +173,50 @@ export async function evalCommand(
   say(
     `heed eval: ${tasks.length} tasks, policies ${policies.join(', ')}, mode ${mode}, ${logs} logs, ${values.appium?.length ?? devices} device(s)${shard ? `, shard ${shard.index}/${shard.count}` : ''} → ${dir}`,
   );
-  const stop = stopPolicy(maxFailures);
+  const early = stopPolicy(maxFailures);
   const t0 = Date.now();
-  const writeEpisodeReport = reportWriter(out);
-  const episodes = await runEval({
-    tasks,
-    personas,
-    policies,
-    repeats,
-    devices,
-    out: dir,
-    resume: Boolean(values.resume),
-    mode,
-    appium: values.appium?.map((url) => ({
-      url,
-      capabilities,
-    })),
-    agent,
-    userModel,
-    judgeModel,
-    clear: Boolean(values.clear),
-    user: web,
-    progress: say,
-    afterWrite: (dir, meta) => writeEpisodeReport(dir, { meta }),
-    config,
-    shard,
-    stopWhen: stop.stopWhen,
+  const writeEpisodeReport = reportWriter(say);
+  const stop = watchSignals();
+  let run: EvalRun;
+  try {
+    run = await runEval({
+      tasks,
+      personas,
+      policies,
+      repeats,
+      devices,
+      out: dir,
+      resume: Boolean(values.resume),
+      mode,
+      appium: values.appium?.map((url) => ({
+        url,
+        capabilities,
+      })),
+      agent,
+      userModel,
+      judgeModel,
+      clear: Boolean(values.clear),
+      user: web,
+      progress: say,
+      afterWrite: (dir, meta) => writeEpisodeReport(dir, { meta }),
+      config,
+      signal: stop.signal,
+      shard,
+      stopWhen: early.stopWhen,
+    });
+  } catch (e) {
+    stop.dispose();
+    await closeAll([() => web?.close()], say);
+    throw e;
+  }
+  stop.dispose();
+  const { episodes } = run;
+  const failed = episodes.filter((e) => !e.success).length;
+  web?.end({
+    outcome: run.complete ? 'finished' : 'interrupted',
+    message: `${episodes.length} episodes, ${failed} failed; reports in ${dir}`,
   });
+  await closeAll([() => web?.close()], say);
   const results = buildResults(episodes, {
     suite: values.suite,
     clear: Boolean(values.clear),
@@ -216,15 +230,18 @@ export async function evalCommand(
     judge: judgeModel ? describeLlm(judgeModel) : null,
     wallMs: Date.now() - t0,
     ...(shard ? { shard: `${shard.index}/${shard.count}` } : {}),
+    ...(run.complete || early.reason
+      ? {}
+      : { interrupted: true, episodesDone: episodes.length, episodesTotal: run.total }),
   });
-  const failed = episodes.filter((e) => !e.success).length;
-  web?.end({
-    outcome: 'finished',
-    message: `${episodes.length} episodes, ${failed} failed; reports in ${dir}`,
-  });
-  await web?.close();
-  return finishEval(
-    { results, dir, reporters, json: Boolean(values.json), thresholds, stop, seconds: (Date.now() - t0) / 1000 },
-    out,
-  );
+  if (!run.complete && !early.reason) {
+    finishEval({ results, dir, reporters, json: false, seconds: (Date.now() - t0) / 1000 }, () => {});
+    say(
+      `■ interrupted: ${episodes.length} of ${run.total} episodes done (the one in flight is not saved); reports cover those.\n` +
+        `  resume with: heed eval --resume ${dir}`,
+    );
+    return exitFor('interrupted', stop.received);
+  }
+  const ending = { results, dir, reporters, json: Boolean(given.json), thresholds, stop: early };
+  return finishEval({ ...ending, seconds: (Date.now() - t0) / 1000 }, out);
 }

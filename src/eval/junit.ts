@@ -22,13 +22,13 @@ export function junitXml(r: Results): string {
       if (e.success) return `    <testcase ${attrs}/>`;
       const failed = e.checks.filter((c) => !c.pass).map((c) => c.description);
       const detail = [
-        `outcome: ${e.outcome}`,
+        `outcome: ${e.outcome}: ${e.message}`,
         ...failed.map((d) => `failed check: ${d}`),
         e.violations ? `violations: ${e.violations}` : '',
       ]
         .filter(Boolean)
         .join('\n');
-      return `    <testcase ${attrs}>\n      <failure message="${esc(e.outcome)}">${esc(detail)}</failure>\n    </testcase>`;
+      return `    <testcase ${attrs}>\n      <failure message="${esc(`${e.outcome}: ${e.message}`)}">${esc(detail)}</failure>\n    </testcase>`;
     });
     return `  <testsuite name="${esc(`heed eval: ${p}`)}" tests="${eps.length}" failures="${failures}" errors="${errors}" time="${time.toFixed(3)}" timestamp="${esc(r.created)}">\n${cases.join('\n')}\n  </testsuite>`;
   });

@@ -3,7 +3,8 @@
 // backoff retries on 429 / 5xx / timeouts; usage, latency and cost per call; optional cassette.
 import OpenAI from 'openai';
 import type { ChatCompletionMessageParam } from 'openai/resources/chat/completions';
-import { HeedError } from '../../core/errors.js';
+import { sleep } from '../../core/abort.js';
+import { ModelError } from '../../core/errors.js';
 import type { Cassette } from './cassette.js';
 import type { LlmConfig, Structured } from './config.js';
 
@@ -22,12 +23,38 @@ export interface JsonSchemaSpec {
   schema: Record<string, unknown>;
 }
 
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
 function retryable(e: unknown): boolean {
+  if (e instanceof OpenAI.APIUserAbortError) return false;
   if (e instanceof OpenAI.APIConnectionTimeoutError || e instanceof OpenAI.APIConnectionError) return true;
   if (e instanceof OpenAI.APIError) return e.status === 429 || (e.status !== undefined && e.status >= 500);
   return false;
+}
+
+/** A token count as the endpoint reported it, or 0: strings, negatives and NaN never reach the totals. */
+export function tokenCount(v: unknown): number {
+  const n = typeof v === 'string' && v.trim() !== '' ? Number(v) : v;
+  return typeof n === 'number' && Number.isFinite(n) && n >= 0 ? Math.floor(n) : 0;
+}
+
+/**
+ * The reply's text, whatever shape the endpoint sent: a string, content parts (their text joined), or anything else
+ * as JSON, so a malformed reply is re-asked as unusable instead of crashing the parser. No choices: empty text.
+ */
+export function replyText(res: unknown): string {
+  const content = (res as { choices?: { message?: { content?: unknown } }[] } | undefined)?.choices?.[0]?.message
+    ?.content;
+  if (typeof content === 'string') return content;
+  if (content === undefined || content === null) return '';
+  if (Array.isArray(content))
+    return content
+      .map((p) => (typeof p === 'string' ? p : typeof p?.text === 'string' ? (p.text as string) : ''))
+      .join('');
+  return JSON.stringify(content);
+}
+
+export interface CompleteOptions {
+  /** Aborts the call, its retries and its backoff (a run's budget, a signal); the abort's reason is thrown. */
+  signal?: AbortSignal;
 }
 
 export class LlmClient {
@@ -50,8 +77,9 @@ export class LlmClient {
     this.structured = config.structured;
   }
 
-  async complete(messages: Message[], schema?: JsonSchemaSpec): Promise<LlmResult> {
+  async complete(messages: Message[], schema?: JsonSchemaSpec, o: CompleteOptions = {}): Promise<LlmResult> {
     const t0 = performance.now();
+    const { signal } = o;
     if (this.cassette?.mode === 'replay') {
       const r = this.cassette.take(this.config.model, messages);
       return { ...r, latencyMs: performance.now() - t0, cost: this.cost(r.usage), retries: 0 };
@@ -59,19 +87,20 @@ export class LlmClient {
     let retries = 0;
     for (;;) {
       const attempt = performance.now();
+      let res: unknown;
       try {
-        const res = await this.openai.chat.completions.create({
-          model: this.config.model,
-          messages,
-          temperature: this.config.temperature,
-          max_tokens: this.config.maxTokens,
-          ...this.responseFormat(schema),
-        });
-        const text = res.choices[0]?.message?.content ?? '';
-        const usage = { input: res.usage?.prompt_tokens ?? 0, output: res.usage?.completion_tokens ?? 0 };
-        this.cassette?.record(this.config.model, messages, { text, usage });
-        return { text, usage, latencyMs: performance.now() - t0, cost: this.cost(usage), retries };
+        res = await this.openai.chat.completions.create(
+          {
+            model: this.config.model,
+            messages,
+            temperature: this.config.temperature,
+            max_tokens: this.config.maxTokens,
+            ...this.responseFormat(schema),
+          },
+          { signal },
+        );
       } catch (e) {
+        if (signal?.aborted) throw signal.reason as Error;
         if (
           schema &&
           this.structured !== 'none' &&
@@ -87,17 +116,25 @@ export class LlmClient {
           this.notify?.(
             `  … the ${this.config.slot} model ${this.trouble(e, performance.now() - attempt)}; retry ${retries + 1} of ${this.config.maxRetries} in ${(wait / 1000).toFixed(1)} s`,
           );
-          await sleep(wait);
+          await sleep(wait, signal);
           retries++;
           continue;
         }
-        throw new HeedError(
+        throw new ModelError(
           `The ${this.config.slot} model (${this.config.model} at ${this.config.baseURL}) failed${retries ? ` after ${retries + 1} attempts` : ''}: ${(e as Error).message}`,
           e instanceof OpenAI.AuthenticationError
             ? `check HEED_${this.config.slot.toUpperCase()}_API_KEY / OPENAI_API_KEY`
-            : undefined,
+            : retries
+              ? `it failed ${retries + 1} times; check the endpoint, or raise HEED_${this.config.slot.toUpperCase()}_MAX_RETRIES`
+              : undefined,
         );
       }
+      const text = replyText(res);
+      const u = (res as { usage?: { prompt_tokens?: unknown; completion_tokens?: unknown } }).usage;
+      const usage = { input: tokenCount(u?.prompt_tokens), output: tokenCount(u?.completion_tokens) };
+      // Outside the try: a cassette that cannot be written is heed's failure, not the model's.
+      this.cassette?.record(this.config.model, messages, { text, usage });
+      return { text, usage, latencyMs: performance.now() - t0, cost: this.cost(usage), retries };
     }
   }
 

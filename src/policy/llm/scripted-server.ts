@@ -11,7 +11,16 @@ export interface ChatRequest {
   [k: string]: unknown;
 }
 
-export type Reply = string | { status: number; body?: unknown; headers?: Record<string, string> };
+/**
+ * A reply: the assistant's text; a status with any body (a body without `choices`, content parts …); or a hostile
+ * endpoint's behaviour: `stall: 'headers'` sends 200 and its headers, then nothing; `stall: 'silent'` sends nothing;
+ * `reset` drops the connection.
+ */
+export type Reply =
+  | string
+  | { status: number; body?: unknown; headers?: Record<string, string> }
+  | { stall: 'headers' | 'silent' }
+  | { reset: true };
 
 export interface FakeLlm {
   baseURL: string;
@@ -27,7 +36,7 @@ async function body(req: IncomingMessage): Promise<string> {
 
 /** `models`: what GET /models lists (without it, /models is 404, as on servers that have none). */
 export async function startFakeLlm(
-  respond: (req: ChatRequest, n: number) => Reply,
+  respond: (req: ChatRequest, n: number) => Reply | Promise<Reply>,
   opts: { models?: string[] } = {},
 ): Promise<FakeLlm> {
   const requests: ChatRequest[] = [];
@@ -54,9 +63,17 @@ export async function startFakeLlm(
     requests.push(parsed);
     let reply: Reply;
     try {
-      reply = respond(parsed, requests.length - 1);
+      reply = await respond(parsed, requests.length - 1);
     } catch (e) {
       reply = { status: 500, body: { error: { message: (e as Error).message } } };
+    }
+    if (typeof reply === 'object' && 'stall' in reply) {
+      if (reply.stall === 'headers') res.writeHead(200, { 'content-type': 'application/json' }).write('{"id":');
+      return; // and never finish
+    }
+    if (typeof reply === 'object' && 'reset' in reply) {
+      req.socket.destroy();
+      return;
     }
     if (typeof reply !== 'string') {
       res
@@ -70,7 +87,15 @@ export async function startFakeLlm(
   });
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
   const { port } = server.address() as AddressInfo;
-  return { baseURL: `http://127.0.0.1:${port}/v1`, requests, close: () => new Promise((r) => server.close(() => r())) };
+  return {
+    baseURL: `http://127.0.0.1:${port}/v1`,
+    requests,
+    close: () =>
+      new Promise((r) => {
+        server.close(() => r());
+        server.closeAllConnections(); // stalled replies hold their connections open
+      }),
+  };
 }
 
 function completion(req: ChatRequest, content: string, n: number) {
