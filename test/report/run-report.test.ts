@@ -8,7 +8,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { main } from '../../src/cli/main.js';
 import { readRun } from '../../src/report/read.js';
-import { runReportHtml } from '../../src/report/run-report.js';
+import { runReportHtml, writeRunReport } from '../../src/report/run-report.js';
+import { runWithScriptedModel } from '../support/agent-run.js';
 import { HOSTILE, hostileRun, trailcamRun } from '../support/report-runs.js';
 
 const FIXTURES = join(process.cwd(), 'fixtures', 'report', 'format-2f7e1ad');
@@ -96,6 +97,23 @@ describe('the per-run report', () => {
     expect(t).toContain(HOSTILE.question);
     expect(t).toContain('tap [6] "<script>window.__pwned=\'button\'</script>Save"');
   });
+});
+
+test('a run the model got stuck in: the report says so, and what was wrong with each reply', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'heed-report-stuck-'));
+  const run = await runWithScriptedModel({
+    profile: 'balanced',
+    dir,
+    afterWrite: (d) => writeRunReport(d),
+    respond: () => 'I would rather not say.',
+  });
+  await run.close();
+  expect(run.result.outcome).toBe('stuck');
+  const html = readFileSync(join(dir, 'report.html'), 'utf8');
+  expect(html).toContain('<span class="status s-stuck">stuck</span>');
+  const t = text(html);
+  expect(t.match(/\(no valid action\) → not usable/g)).toHaveLength(3);
+  expect(t).toContain('No usable action: ');
 });
 
 describe('heed report', () => {
