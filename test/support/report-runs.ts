@@ -97,7 +97,8 @@ export async function smallEval(): Promise<string> {
       copyFileSync(join(process.cwd(), 'tasks', 'suite', `${task}.yaml`), join(suite, `${task}.yaml`));
     const args = ['eval', '--suite', suite, '--baselines', '--personas', 'privacy-first,student-knowu', '--out', dir];
     const code = await main(args, () => {});
-    if (code !== 0) throw new Error(`heed ${args.join(' ')} exited ${code}`);
+    // Exit 1 only says this scripted agent passed none of its episodes (heed eval's exit code); reports are written.
+    if (code !== 0 && code !== 1) throw new Error(`heed ${args.join(' ')} exited ${code}`);
   } finally {
     process.env = env;
     await llm.close();
