@@ -66,7 +66,7 @@ export function makePolicy(o: SessionOptions, profile: Profile): { policy: Polic
       : o.record
         ? new Cassette(o.record, 'record')
         : undefined;
-    return { policy: new ModelPolicy(new LlmClient(cfg, cassette)), meta: { model: describeLlm(cfg) } };
+    return { policy: new ModelPolicy(new LlmClient(cfg, cassette, o.announce)), meta: { model: describeLlm(cfg) } };
   }
   if (!o.task)
     throw new HeedError(
@@ -96,7 +96,7 @@ export async function makeUser(
       '--user simulated needs a user-simulator model',
       'set HEED_USER_MODEL (a different model than the agent), or use --user scripted',
     );
-  return new SimulatedUser(new LlmClient(cfg), profile);
+  return new SimulatedUser(new LlmClient(cfg, undefined, announce), profile);
 }
 
 /**

@@ -19,6 +19,9 @@ const DEFINING = [
   'mode',
   'logs',
   'repeats',
+  'task',
+  'grep',
+  'shard',
 ] as const;
 /** Options of how to run, not what: saved as defaults, free to change on a resume (more phones, another device). */
 const RUNTIME = ['devices', 'appium', 'caps'] as const;

@@ -14,7 +14,7 @@ import { INSPECT_HELP, inspectCommand } from './inspect.js';
 import { REPORT_HELP, reportCommand } from './report.js';
 import { REPLY_HELP, replyCommand } from './reply.js';
 import { RUN_HELP, runCommand } from './run.js';
-import { nearest, optionsOf } from './suggest.js';
+import { nearest, optionsOf } from '../core/suggest.js';
 
 const HELP = `heed — a mobile GUI agent that heeds its user's privacy preferences
 

@@ -11,7 +11,10 @@ import { assemble, type Assembled } from '../agent/session.js';
 import { reportWriter } from '../report/run-report.js';
 import { DEFAULT_CONFIG, type HeedConfig } from '../core/config.js';
 import type { Outcome, UserKind } from '../core/vocab.js';
+import { resolveLlmConfig } from '../policy/llm/config.js';
 import { loadProfile } from '../profile/load.js';
+import { preflightSlots } from './preflight.js';
+import { runJson } from './run-output.js';
 import { closeAll, watchSignals } from './signals.js';
 import { loadTask, runChecks, taskInstruction, type CheckResult, type Task } from '../tasks/task.js';
 
@@ -42,11 +45,15 @@ Options:
   --out <dir>             parent folder of run directories (default: runs)
   --memory <file>         learned preferences (default: ~/.heed/memory/<profile>.json); --no-memory keeps none
   --record <file>         record every model call to a cassette (JSONL)
-  --replay <file>         answer model calls from a cassette instead of the endpoint
+  --replay <file>         answer model calls from a cassette instead of the endpoint (needs --model)
+  --json                  print the result as JSON on stdout (steps go to stderr)
+  --no-preflight          skip the model check before the phone boots (key, endpoint, model listed, image input)
   -h, --help              this text
 
 Output: a run directory with steps.jsonl, frames/, ledger.jsonl, summary.json and report.html (rewritten after
-every step: open it while the run goes; heed report <dir> re-renders it).`;
+every step: open it while the run goes; heed report <dir> re-renders it).
+Exit code: 0 when the run succeeded and the task's checks passed; 1 when it did not; 2 for a bad command line or
+input file; 3 when the model endpoint or the device failed (outcome model-error or device-lost).`;
 
 export interface RunOutcome {
   result: RunResult;
@@ -208,6 +215,8 @@ export async function runCommand(
       'no-memory': { type: 'boolean' },
       record: { type: 'string' },
       replay: { type: 'string' },
+      json: { type: 'boolean' },
+      'no-preflight': { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -221,6 +230,40 @@ export async function runCommand(
   const maxSteps = values['max-steps'] === undefined ? undefined : Number(values['max-steps']);
   if (maxSteps !== undefined && !(Number.isInteger(maxSteps) && maxSteps > 0))
     throw new HeedError(`--max-steps must be a positive whole number`);
+  const device = values.device ?? config.device;
+  if (values.caps && device === 'sim')
+    throw new HeedError(
+      '--caps applies to --device emulator or an Appium URL; the simulated phone takes no capabilities file',
+      'drop --caps, or add --device emulator',
+    );
+  const model = values.model ?? config.llm.agent.model;
+  for (const [flag, file] of [
+    ['--replay', values.replay],
+    ['--record', values.record],
+  ] as const)
+    if (file && (!model || values.reference))
+      throw new HeedError(
+        `${flag} ${file} needs a model: a cassette holds model calls, and ${values.reference ? '--reference plays' : 'without a model heed plays'} the task's reference steps`,
+        'add --model <name> (the one the cassette was recorded with), or set HEED_AGENT_MODEL',
+      );
+  // With --json, stdout carries only the JSON; the steps go to stderr.
+  const say = values.json ? (l: string) => process.stderr.write(`${l}\n`) : out;
+  if (!values['no-preflight'] && !values.replay && !values.reference) {
+    const agent = resolveLlmConfig(
+      'agent',
+      {
+        ...(values.model ? { model: values.model } : {}),
+        ...(values['base-url'] ? { baseURL: values['base-url'] } : {}),
+      },
+      config.llm.agent,
+    );
+    const userModel =
+      user === 'simulated'
+        ? resolveLlmConfig('user', values['user-model'] ? { model: values['user-model'] } : {}, config.llm.user)
+        : undefined;
+    const failed = await preflightSlots([agent, userModel], say);
+    if (failed) return failed;
+  }
   const stop = watchSignals();
   try {
     const run = await runOnce(
@@ -243,16 +286,18 @@ export async function runCommand(
         record: values.record,
         replay: values.replay,
       },
-      out,
+      say,
       config,
       stop.signal,
     );
     if (run.outcome === 'interrupted')
       // Printed after runOnce returned, so after the phone and the user channel were closed.
-      out(
+      say(
         `  stopped and closed the phone; ${run.dir} has the steps so far and summary.json. A run does not resume: run the command again.`,
       );
-    return exitFor(run.outcome, stop.received);
+    const code = exitFor(run.outcome, stop.received);
+    if (values.json) out(JSON.stringify(runJson(run.result, run.checks, run.dir, run.outcome, code), null, 2));
+    return code;
   } finally {
     stop.dispose();
   }

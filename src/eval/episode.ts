@@ -45,6 +45,8 @@ export interface EpisodeOptions {
   /** Time and cost budgets (the task sets the step budget) and frame settings, from the environment. */
   budgets?: { maxSeconds: number; maxCostUsd?: number };
   frame?: FrameOptions;
+  /** Told about model retries (the eval's progress output). */
+  notify?: (line: string) => void;
   /** Stops the episode (SIGINT / SIGTERM on the eval). */
   signal?: AbortSignal;
 }
@@ -76,7 +78,7 @@ function makePolicy(o: EpisodeOptions): Policy {
       return new ReferencePolicy(referenceFor(o.task, o.persona.id));
     case 'agent':
       if (!o.agent) throw new Error('the agent policy needs a model');
-      return new ModelPolicy(new LlmClient(o.agent));
+      return new ModelPolicy(new LlmClient(o.agent, undefined, o.notify));
   }
 }
 
@@ -146,7 +148,7 @@ export async function runEpisode(o: EpisodeOptions): Promise<EpisodeRecord> {
   const base: UserChannel = person
     ? person
     : o.userModel
-      ? new SimulatedUser(new LlmClient(o.userModel), o.persona)
+      ? new SimulatedUser(new LlmClient(o.userModel, undefined, o.notify), o.persona)
       : new ScriptedUser(o.persona);
   const routine =
     o.task.proactive &&
@@ -154,7 +156,7 @@ export async function runEpisode(o: EpisodeOptions): Promise<EpisodeRecord> {
       base,
       o.persona,
       o.task.proactive.habit[o.persona.id] ?? false,
-      o.userModel ? new LlmClient(o.userModel) : undefined,
+      o.userModel ? new LlmClient(o.userModel, undefined, o.notify) : undefined,
     );
   const user = routine ?? base;
   const instruction = taskInstruction(o.task, o.clear);
@@ -201,7 +203,7 @@ export async function runEpisode(o: EpisodeOptions): Promise<EpisodeRecord> {
       : 0;
   const verdict =
     o.task.rubric && o.judgeModel
-      ? await judge(new LlmClient(o.judgeModel), {
+      ? await judge(new LlmClient(o.judgeModel, undefined, o.notify), {
           rubric: o.task.rubric.text,
           instruction,
           persona: o.persona.summary,

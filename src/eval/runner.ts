@@ -17,6 +17,7 @@ import type { ProfileMode } from '../profile/view.js';
 import type { Task } from '../tasks/task.js';
 import type { UserChannel } from '../user/channel.js';
 import { runEpisode, unscoredRecord } from './episode.js';
+import { shardJobs, type Shard } from './select.js';
 import type { EpisodeRecord, PolicyKind } from './types.js';
 
 export interface EvalOptions {
@@ -45,6 +46,10 @@ export interface EvalOptions {
   signal?: AbortSignal;
   /** Budgets, frames and Appium settings from the environment (src/core/config.ts). */
   config?: Pick<HeedConfig, 'budgets' | 'frame' | 'appium'>;
+  /** Run only this shard of the episode matrix (--shard i/n). */
+  shard?: Shard;
+  /** Asked after each episode; a reason stops the evaluation (episodes already running finish, no new ones start). */
+  stopWhen?: (rec: EpisodeRecord) => string | undefined;
 }
 
 /** Every persona the tasks name, loaded once; with noisy logs a quarter of each one's behaviour logs is noise. */
@@ -95,7 +100,7 @@ export interface EvalRun {
 export const RERUN: ReadonlySet<Outcome> = new Set(['error', 'interrupted', 'device-lost']);
 
 export async function runEval(o: EvalOptions): Promise<EvalRun> {
-  const all = jobs(o);
+  const all = shardJobs(jobs(o), o.shard);
   const dir = (j: Job) => join(o.out, 'episodes', j.key);
   const say = o.progress ?? ((l: string) => process.stderr.write(`${l}\n`));
   const done = o.resume ? finishedEpisodes(all, dir, say) : new Map<string, EpisodeRecord>();
@@ -136,6 +141,7 @@ export async function runEval(o: EvalOptions): Promise<EvalRun> {
           budgets: config.budgets,
           frame: config.frame,
           signal: o.signal,
+          notify: say,
         });
       } catch (e) {
         const { outcome, message } = outcomeOf(o.signal?.aborted ? o.signal.reason : e);
@@ -170,6 +176,11 @@ export async function runEval(o: EvalOptions): Promise<EvalRun> {
           say(
             `[${String(done.size).padStart(String(all.length).length)}/${all.length}] ${String(pct).padStart(3)}% ETA ${fmt(eta)}  ${rec.success ? '✓' : '✗'} ${j.policy} ${j.task.id} ${j.persona.id}${rec.error ? ` (${rec.outcome}: ${rec.error})` : ''}`,
           );
+          const stop = next < todo.length ? o.stopWhen?.(rec) : undefined;
+          if (stop) {
+            say(`stopping: ${stop}; ${todo.length - next} episode(s) not started`);
+            next = todo.length;
+          }
         }
       }),
     );

@@ -1,7 +1,7 @@
 // ask: the user channel, for the gate's consent requests and the agent's clarifying questions. The answer goes back
 // to the gate, which records it; this stage only carries it.
 import type { ConsentGate } from '../../consent/consent-gate.js';
-import { explain } from '../../consent/explain.js';
+import { explain, isLasting } from '../../consent/explain.js';
 import { untilAborted } from '../../core/abort.js';
 import { describeAnswer } from '../../core/vocab.js';
 import { deviceToImage } from '../../device/coords.js';
@@ -35,11 +35,12 @@ export async function askConsent(
       evidence: s.evidence.reason,
       reason: g.decision.reason,
       ...(appLabel ? { appLabel } : {}),
-      plain: {
+      explanation: {
         what: words.what,
         lasts: words.lasts,
         ...(words.narrower ? { narrower: words.narrower } : {}),
         defaultText: words.defaultText,
+        lasting: isLasting(s.grant),
       },
       screen: screenOf(g.frame, g),
     }),

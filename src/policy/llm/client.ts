@@ -64,6 +64,8 @@ export class LlmClient {
   constructor(
     readonly config: LlmConfig,
     private readonly cassette?: Cassette,
+    /** Told about each retry (why, which attempt, how long until it), so a slow endpoint is never silent. */
+    private readonly notify?: (line: string) => void,
   ) {
     // Our own retry loop (below) sees every attempt; the SDK's would hide them.
     this.openai = new OpenAI({
@@ -84,6 +86,7 @@ export class LlmClient {
     }
     let retries = 0;
     for (;;) {
+      const attempt = performance.now();
       let res: unknown;
       try {
         res = await this.openai.chat.completions.create(
@@ -109,12 +112,16 @@ export class LlmClient {
           continue;
         }
         if (retryable(e) && retries < this.config.maxRetries) {
-          await sleep(this.config.backoffMs * 2 ** retries, signal);
+          const wait = this.config.backoffMs * 2 ** retries;
+          this.notify?.(
+            `  … the ${this.config.slot} model ${this.trouble(e, performance.now() - attempt)}; retry ${retries + 1} of ${this.config.maxRetries} in ${(wait / 1000).toFixed(1)} s`,
+          );
+          await sleep(wait, signal);
           retries++;
           continue;
         }
         throw new ModelError(
-          `The ${this.config.slot} model (${this.config.model} at ${this.config.baseURL}) failed: ${(e as Error).message}`,
+          `The ${this.config.slot} model (${this.config.model} at ${this.config.baseURL}) failed${retries ? ` after ${retries + 1} attempts` : ''}: ${(e as Error).message}`,
           e instanceof OpenAI.AuthenticationError
             ? `check HEED_${this.config.slot.toUpperCase()}_API_KEY / OPENAI_API_KEY`
             : retries
@@ -129,6 +136,21 @@ export class LlmClient {
       this.cassette?.record(this.config.model, messages, { text, usage });
       return { text, usage, latencyMs: performance.now() - t0, cost: this.cost(usage), retries };
     }
+  }
+
+  /** What went wrong with one attempt, in words, naming the setting that governs it. */
+  private trouble(e: unknown, ms: number): string {
+    const S = `HEED_${this.config.slot.toUpperCase()}_`;
+    // By the clock as well as by class: an aborted fetch is not always reported as a timeout.
+    if (
+      e instanceof OpenAI.APIConnectionTimeoutError ||
+      (e instanceof OpenAI.APIConnectionError && ms >= this.config.timeoutMs * 0.95)
+    )
+      return `did not answer within ${(this.config.timeoutMs / 1000).toFixed(this.config.timeoutMs < 10_000 ? 1 : 0)} s (${S}TIMEOUT_MS)`;
+    if (e instanceof OpenAI.APIConnectionError) return `could not be reached at ${this.config.baseURL}`;
+    if (e instanceof OpenAI.APIError && e.status === 429) return 'is rate-limited (429)';
+    if (e instanceof OpenAI.APIError) return `answered ${e.status}`;
+    return 'failed';
   }
 
   private responseFormat(schema?: JsonSchemaSpec): Record<string, unknown> {
