@@ -124,7 +124,7 @@ describe('paths the filesystem refuses', () => {
       /Cannot create the evaluation folder .*: a part of the path is a file/,
     );
     refused(
-      await heed(['run', '--task', TASK, '--record', join(file, 'calls.jsonl'), '--out', tmp()], {
+      await heed(['run', '--task', TASK, '--record', join(file, 'calls.jsonl'), '--no-preflight', '--out', tmp()], {
         HEED_AGENT_MODEL: 'm',
         HEED_AGENT_BASE_URL: 'http://127.0.0.1:9/v1',
       }),
