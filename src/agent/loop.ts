@@ -186,7 +186,7 @@ async function takeStep(ctx: RunContext, step: number): Promise<End | undefined>
     if (sensitivity && decision?.verdict === 'block') {
       r.blocked++;
       carry.notes.push(
-        `heed blocked "${what}" (${sensitivity.category}, ${sensitivity.grant}): ${decision.reason}. Do not retry it; choose a protective option.`,
+        `heed blocked "${what}" (${sensitivity.category}, ${sensitivity.grant}): ${decision.reason.replace(/\.$/, '')}. Do not retry it; choose a protective option.`,
       );
       keep(gated, { status: 'blocked', ...gated });
       return stuck(`the agent kept proposing blocked steps: ${decision.reason}`);
