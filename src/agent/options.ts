@@ -34,6 +34,8 @@ export interface RunOptions {
   gate?: 'heed' | 'bypass';
   /** Extra run facts for summary.json (task id, model description …). */
   meta?: Record<string, unknown>;
+  /** Stops the run (SIGINT, SIGTERM): it ends at once as `interrupted` (the signal's reason, a Stopped, says why). */
+  signal?: AbortSignal;
 }
 
 export interface RunResult {
