@@ -90,8 +90,24 @@ export async function memoryCommand(
   const file = fileOf(config, values.profile);
   if (!existsSync(file)) throw new HeedError(`${values.profile} has no memory (${file} does not exist)`);
   const m = Memory.open(file);
+  try {
+    return change(m, verb, rest[0], values.profile, values.app, out);
+  } catch (e) {
+    if (e instanceof HeedError) throw e;
+    throw new HeedError(`cannot change ${file}: ${(e as Error).message}`, 'check that HEED_HOME is writable');
+  }
+}
+
+function change(
+  m: Memory,
+  verb: 'forget' | 'clear',
+  target: string | undefined,
+  profile: string,
+  app: string | undefined,
+  out: (s: string) => void,
+): number {
+  const file = m.file!;
   if (verb === 'clear') return (out(`Cleared ${m.clear()} entr(ies) from ${file}.`), 0);
-  const target = rest[0];
   if (!target) throw new HeedError('heed memory forget needs a rule id or a category', 'heed memory list shows them');
   let gone: MemoryEntry[];
   if (/^\d+$/.test(target)) gone = m.forget({ id: Number(target) });
@@ -100,12 +116,12 @@ export async function memoryCommand(
       const near = nearest(target, [...CATEGORIES]);
       throw new HeedError(`'${target}' is neither a rule id nor a category${near ? ` — did you mean ${near}?` : ''}`);
     }
-    gone = m.forget({ category: target as Category, ...(values.app ? { app: values.app } : {}) });
+    gone = m.forget({ category: target as Category, ...(app ? { app } : {}) });
   }
   if (!gone.length)
     throw new HeedError(
-      `no rule in force matches '${target}' for ${values.profile}`,
-      'heed memory list --profile ' + values.profile,
+      `no rule in force matches '${target}' for ${profile}`,
+      'heed memory list --profile ' + profile,
     );
   for (const e of gone) out(`forgot: ${describeEntry(e)} (rule ${e.id}); heed will ask again`);
   return 0;
