@@ -119,10 +119,7 @@ function change(
     gone = m.forget({ category: target as Category, ...(app ? { app } : {}) });
   }
   if (!gone.length)
-    throw new HeedError(
-      `no rule in force matches '${target}' for ${profile}`,
-      'heed memory list --profile ' + profile,
-    );
+    throw new HeedError(`no rule in force matches '${target}' for ${profile}`, 'heed memory list --profile ' + profile);
   for (const e of gone) out(`forgot: ${describeEntry(e)} (rule ${e.id}); heed will ask again`);
   return 0;
 }
