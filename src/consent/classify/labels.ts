@@ -8,7 +8,9 @@ import type { Sensitivity } from '../types.js';
 import { contextOf, rowTopic } from './context.js';
 import { point } from './point.js';
 import { idWords } from './text.js';
-import { CONCEPTS, conceptOf, conceptOfId, type Concept, type Hit } from './vocabulary.js';
+import { CONCEPTS, conceptOf, conceptOfId, conceptsIn, type Concept, type Hit } from './vocabulary.js';
+
+const SIGN_IN = ['sign_in', 'sign_up', 'continue_as'];
 
 /** A button's words, with what they name. */
 export interface Named {
@@ -76,10 +78,15 @@ export function named(tree: UiTree, e: UiElement): Named | undefined {
     const hit = conceptOf(text, exact, statement);
     if (hit) return { hit, concept: CONCEPTS[hit.concept]!, text, via };
   }
-  if (!e.resourceId || exact) return undefined;
+  // The id is the weakest evidence: only a button with no words of its own is read by it (a dialer's "backspace"
+  // key has the id deleteButton).
+  if (!e.resourceId || exact || e.text.trim() || e.contentDesc.trim()) return undefined;
   const hit = conceptOfId(idWords(e.resourceId), e.resourceId);
   return hit ? { hit, concept: CONCEPTS[hit.concept]!, text: e.resourceId, via: 'id' } : undefined;
 }
+
+const isRadio = (tree: UiTree, e: UiElement) =>
+  /RadioButton/.test(e.class) || /RadioButton/.test(toggleOf(tree, e)?.class ?? '');
 
 /** Toggles whose label names what they share: on shares, off protects. */
 const TOGGLE_TOPICS: [Category, RegExp][] = [
@@ -97,6 +104,8 @@ const TOGGLE_TOPICS: [Category, RegExp][] = [
     /back ?up|sync|share|upload|find friends|screen content|system log|include logs?\b|registro (do|del) sistema|备份|同步|共享|バックアップ|백업|동기화/i,
   ],
   ['notifications', /notification|alerts|通知|알림|уведомлени/i],
+  ['sms_calls', /call recording|record calls|通话录音|通話録音|통화 녹음|запись (звонков|разговоров)/i],
+  ['photos_media', /\bphotos\b|照片|写真|사진|фото/i],
   ['account_signin', /stay signed in|remember me|save login|保存登录|로그인 상태 유지/i],
 ];
 
@@ -128,11 +137,21 @@ const how = (n: Named) =>
  * what they protect is the screen's business (classify.ts).
  */
 export function labelPoint(tree: UiTree, e: UiElement): Sensitivity | undefined {
+  // A text field is focused, not pressed (typing is typed.ts's business); a radio choice only selects an option.
+  if (/EditText|AutoCompleteTextView/.test(e.class) || isRadio(tree, e)) return undefined;
   const toggle = togglePoint(tree, e);
   if (toggle) return toggle;
   const n = named(tree, e);
   if (!n || n.concept.role === 'protective') return undefined;
   const c = n.concept;
+  if (c.role === 'provider') {
+    // "Google" on a screen that says sign in / log in / continue with: that provider's sign-in.
+    const ctx = contextOf(tree, e);
+    const signin = ctx.topic?.category === 'account_signin' || SIGN_IN.some((k) => conceptsIn(ctx.text).has(k));
+    return signin
+      ? point(e, 'account_signin', 'accept', `${how(n)}: an identity provider on a sign-in screen`)
+      : undefined;
+  }
   if (c.role === 'direct')
     return point(e, c.category!, c.grant, `${how(n)} (${c.category})`, c.irreversible ? { irreversible: true } : {});
   // A checkbox "I agree to …": ticking it agrees, unticking it takes the agreement back.
