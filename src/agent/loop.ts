@@ -129,7 +129,20 @@ async function takeStep(ctx: RunContext, step: number): Promise<End | undefined>
     return undefined;
   }
 
-  const classified = await classifyStep(proposed, action, o.policy, ctx.apps);
+  const classified = await classifyStep(
+    proposed,
+    action,
+    o.policy,
+    ctx.apps,
+    o.guard ? { guard: o.guard, instruction: carry.instruction } : undefined,
+  );
+  if (classified.review)
+    r.ledger.review({
+      step: classified.step,
+      at: new Date().toISOString(),
+      app: classified.app,
+      guard: classified.review,
+    });
   let gated = gateStep(classified, gate, carry.instruction);
   if (gated.decision?.verdict === 'ask') {
     r.consentRequests++;

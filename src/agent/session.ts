@@ -9,6 +9,7 @@ import { openDevice } from '../device/open.js';
 import { Cassette } from '../policy/llm/cassette.js';
 import { LlmClient } from '../policy/llm/client.js';
 import { describeLlm, resolveLlmConfig, type LlmOptions } from '../policy/llm/config.js';
+import { GuardModel } from '../policy/guard.js';
 import { ModelPolicy } from '../policy/model-policy.js';
 import type { Policy } from '../policy/policy.js';
 import { ReferencePolicy } from '../policy/reference-policy.js';
@@ -44,6 +45,8 @@ export interface SessionOptions {
 
 export interface Assembled {
   profile: Profile;
+  /** The guard model, when HEED_GUARD_MODEL is set (off by default). */
+  guard?: GuardModel;
   policy: Policy;
   user: UserChannel;
   memory: Memory;
@@ -98,6 +101,12 @@ export async function makeUser(
   return new SimulatedUser(new LlmClient(cfg), profile);
 }
 
+/** The optional guard model from HEED_GUARD_* (option ?? environment ?? none). */
+export function makeGuard(config: HeedConfig = DEFAULT_CONFIG, opts: LlmOptions = {}): GuardModel | undefined {
+  const cfg = resolveLlmConfig('guard', opts, config.llm.guard);
+  return cfg ? new GuardModel(new LlmClient(cfg)) : undefined;
+}
+
 export async function assemble(o: SessionOptions): Promise<Assembled> {
   const profile = loadProfile(o.profile);
   const { policy, meta } = makePolicy(o, profile);
@@ -120,5 +129,14 @@ export async function assemble(o: SessionOptions): Promise<Assembled> {
     await device.close();
     throw new HeedError(`Task setup failed: ${(e as Error).message.split('\n')[0]}`);
   }
-  return { profile, policy, user, memory, device, meta: { ...meta, task: o.task?.id } };
+  const guard = makeGuard(o.config);
+  return {
+    profile,
+    policy,
+    user,
+    memory,
+    device,
+    ...(guard ? { guard } : {}),
+    meta: { ...meta, task: o.task?.id, ...(guard ? { guard: guard.model } : {}) },
+  };
 }
