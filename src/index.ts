@@ -51,5 +51,12 @@ export { assemble, type SessionOptions } from './agent/session.js';
 export { loadTask, runChecks, taskInstruction, Task, Check, type CheckResult } from './tasks/task.js';
 export { loadSuite, type Suite, type SuiteFilter } from './tasks/suite.js';
 export { runEval, loadPersonas, type EvalOptions } from './eval/runner.js';
-export { buildResults, writeReports, type Results } from './eval/report.js';
+export { buildResults, type Results } from './eval/results.js';
+export { METRICS, formatMetric, type MetricDef } from './eval/metric-defs.js';
+
+// Reports: a run's or an eval's report.html from its folder, summary.md, serving a folder on 127.0.0.1.
+export { writeReports, writeEvalReport } from './report/write.js';
+export { writeRunReport } from './report/run-report.js';
+export { renderFolder, type Rendered } from './report/render.js';
+export { serveReport, type ServedReport } from './report/serve.js';
 export type { EpisodeRecord, PolicyKind, Split } from './eval/types.js';

@@ -1,6 +1,6 @@
 // The run directory: steps.jsonl (one line per step, flushed as it happens), frames/ as image files, ledger.jsonl,
 // summary.json. Reports read these files; nothing in them may carry an API key.
-import { appendFileSync, mkdirSync, writeFileSync } from 'node:fs';
+import { appendFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { GateDecision } from '../consent/gate.js';
 import type { Sensitivity } from '../consent/types.js';
@@ -36,12 +36,18 @@ export interface StepRecord {
   activity: string;
   /** The app the step belongs to (a permission dialog belongs to the app that asked). */
   app: string;
+  /** That app's name as people know it ("TrailCam"), when the device lists it. */
+  appLabel?: string;
   frame: string;
   frameBytes: number;
+  /** The frame's size in pixels (what box and point are measured in). */
+  frameSize?: { width: number; height: number };
   /** The proposed action; absent when no usable one came. */
   action?: Action;
-  /** The element the action touched: its index and what it says. */
-  target?: { index: number; label: string };
+  /** The element the action touched: its index, what it says, and its box in the frame [left, top, right, bottom]. */
+  target?: { index: number; label: string; box?: [number, number, number, number] };
+  /** Where the finger landed in the frame, for an action given by coordinates. */
+  point?: { x: number; y: number };
   proposal: ProposalSummary;
   sensitivity?: Sensitivity;
   decision?: GateDecision;
@@ -56,10 +62,18 @@ export interface StepRecord {
   timings: StepTimings;
 }
 
+export interface RecorderOptions {
+  /** Called after every step line and after the summary are written (the run's report.html re-renders from them). */
+  afterWrite?: (dir: string) => void;
+}
+
 export class Recorder {
   readonly dir: string;
 
-  constructor(dir: string) {
+  constructor(
+    dir: string,
+    private readonly o: RecorderOptions = {},
+  ) {
     this.dir = dir;
     mkdirSync(join(dir, 'frames'), { recursive: true });
   }
@@ -76,10 +90,19 @@ export class Recorder {
 
   step(r: StepRecord): void {
     appendFileSync(join(this.dir, 'steps.jsonl'), JSON.stringify(r) + '\n');
+    this.o.afterWrite?.(this.dir);
   }
 
   summary(s: unknown): void {
     writeFileSync(join(this.dir, 'summary.json'), JSON.stringify(s, null, 2) + '\n');
+    this.o.afterWrite?.(this.dir);
+  }
+
+  /** Add what is known only after the run (the checks on device state) to summary.json. */
+  amendSummary(extra: Record<string, unknown>): void {
+    const file = join(this.dir, 'summary.json');
+    const was = existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>) : {};
+    this.summary({ ...was, ...extra });
   }
 }
 

@@ -6,7 +6,9 @@ import { DEFAULT_CONFIG, type HeedConfig } from '../core/config.js';
 import { HeedError } from '../core/errors.js';
 import { emulatorCapabilities } from '../device/capabilities.js';
 import { readCaps } from '../device/open.js';
-import { buildResults, writeReports } from '../eval/report.js';
+import { buildResults } from '../eval/results.js';
+import { reportWriter } from '../report/run-report.js';
+import { writeReports } from '../report/write.js';
 import { loadPersonas, runEval } from '../eval/runner.js';
 import type { PolicyKind } from '../eval/types.js';
 import { resolveFamily } from '../policy/families/index.js';
@@ -147,6 +149,7 @@ export async function evalCommand(
     `heed eval: ${tasks.length} tasks, policies ${policies.join(', ')}, mode ${mode}, ${logs} logs, ${values.appium?.length ?? devices} device(s) → ${dir}`,
   );
   const t0 = Date.now();
+  const writeEpisodeReport = reportWriter(out);
   const episodes = await runEval({
     tasks,
     personas,
@@ -166,6 +169,7 @@ export async function evalCommand(
     clear: Boolean(values.clear),
     user: web,
     progress: out,
+    afterWrite: (dir, meta) => writeEpisodeReport(dir, { meta }),
     config,
   });
   const results = buildResults(episodes, {
@@ -180,6 +184,11 @@ export async function evalCommand(
     user: userModel ? describeLlm(userModel) : 'scripted',
     judge: judgeModel ? describeLlm(judgeModel) : null,
     wallMs: Date.now() - t0,
+  });
+  const failed = episodes.filter((e) => !e.success).length;
+  web?.end({
+    outcome: 'finished',
+    message: `${episodes.length} episodes, ${failed} failed; reports in ${dir}`,
   });
   await web?.close();
   writeReports(results, dir);

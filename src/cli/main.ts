@@ -11,6 +11,7 @@ import { DEMO_HELP, demoCommand } from './demo.js';
 import { DOCTOR_HELP, doctorCommand } from './doctor.js';
 import { EVAL_HELP, evalCommand } from './eval.js';
 import { INSPECT_HELP, inspectCommand } from './inspect.js';
+import { REPORT_HELP, reportCommand } from './report.js';
 import { REPLY_HELP, replyCommand } from './reply.js';
 import { RUN_HELP, runCommand } from './run.js';
 import { nearest, optionsOf } from './suggest.js';
@@ -24,6 +25,7 @@ Commands:
   eval       evaluate agents and baselines on a task suite, as several personas
   demo       the bundled task on the simulated phone, as two different users (npm start)
   inspect    print the elements of a page source (and what tapping each would consent to)
+  report     re-render a run's or an eval's report.html from its folder; open or serve it
   doctor     check this machine for the simulated phone and for real devices
   reply      what heed would do with one raw reply of a GUI model (its grammar, its coordinates)
 
@@ -38,6 +40,7 @@ const COMMANDS: Record<string, { run: Command; help: string }> = {
   inspect: { run: inspectCommand, help: INSPECT_HELP },
   run: { run: runCommand, help: RUN_HELP },
   eval: { run: evalCommand, help: EVAL_HELP },
+  report: { run: reportCommand, help: REPORT_HELP },
   doctor: { run: (argv, out) => doctorCommand(argv, out), help: DOCTOR_HELP },
   reply: { run: replyCommand, help: REPLY_HELP },
 };

@@ -3,10 +3,11 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { HeedError } from '../core/errors.js';
-import { describeAction } from '../policy/policy.js';
+import { actionCaption } from '../policy/caption.js';
 import { runAgent, type RunResult } from '../agent/loop.js';
 import { Recorder, runDirName, type StepRecord } from '../agent/recorder.js';
 import { assemble } from '../agent/session.js';
+import { reportWriter } from '../report/run-report.js';
 import { DEFAULT_CONFIG, type HeedConfig } from '../core/config.js';
 import type { UserKind } from '../core/vocab.js';
 import { loadTask, runChecks, taskInstruction, type CheckResult, type Task } from '../tasks/task.js';
@@ -41,7 +42,8 @@ Options:
   --replay <file>         answer model calls from a cassette instead of the endpoint
   -h, --help              this text
 
-Output: a run directory with steps.jsonl, frames/, ledger.jsonl and summary.json.`;
+Output: a run directory with steps.jsonl, frames/, ledger.jsonl, summary.json and report.html (rewritten after
+every step: open it while the run goes; heed report <dir> re-renders it).`;
 
 export interface RunOutcome {
   result: RunResult;
@@ -49,16 +51,12 @@ export interface RunOutcome {
   dir: string;
 }
 
+/** A step as the terminal prints it; the caption is the reports' and the approval page's too (policy/caption.ts). */
 export function formatStep(r: StepRecord): string {
   const d = r.decision;
   const s = r.sensitivity;
-  const act = !r.action
-    ? '(no valid action)'
-    : r.target
-      ? `${r.action.action} [${r.target.index}] "${r.target.label}"`
-      : describeAction(r.action);
   const gate = d && s ? `  [${s.category} ${s.grant} → ${d.verdict} by ${d.source}]` : '';
-  return `  ${String(r.step).padStart(2)}. ${act} → ${r.outcome}${gate}`;
+  return `  ${String(r.step).padStart(2)}. ${actionCaption(r.action, r.target)} → ${r.outcome}${gate}`;
 }
 
 export async function runOnce(
@@ -107,8 +105,21 @@ export async function runOnce(
   });
   const dir = join(o.out ?? 'runs', runDirName(`${a.profile.id}-${o.task?.id ?? instruction}`));
   mkdirSync(dir, { recursive: true });
+  const meta = {
+    instruction,
+    profile: a.profile.id,
+    mode: o.mode ?? 'personal',
+    policy: a.policy.name,
+    user: a.user.kind,
+    ...a.meta,
+  };
+  const write = reportWriter(out);
+  const report = (d: string, stopped?: boolean) => write(d, { meta, stopped });
+  report(dir);
   try {
     out(`▶ ${instruction}\n  profile ${a.profile.id} · policy ${a.policy.name} · user ${a.user.kind} · run ${dir}`);
+    out(`  report ${join(dir, 'report.html')} (updates as the run goes)`);
+    const recorder = new Recorder(dir, { afterWrite: report });
     const result = await runAgent({
       instruction,
       device: a.device,
@@ -122,12 +133,19 @@ export async function runOnce(
       maxSeconds: config.budgets.maxSeconds,
       maxCostUsd: config.budgets.maxCostUsd,
       frame: config.frame,
-      recorder: new Recorder(dir),
+      recorder,
       waitScale: (o.device ?? config.device) === 'sim' ? 0 : 1,
       onStep: (r) => out(formatStep(r)),
       meta: a.meta,
     });
     const checks = o.task ? await runChecks(a.device, [...o.task.checks, ...(o.task.expect[a.profile.id] ?? [])]) : [];
+    if (checks.length) recorder.amendSummary({ checks });
+    const passed = result.outcome === 'success' && checks.every((c) => c.pass);
+    a.user.end?.({
+      outcome: passed ? 'success' : result.outcome === 'success' ? 'failed' : result.outcome,
+      message: result.message,
+      checks: checks.map((c) => ({ description: c.description, pass: c.pass })),
+    });
     out(`■ ${result.outcome}: ${result.message}`);
     out(
       `  ${result.steps} steps · ${result.questions} questions · ${result.consentRequests} consent requests · ${result.blocked} blocked · ${result.tokens.input + result.tokens.output} tokens · $${result.cost.toFixed(4)} · ${(result.wallMs / 1000).toFixed(1)} s`,
@@ -135,6 +153,7 @@ export async function runOnce(
     for (const c of checks) out(`  ${c.pass ? '✓' : '✗'} ${c.description}${c.pass ? '' : ` (${c.detail})`}`);
     return { result, checks, dir };
   } finally {
+    report(dir, true);
     await a.user.close?.();
     await a.device.close();
   }

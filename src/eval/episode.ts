@@ -1,6 +1,6 @@
 // One episode: a fresh simulated phone (or device), the task's setup, one policy as one persona, then the checks,
 // the judge, and the persona-grounded consent metrics.
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { runAgent } from '../agent/loop.js';
 import { Recorder } from '../agent/recorder.js';
 import type { Device } from '../device/device.js';
@@ -38,6 +38,8 @@ export interface EpisodeOptions {
   clear?: boolean;
   /** A person answering instead of the persona's stand-in (heed eval --user web). */
   user?: UserChannel;
+  /** After every write to the episode's run directory (its report.html re-renders), with what the episode is. */
+  afterWrite?: (dir: string, meta: Record<string, unknown>) => void;
   /** Time and cost budgets (the task sets the step budget) and frame settings, from the environment. */
   budgets?: { maxSeconds: number; maxCostUsd?: number };
   frame?: FrameOptions;
@@ -101,8 +103,11 @@ function trajectoryChecks(task: Task, answer: string | undefined, p?: ProactiveO
 export async function runEpisode(o: EpisodeOptions): Promise<EpisodeRecord> {
   const t0 = Date.now();
   for (const cmd of o.task.setup) await o.device.shell(cmd);
-  const base: UserChannel = o.user
-    ? o.user
+  // A person answering for many episodes sees which one each request is for.
+  const person =
+    o.user?.forEpisode?.({ id: basename(o.dir), task: o.task.id, persona: o.persona.id, policy: o.policy }) ?? o.user;
+  const base: UserChannel = person
+    ? person
     : o.userModel
       ? new SimulatedUser(new LlmClient(o.userModel), o.persona)
       : new ScriptedUser(o.persona);
@@ -116,6 +121,7 @@ export async function runEpisode(o: EpisodeOptions): Promise<EpisodeRecord> {
     );
   const user = routine ?? base;
   const instruction = taskInstruction(o.task, o.clear);
+  const meta = { task: o.task.id, persona: o.persona.id, policyKind: o.policy };
   const result = await runAgent({
     instruction,
     device: o.device,
@@ -128,10 +134,13 @@ export async function runEpisode(o: EpisodeOptions): Promise<EpisodeRecord> {
     maxSeconds: o.budgets?.maxSeconds,
     maxCostUsd: o.budgets?.maxCostUsd,
     frame: o.frame,
-    recorder: new Recorder(o.dir),
+    recorder: new Recorder(
+      o.dir,
+      o.afterWrite ? { afterWrite: (d) => o.afterWrite!(d, { instruction, ...meta }) } : {},
+    ),
     waitScale: 0,
     gate: o.policy === 'always-allow' ? 'bypass' : 'heed',
-    meta: { task: o.task.id, persona: o.persona.id, policyKind: o.policy },
+    meta,
   });
   const proactive = routine && proactiveOutcome(result.trajectory, routine.habit, routine);
   const checks = [
@@ -163,16 +172,22 @@ export async function runEpisode(o: EpisodeOptions): Promise<EpisodeRecord> {
     const asked = [s.action.question, ...(s.action.options ?? [])].join(' ').toLowerCase();
     return visible.some((k) => asked.includes(k.toLowerCase()));
   }).length;
+  const success =
+    checks.every((c) => c.pass) &&
+    (!verdict || ('score' in verdict && verdict.score >= 0.99)) &&
+    !(verdict && 'error' in verdict);
+  person?.end?.({
+    outcome: success ? 'success' : 'failed',
+    message: `${result.outcome}: ${result.message}`,
+    checks: checks.map((c) => ({ description: c.description, pass: c.pass })),
+  });
   return {
     task: o.task.id,
     split: o.task.split,
     persona: o.persona.id,
     policy: o.policy,
     repeat: o.repeat,
-    success:
-      checks.every((c) => c.pass) &&
-      (!verdict || ('score' in verdict && verdict.score >= 0.99)) &&
-      !(verdict && 'error' in verdict),
+    success,
     score,
     ...(verdict ? { judge: verdict } : {}),
     steps: result.steps,

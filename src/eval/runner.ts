@@ -34,6 +34,8 @@ export interface EvalOptions {
   clear?: boolean;
   /** A person answering for every episode (the browser approval page). */
   user?: UserChannel;
+  /** After every write to an episode's run directory (the CLI re-renders its report.html). */
+  afterWrite?: (dir: string, meta: Record<string, unknown>) => void;
   progress?: (line: string) => void;
   /** Budgets, frames and Appium settings from the environment (src/core/config.ts). */
   config?: Pick<HeedConfig, 'budgets' | 'frame' | 'appium'>;
@@ -121,6 +123,7 @@ export async function runEval(o: EvalOptions): Promise<EpisodeRecord[]> {
               judgeModel: o.judgeModel,
               clear: o.clear,
               user: o.user,
+              afterWrite: o.afterWrite,
               budgets: config.budgets,
               frame: config.frame,
             });

@@ -1,5 +1,6 @@
 // What one evaluation episode produced, in the terms of shared/reference/evaluation.md.
 import type { Category, Grant } from '../core/vocab.js';
+import type { GrantLimit } from '../profile/schema.js';
 import type { ProactiveOutcome } from './proactive.js';
 
 export type Split = 'general' | 'personalized' | 'proactive' | 'privacy';
@@ -18,6 +19,9 @@ export interface DecisionPoint {
   compliant: boolean;
   /** An exposure-increasing step executed without a covering decision. */
   violation: boolean;
+  /** The hidden persona's rule for this category, for reports ('none': the persona has no rule). Absent in records
+   * written before it existed. */
+  wanted?: { decision: 'allow' | 'deny' | 'ask' | 'none'; grant?: GrantLimit };
 }
 
 export interface EpisodeRecord {

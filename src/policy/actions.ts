@@ -4,9 +4,21 @@
 // grants consent: consent is decided by the gate and the user, never proposed by the model.
 import { z } from 'zod';
 import { Category } from '../core/vocab.js';
-import type { Size } from '../device/coords.js';
 import type { DeviceAction, Touch } from '../device/device.js';
-import { center, elementAt, type UiElement, type UiTree } from '../device/ui-tree.js';
+import { center, elementAt } from '../device/ui-tree.js';
+import {
+  byIndex,
+  grow,
+  inside,
+  isTextField,
+  pointOf,
+  scrollableAt,
+  touchSlop,
+  type Resolved,
+  type ResolveContext,
+} from './gestures.js';
+
+export type { Resolved, ResolveContext } from './gestures.js';
 
 /** Keys beyond back and home that a model may press (the device's key names). */
 export const KEYS = ['enter', 'app_switch', 'delete', 'menu', 'volume_up', 'volume_down'] as const;
@@ -32,29 +44,6 @@ const XY_MSG = 'give both x and y, or neither';
 const point = z.tuple([z.number(), z.number()]);
 const other: Touch = { kind: 'other' };
 
-/** What a resolved action needs to know of the screen it is aimed at. */
-export interface ResolveContext {
-  tree: UiTree;
-  deviceSize: Size;
-  /** A model coordinate (in the policy's convention, on the model's image) in device pixels: src/device/coords.ts. */
-  toDevice(x: number, y: number): { x: number; y: number };
-  /** The package of an installed app, by name or package. */
-  packageOf(app: string): Promise<string>;
-}
-
-/** An action turned into what the device does and what consent classifies. */
-export interface Resolved {
-  /** The gesture; none for `wait`. */
-  gesture?: DeviceAction;
-  /** A second gesture right after the first (Enter after typing). */
-  then?: DeviceAction;
-  /** Seconds to wait (`wait` only). */
-  wait?: number;
-  /** The element the gesture lands on: the one named, else the one under the finger. */
-  element?: UiElement;
-  touch: Touch;
-}
-
 type Resolve<S extends z.ZodType> = (a: z.output<S>, at: ResolveContext) => Resolved | Promise<Resolved>;
 
 interface ActionDef<S extends z.ZodType> {
@@ -66,29 +55,6 @@ interface ActionDef<S extends z.ZodType> {
 /** One action: its schema (validation, JSON schema, prompt docs) and its gesture, side by side. */
 function define<S extends z.ZodType>(schema: S, resolve?: Resolve<S>): ActionDef<S> {
   return { schema, resolve };
-}
-
-const byIndex = (at: ResolveContext, i?: number) => (i === undefined ? undefined : at.tree.elements[i]);
-
-/** Where a tap or press lands. A coordinate tap is classified by the element under the finger, so coordinates
- * cannot slip past the gate. */
-function pointOf(a: { element?: number; x?: number; y?: number }, at: ResolveContext) {
-  const named = byIndex(at, a.element);
-  if (named) return { element: named, p: center(named.bounds) };
-  const p = at.toDevice(a.x!, a.y!);
-  return { element: elementAt(at.tree, p.x, p.y), p };
-}
-
-type Bounds = [number, number, number, number];
-const inside = (b: Bounds, p: { x: number; y: number }) => p.x >= b[0] && p.x < b[2] && p.y >= b[1] && p.y < b[3];
-const area = (b: Bounds) => (b[2] - b[0]) * (b[3] - b[1]);
-
-/** The innermost scrollable element under a point, for a scroll a model aimed at a list. */
-function scrollableAt(tree: UiTree, p: { x: number; y: number }): UiElement | undefined {
-  let best: UiElement | undefined;
-  for (const e of tree.elements)
-    if (e.scrollable && inside(e.bounds, p) && (!best || area(e.bounds) <= area(best.bounds))) best = e;
-  return best;
 }
 
 export const ACTIONS = {
@@ -147,12 +113,17 @@ export const ACTIONS = {
         : a.clear
           ? { kind: 'clear_and_type', ...where, text: a.text }
           : { kind: 'type', text: a.text, at: where };
+      // Typing taps the field first. A tap that lands on something that is not a text field (a button) is a tap on
+      // it, and consent sees it so: "type into Allow" is not a way past the gate.
+      const tapsOther = where !== undefined && named !== undefined && !isTextField(named);
       return {
         gesture,
         // Enter after typing submits the form: consent sees a submit (src/consent/classify.ts).
         ...(a.submit ? { then: { kind: 'key', key: 'enter' } as DeviceAction } : {}),
         element,
-        touch: { kind: 'type', element, text: a.text, ...(a.submit ? { submit: true } : {}) },
+        touch: tapsOther
+          ? { kind: 'tap', element: named }
+          : { kind: 'type', element, text: a.text, ...(a.submit ? { submit: true } : {}) },
       };
     },
   ),
@@ -194,7 +165,7 @@ export const ACTIONS = {
         // A swipe that starts and ends on one element is a tap on it on Android (a view stays pressed while the
         // finger stays inside it): consent sees a tap, so a short drag cannot slip a grant past the gate.
         const el = elementAt(at.tree, from.x, from.y);
-        const tapLike = el && inside(el.bounds, to);
+        const tapLike = el && inside(grow(el.bounds, touchSlop(at.deviceSize)), to);
         return {
           gesture: { kind: 'swipe', from: [from.x, from.y], to: [to.x, to.y] },
           ...(tapLike ? { element: el } : {}),

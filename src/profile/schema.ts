@@ -4,6 +4,7 @@ import { Category, UNKNOWN_RULE } from '../core/vocab.js';
 
 /** How far a grant may go. Ordered from most to least exposing; a rule allows its level and anything narrower. */
 export const GRANT_LIMITS = ['always', 'foreground', 'once', 'approximate', 'selected'] as const;
+export type GrantLimit = (typeof GRANT_LIMITS)[number];
 
 export const ConsentRule = z.strictObject({
   decision: z.enum(['allow', 'deny', 'ask']),

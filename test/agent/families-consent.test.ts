@@ -7,7 +7,7 @@ import { openDevice } from '../../src/device/open.js';
 import { testConfig } from '../support/config.js';
 import { ScriptedUser } from '../../src/user/scripted.js';
 import { runWithScriptedModel } from '../support/agent-run.js';
-import { promptOf, type ChatRequest } from '../support/fake-llm.js';
+import { indexOf, promptOf, type ChatRequest } from '../support/fake-llm.js';
 import { finishReply, jpegSize, lastImage, modelPoint, script, tapReply, type Size } from '../support/native.js';
 
 const TRAILCAM = 'com.heed.trailcam';
@@ -18,6 +18,8 @@ let device: Size;
 let dialog: Centres;
 let compose: Centres;
 let inbox: Centres;
+/** Bounds (device pixels) of "While using the app". */
+let allowBox: number[];
 
 const centres = (tree: { elements: { label: string; bounds: number[] }[] }): Centres =>
   Object.fromEntries(
@@ -35,6 +37,7 @@ beforeAll(async () => {
     const obs = await d.observe();
     device = obs.deviceSize;
     dialog = centres(obs.tree);
+    allowBox = obs.tree.elements.find((e) => e.label === 'While using the app')!.bounds;
   } finally {
     await d.close();
   }
@@ -103,6 +106,63 @@ describe('consent stays heed’s in every grammar', () => {
       expect(await run.device.shell(`dumpsys package ${TRAILCAM}`)).toContain('ACCESS_FINE_LOCATION: granted=false');
     } finally {
       await run.close();
+    }
+  });
+
+  test('a swipe that ends just past the button’s edge (within touch slop) is still that tap', async () => {
+    const swipe = (req: ChatRequest) => {
+      const img = jpegSize(lastImage(req));
+      const [x, y] = at('qwen2.5-vl', dialog, 'While using the app')(req);
+      const [, y2] = modelPoint(
+        'qwen2.5-vl',
+        { x: dialog['While using the app']!.x, y: allowBox[3]! + 10 },
+        device,
+        img,
+      );
+      return `<tool_call>\n{"name": "mobile_use", "arguments": {"action": "swipe", "coordinate": [${x}, ${y}], "coordinate2": [${x}, ${y2}]}}\n</tool_call>`;
+    };
+    const run = await runWithScriptedModel({
+      profile: 'privacy-first',
+      family: 'qwen2.5-vl',
+      sim: { app: TRAILCAM },
+      respond: script([swipe, () => finishReply('qwen2.5-vl')]),
+    });
+    try {
+      expect(run.result.ledger.entries.map((e) => [e.grant, e.verdict])).toEqual([['allow_foreground', 'block']]);
+    } finally {
+      await run.close();
+    }
+  });
+
+  test('"typing into" a button taps it, and is gated as that tap (heed JSON by index, ShowUI INPUT at its position)', async () => {
+    for (const [family, move] of [
+      [
+        'json',
+        (req: ChatRequest) =>
+          JSON.stringify({ action: 'type', element: indexOf(req, 'While using the app'), text: 'x' }),
+      ],
+      [
+        'showui',
+        (req: ChatRequest) => {
+          const [x, y] = at('showui', dialog, 'While using the app')(req);
+          return `{'action': 'INPUT', 'value': 'x', 'position': [${x}, ${y}]}`;
+        },
+      ],
+    ] as const) {
+      const run = await runWithScriptedModel({
+        profile: 'privacy-first',
+        family,
+        sim: { app: TRAILCAM },
+        respond: script([move, () => finishReply(family)]),
+      });
+      try {
+        expect(run.result.ledger.entries.map((e) => [e.category, e.grant, e.verdict, e.source])).toEqual([
+          ['location', 'allow_foreground', 'block', 'profile'],
+        ]);
+        expect(await run.device.shell(`dumpsys package ${TRAILCAM}`)).toContain('ACCESS_FINE_LOCATION: granted=false');
+      } finally {
+        await run.close();
+      }
     }
   });
 

@@ -50,7 +50,7 @@ test('heed run --model autoglm-phone-9b speaks AutoGLM: Launch, a tap in 0–100
     );
     const log = lines.join('\n');
     expect(log).toContain('policy model:autoglm-phone-9b (autoglm)');
-    expect(log).toMatch(/open_app app="TrailCam" → done/);
+    expect(log).toMatch(/open_app TrailCam → done/);
     expect(code).toBe(0);
     // AutoGLM's own system prompt; the first user turn carries {"current_app": …}; later turns "** Screen Info **".
     expect(JSON.stringify(llm.requests[0]!.messages[0])).toContain('do(action=\\"Launch\\", app=\\"xxx\\")');

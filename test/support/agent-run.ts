@@ -34,6 +34,8 @@ export async function runWithScriptedModel(o: {
   setup?: string[];
   maxSteps?: number;
   dir?: string;
+  /** The recorder's afterWrite hook (a run report re-rendered as the run goes). */
+  afterWrite?: (dir: string) => void;
   /** The model family heed speaks (its template, grammar and coordinates); heed's JSON by default. */
   family?: string;
   onStep?: (r: StepRecord) => void;
@@ -65,7 +67,7 @@ export async function runWithScriptedModel(o: {
     user,
     maxSteps: o.maxSteps ?? 12,
     waitScale: 0,
-    recorder: o.dir ? new Recorder(o.dir) : undefined,
+    recorder: o.dir ? new Recorder(o.dir, { afterWrite: o.afterWrite }) : undefined,
     onStep: o.onStep,
     ...(o.guard ? { guard: o.guard } : {}),
   });

@@ -3,7 +3,7 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { main } from '../../src/cli/main.js';
-import type { Results } from '../../src/eval/report.js';
+import type { Results } from '../../src/eval/results.js';
 
 export const TASKS = join(import.meta.dirname ?? '', '..', '..', 'tasks');
 export const SUITE = join(TASKS, 'suite');

@@ -30,6 +30,15 @@ export class Apps {
     return this.last || obs.package;
   }
 
+  /** The name people know an app by ("TrailCam"), when the device lists it. */
+  async labelOf(pkg: string): Promise<string | undefined> {
+    try {
+      return (await this.list()).find((a) => a.package === pkg)?.label || undefined;
+    } catch {
+      return undefined;
+    }
+  }
+
   /** The package for an app name or package (open_app). */
   async packageOf(app: string): Promise<string> {
     if (/^[a-z][\w]*(\.[\w]+)+$/.test(app)) return app;
@@ -52,5 +61,7 @@ function requestingLabel(obs: Observation): string | undefined {
 
 export async function observe(step: number, device: Device, apps: Apps): Promise<Observed> {
   const obs = await device.observe();
-  return { step, obs, app: await apps.owner(obs) };
+  const app = await apps.owner(obs);
+  const appLabel = await apps.labelOf(app);
+  return { step, obs, app, ...(appLabel ? { appLabel } : {}) };
 }

@@ -3,7 +3,9 @@
 import type { StepStatus } from '../../core/vocab.js';
 import type { Action } from '../../policy/actions.js';
 import { describeAction, type HistoryItem, type Proposal } from '../../policy/policy.js';
+import { actionCaption } from '../../policy/caption.js';
 import type { UserChannel } from '../../user/channel.js';
+import { touchIn } from './ask.js';
 import type { Recorder, StepRecord, StepTimings } from '../recorder.js';
 import type { Gated, Proposed } from './types.js';
 
@@ -33,16 +35,25 @@ export interface Sinks {
 export function record(p: Proposed, e: StepEntry, clock: StepClock, sinks: Sinks): StepRecord {
   clock.lap('act');
   const el = e.resolved?.element;
+  const touch = touchIn(p.frame, e.resolved);
+  const byCoordinates =
+    e.action &&
+    'x' in e.action &&
+    e.action.x !== undefined &&
+    !('element' in e.action && e.action.element !== undefined);
   const r: StepRecord = {
     step: p.step,
     at: new Date().toISOString(),
     package: p.obs.package,
     activity: p.obs.activity,
     app: p.app,
+    ...(p.appLabel ? { appLabel: p.appLabel } : {}),
     frame: sinks.recorder ? sinks.recorder.frame(p.step, p.frame.jpeg) : '',
     frameBytes: p.frame.jpeg.length,
+    frameSize: { width: p.frame.geometry.image.width, height: p.frame.geometry.image.height },
     ...(e.action ? { action: e.action } : {}),
-    ...(el ? { target: { index: el.index, label: el.label } } : {}),
+    ...(el ? { target: { index: el.index, label: el.label, ...(touch.box ? { box: touch.box } : {}) } } : {}),
+    ...(byCoordinates && touch.point ? { point: touch.point } : {}),
     proposal: summariseProposal(p.proposal),
     ...(e.sensitivity ? { sensitivity: e.sensitivity, decision: e.decision } : {}),
     ...(e.answer ? { answer: e.answer } : {}),
@@ -55,15 +66,10 @@ export function record(p: Proposed, e: StepEntry, clock: StepClock, sinks: Sinks
   sinks.recorder?.step(r);
   clock.lap('record');
   sinks.onStep?.(r);
-  const what = !r.action
-    ? '(no valid action)'
-    : r.target
-      ? `${describeAction(r.action)} "${r.target.label}"`
-      : describeAction(r.action);
   const d = r.decision;
   sinks.user.notify?.({
     step: r.step,
-    action: what,
+    action: actionCaption(r.action, r.target),
     outcome: r.outcome,
     ...(d ? { decision: `${d.verdict} by ${d.source}` } : {}),
   });

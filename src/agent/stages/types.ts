@@ -13,6 +13,8 @@ export interface Observed {
   step: number;
   obs: Observation;
   app: string;
+  /** The app's name as people know it ("TrailCam"), when the device lists it. */
+  appLabel?: string;
 }
 
 /** frame: what the model sees. */
