@@ -40,6 +40,7 @@ export const CONCEPTS: Record<string, Concept> = {
   trial: { category: 'payment_purchase', grant: 'accept', irreversible: true, role: 'direct' },
   transfer: { category: 'payment_purchase', grant: 'accept', irreversible: true, role: 'direct' },
   top_up: { category: 'payment_purchase', grant: 'accept', irreversible: true, role: 'direct' },
+  trade: { category: 'payment_purchase', grant: 'accept', irreversible: true, role: 'direct' },
   checkout: { category: 'payment_purchase', grant: 'accept', role: 'direct' },
   send: { category: 'data_sharing_publish', grant: 'accept', irreversible: true, role: 'direct' },
   share: { category: 'data_sharing_publish', grant: 'accept', irreversible: true, role: 'direct' },
@@ -123,6 +124,12 @@ const LEADING = new Set(
     ' ',
   ),
 );
+/**
+ * Languages that space their words but put the verb last (Turkish, Hindi, Bengali …): there the phrase may end the
+ * label ("Fotoğrafları Gönderi Olarak Yayınla"). Told by letters only those languages write.
+ */
+const VERB_LAST =
+  /[ğşıİ]|[\p{Script=Devanagari}\p{Script=Bengali}\p{Script=Gurmukhi}\p{Script=Tamil}\p{Script=Telugu}\p{Script=Kannada}\p{Script=Malayalam}]/u;
 /** Sign-in words are nouns as well: "Student sign in", "Staff login" name the action too. */
 const TRAILING = new Set(['sign_in', 'sign_up', 'sign_out']);
 /** Possessive labels name places, not actions: "My posts", "我的发布", "マイページ", "내 주문". */
@@ -173,7 +180,8 @@ export function conceptOf(label: string, exact = false, anywhere = false): Hit |
               .split(' ')
               .at(-1)!,
           ) && wordCount(words) <= 5;
-        const trail = TRAILING.has(e.concept) && at + m[0].trim().length === words.length && wordCount(words) <= 3;
+        const ends = at + m[0].trim().length === words.length;
+        const trail = ends && ((TRAILING.has(e.concept) && wordCount(words) <= 3) || VERB_LAST.test(e.p.words));
         if (!lead && !trail) continue;
       }
       if (!best || e.size > best.size || (e.size === best.size && at < bestAt)) {
@@ -195,6 +203,7 @@ const ID_WORDS: [RegExp, string][] = [
   [/\b(pay|buy|checkout)\b/, 'pay'],
   [/\b(place order|submit order)\b/, 'order'],
   [/\bsubscribe\b/, 'subscribe'],
+  [/\b(replenish|top ?up|recharge)\b/, 'top_up'],
   [/\b(delete|del|trash|erase)\b/, 'delete'],
   [/\buninstall\b/, 'uninstall'],
   [/\b(share)\b/, 'share'],
