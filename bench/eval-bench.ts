@@ -21,7 +21,7 @@ export async function evalBench(split: string): Promise<string> {
     let peak = process.memoryUsage().rss;
     const sample = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 100);
     const t0 = Date.now();
-    const eps = await runEval({
+    const { episodes: eps } = await runEval({
       tasks,
       personas,
       policies: ['reference'],

@@ -4,9 +4,10 @@
 import { ConsentGate } from '../consent/consent-gate.js';
 import { Ledger } from '../consent/ledger.js';
 import { DEFAULT_CONFIG } from '../core/config.js';
+import { DeviceError, HeedError, outcomeOf, Stopped } from '../core/errors.js';
 import type { Outcome } from '../core/vocab.js';
 import { describeAction } from '../policy/policy.js';
-import type { ControlAction } from '../policy/actions.js';
+import { Unusable, type ControlAction } from '../policy/actions.js';
 import { profileView } from '../profile/view.js';
 import { frameOptions } from '../vision/frame.js';
 import type { RunOptions, RunResult } from './options.js';
@@ -18,8 +19,8 @@ import { frame } from './stages/frame.js';
 import { gateStep } from './stages/gate.js';
 import { Apps, observe } from './stages/observe.js';
 import { propose } from './stages/propose.js';
-import { historyItem, record, StepClock, type StepEntry } from './stages/record.js';
-import type { Proposed } from './stages/types.js';
+import { historyItem, record, StepClock, type Seen, type StepEntry } from './stages/record.js';
+import type { StageName } from './stages/types.js';
 
 export type { RunOptions, RunResult } from './options.js';
 
@@ -40,6 +41,8 @@ interface RunContext {
   gate: ConsentGate;
   apps: Apps;
   view: string;
+  /** Aborts on the time budget or the caller's signal: every wait of a stage ends with it. */
+  signal: AbortSignal;
 }
 
 type End = { outcome: Outcome; message: string };
@@ -50,32 +53,47 @@ export async function runAgent(o: RunOptions): Promise<RunResult> {
   const maxSteps = o.maxSteps ?? DEFAULT_CONFIG.budgets.maxSteps;
   const maxMs = (o.maxSeconds ?? DEFAULT_CONFIG.budgets.maxSeconds) * 1000;
   const maxCost = o.maxCostUsd ?? Infinity;
+  // The time budget is a signal, not a check between steps: a model call, a question or a gesture that outlasts it
+  // is abandoned when it runs out.
+  const budget = new AbortController();
+  const timer = setTimeout(
+    () => budget.abort(new Stopped('budget', `time budget of ${maxMs / 1000} s used up`)),
+    Math.max(0, maxMs),
+  );
+  const signal = o.signal ? AbortSignal.any([o.signal, budget.signal]) : budget.signal;
   const ledger = new Ledger(o.recorder?.ledgerFile);
   const ctx: RunContext = {
     o,
     r: emptyResult(ledger),
     carry: { instruction: o.instruction, notes: [], stuck: 0 },
     gate: new ConsentGate({ profile: o.profile, memory: o.memory, ledger, bypass: o.gate === 'bypass' }),
-    apps: new Apps(o.device),
+    apps: new Apps(o.device, signal),
     view: profileView(o.profile, o.mode ?? 'personal'),
+    signal,
   };
   const done = (e: End) => finish(ctx.r, o, t0, e.outcome, e.message);
-  for (let step = 1; step <= maxSteps; step++) {
-    if (Date.now() - t0 > maxMs)
-      return done({ outcome: 'budget', message: `time budget of ${maxMs / 1000} s used up` });
-    if (ctx.r.cost > maxCost) return done({ outcome: 'budget', message: `cost budget of $${maxCost} used up` });
-    ctx.r.steps = step;
-    const end = await takeStep(ctx, step);
-    if (end) return done(end);
+  try {
+    for (let step = 1; step <= maxSteps; step++) {
+      if (signal.aborted) return done(outcomeOf(signal.reason));
+      if (ctx.r.cost > maxCost) return done({ outcome: 'budget', message: `cost budget of $${maxCost} used up` });
+      ctx.r.steps = step;
+      const end = await takeStep(ctx, step);
+      if (end) return done(end);
+    }
+    return done({ outcome: 'budget', message: `step budget of ${maxSteps} used up` });
+  } finally {
+    clearTimeout(timer);
   }
-  return done({ outcome: 'budget', message: `step budget of ${maxSteps} used up` });
 }
 
-/** One step through the stages; how the run ends, when this step ends it. */
+/**
+ * One step through the stages; how the run ends, when this step ends it. Whatever a stage throws ends the run with
+ * an outcome (model-error, device-lost, budget, interrupted, error) and leaves the step's line in steps.jsonl.
+ */
 async function takeStep(ctx: RunContext, step: number): Promise<End | undefined> {
-  const { o, r, carry, gate } = ctx;
+  const { o, r, carry, gate, signal } = ctx;
   const clock = new StepClock();
-  const keep = (p: Proposed, e: StepEntry): void => {
+  const keep = (p: Seen, e: StepEntry): void => {
     const rec = record(p, e, clock, { recorder: o.recorder, onStep: o.onStep, user: o.user });
     r.timings.push(rec.timings);
     r.trajectory.push(rec);
@@ -83,87 +101,130 @@ async function takeStep(ctx: RunContext, step: number): Promise<End | undefined>
   };
   const stuck = (message: string): End | undefined =>
     ++carry.stuck >= (o.maxStuck ?? 3) ? { outcome: 'stuck', message } : undefined;
+  let stage: StageName = 'observe';
+  let seen: Seen = { step };
+  try {
+    const observed = await observe(step, o.device, ctx.apps, signal);
+    seen = observed;
+    clock.lap('observe');
+    stage = 'frame';
+    // The run's frame options (HEED_FRAME_*) ?? what the policy's model family expects ?? heed's defaults.
+    const framed = await frame(observed, o.profile.redact, frameOptions(o.frame, o.policy.frame));
+    seen = framed;
+    r.frameBytes.push(framed.frame.jpeg.length);
+    clock.lap('frame');
+    stage = 'propose';
+    const proposed = await propose(o.policy, framed, {
+      instruction: carry.instruction,
+      history: r.history,
+      profileView: ctx.view,
+      memory: o.memory.describe(),
+      notes: carry.notes,
+      signal,
+    });
+    seen = proposed;
+    const { proposal } = proposed;
+    r.tokens.input += proposal.usage.input;
+    r.tokens.output += proposal.usage.output;
+    r.cost += proposal.cost;
+    clock.lap('propose');
+    carry.notes = [];
 
-  const seen = await observe(step, o.device, ctx.apps);
-  clock.lap('observe');
-  // The run's frame options (HEED_FRAME_*) ?? what the policy's model family expects ?? heed's defaults.
-  const framed = await frame(seen, o.profile.redact, frameOptions(o.frame, o.policy.frame));
-  r.frameBytes.push(framed.frame.jpeg.length);
-  clock.lap('frame');
-  const proposed = await propose(o.policy, framed, {
-    instruction: carry.instruction,
-    history: r.history,
-    profileView: ctx.view,
-    memory: o.memory.describe(),
-    notes: carry.notes,
-  });
-  const { proposal } = proposed;
-  r.tokens.input += proposal.usage.input;
-  r.tokens.output += proposal.usage.output;
-  r.cost += proposal.cost;
-  clock.lap('propose');
-  carry.notes = [];
-
-  const action = proposal.action;
-  if (!action) {
-    r.invalidProposals++;
-    keep(proposed, { status: 'invalid' });
-    return stuck(`no usable action: ${proposal.error}`);
-  }
-  if (isControl(action)) {
-    if (action.action === 'finish') {
-      // Families whose terminal action carries the report (UI-TARS finished(content), AutoGLM finish(message))
-      // answer a question with it, unless an answer was given already.
-      if (action.answer && r.answer === undefined) r.answer = action.answer;
-      keep(proposed, { status: 'finish', action });
-      return { outcome: action.status, message: action.message };
+    const action = proposal.action;
+    if (!action) {
+      r.invalidProposals++;
+      keep(proposed, { status: 'invalid' });
+      return stuck(`no usable action: ${proposal.error}`);
     }
-    if (action.action === 'answer') {
-      r.answer = action.text;
-      keep(proposed, { status: 'answer', action });
+    if (isControl(action)) {
+      if (action.action === 'finish') {
+        // Families whose terminal action carries the report (UI-TARS finished(content), AutoGLM finish(message))
+        // answer a question with it, unless an answer was given already.
+        if (action.answer && r.answer === undefined) r.answer = action.answer;
+        keep(proposed, { status: 'finish', action });
+        return { outcome: action.status, message: action.message };
+      }
+      if (action.action === 'answer') {
+        r.answer = action.text;
+        keep(proposed, { status: 'answer', action });
+        return undefined;
+      }
+      stage = 'ask';
+      r.questions++;
+      const reply = await askQuestion(action, framed.frame, o.user, signal);
+      keep(proposed, { status: 'question', action, reply });
       return undefined;
     }
-    r.questions++;
-    const reply = await askQuestion(action, framed.frame, o.user);
-    keep(proposed, { status: 'question', action, reply });
+    const what = describeAction(action);
+    // A model mistake (an element that is not there, an app that is not installed, a gesture the device refuses) is
+    // this step's outcome: the agent is told and proposes again.
+    const failed = (problem: string): End | undefined => {
+      carry.notes.push(`"${what}" could not be done: ${problem}.`);
+      keep(proposed, { status: 'failed', action, problem });
+      return stuck(`the agent kept proposing steps that could not be done: ${problem}`);
+    };
+
+    stage = 'classify';
+    let classified;
+    try {
+      classified = await classifyStep(
+        proposed,
+        action,
+        o.policy,
+        ctx.apps,
+        o.guard ? { guard: o.guard, instruction: carry.instruction } : undefined,
+      );
+    } catch (e) {
+      if (e instanceof Unusable) return failed(e.message);
+      throw e;
+    }
+    // The guard's verdict and reasoning go to the ledger only: never into the notes or history the agent reads.
+    if (classified.review)
+      r.ledger.review({
+        step: classified.step,
+        at: new Date().toISOString(),
+        app: classified.app,
+        guard: classified.review,
+      });
+    stage = 'gate';
+    let gated = gateStep(classified, gate, carry.instruction);
+    if (gated.decision?.verdict === 'ask') {
+      stage = 'ask';
+      r.consentRequests++;
+      gated = await askConsent(gated, o.user, gate, carry.instruction, signal);
+      if (gated.instead) carry.instruction = `${carry.instruction}\nThe user now says: ${gated.instead}`;
+    }
+    clock.lap('gate');
+
+    const { sensitivity, decision } = gated;
+    if (sensitivity && decision?.verdict === 'block') {
+      r.blocked++;
+      carry.notes.push(
+        `heed blocked "${what}" (${sensitivity.category}, ${sensitivity.grant}): ${decision.reason}. Do not retry it; choose a protective option.`,
+      );
+      keep(gated, { status: 'blocked', ...gated });
+      return stuck(`the agent kept proposing blocked steps: ${decision.reason}`);
+    }
+    stage = 'act';
+    try {
+      await act(gated, o.device, { waitScale: o.waitScale ?? 1, signal });
+    } catch (e) {
+      if (e instanceof DeviceError && !e.lost) return failed(`the phone refused it (${e.message})`);
+      throw e;
+    }
+    carry.stuck = 0;
+    keep(gated, { status: 'done', ...gated });
     return undefined;
-  }
-
-  const classified = await classifyStep(
-    proposed,
-    action,
-    o.policy,
-    ctx.apps,
-    o.guard ? { guard: o.guard, instruction: carry.instruction } : undefined,
-  );
-  if (classified.review)
-    r.ledger.review({
-      step: classified.step,
-      at: new Date().toISOString(),
-      app: classified.app,
-      guard: classified.review,
+  } catch (e) {
+    const end = outcomeOf(signal.aborted ? signal.reason : e);
+    const stack = end.outcome === 'error' && !(e instanceof HeedError) ? (e as Error).stack : undefined;
+    keep(seen, {
+      status: 'error',
+      ...(seen.proposal?.action ? { action: seen.proposal.action } : {}),
+      error: { stage, ...end, ...(stack ? { stack } : {}) },
     });
-  let gated = gateStep(classified, gate, carry.instruction);
-  if (gated.decision?.verdict === 'ask') {
-    r.consentRequests++;
-    gated = await askConsent(gated, o.user, gate, carry.instruction);
-    if (gated.instead) carry.instruction = `${carry.instruction}\nThe user now says: ${gated.instead}`;
+    return end;
   }
-  clock.lap('gate');
-
-  const { sensitivity, decision } = gated;
-  if (sensitivity && decision?.verdict === 'block') {
-    r.blocked++;
-    carry.notes.push(
-      `heed blocked "${describeAction(action)}" (${sensitivity.category}, ${sensitivity.grant}): ${decision.reason}. Do not retry it; choose a protective option.`,
-    );
-    keep(gated, { status: 'blocked', ...gated });
-    return stuck(`the agent kept proposing blocked steps: ${decision.reason}`);
-  }
-  carry.stuck = 0;
-  await act(gated, o.device, { waitScale: o.waitScale ?? 1 });
-  keep(gated, { status: 'done', ...gated });
-  return undefined;
 }
 
 function isControl(a: { action: string }): a is ControlAction {

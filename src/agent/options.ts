@@ -37,6 +37,8 @@ export interface RunOptions {
   guard?: Guard;
   /** Extra run facts for summary.json (task id, model description …). */
   meta?: Record<string, unknown>;
+  /** Stops the run (SIGINT, SIGTERM): it ends at once as `interrupted` (the signal's reason, a Stopped, says why). */
+  signal?: AbortSignal;
 }
 
 export interface RunResult {

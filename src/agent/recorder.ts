@@ -4,7 +4,7 @@ import { appendFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } fr
 import { join } from 'node:path';
 import type { GateDecision } from '../consent/gate.js';
 import type { Sensitivity } from '../consent/types.js';
-import type { StepStatus } from '../core/vocab.js';
+import type { Outcome, StepStatus } from '../core/vocab.js';
 import type { Action } from '../policy/actions.js';
 
 export interface StepTimings {
@@ -55,6 +55,10 @@ export interface StepRecord {
   answer?: string;
   /** The user's reply to an ask_user question. */
   reply?: string;
+  /** Why the action could not be done (status `failed`). */
+  problem?: string;
+  /** How the run ended during this step (status `error`): the stage, the outcome and its cause. */
+  error?: { stage: string; outcome: Outcome; message: string; stack?: string };
   /** What the step came to: scoring and reports read this. */
   status: StepStatus;
   /** The same, for people ("done", "blocked", "asked; answer: …"). */
@@ -93,7 +97,7 @@ export class Recorder {
     this.o.afterWrite?.(this.dir);
   }
 
-  summary(s: unknown): void {
+  summary(s: Record<string, unknown>): void {
     writeFileSync(join(this.dir, 'summary.json'), JSON.stringify(s, null, 2) + '\n');
     this.o.afterWrite?.(this.dir);
   }

@@ -3,10 +3,13 @@
 // plays the agent; without one, the task's reference steps do, and the gate, questions and run directory are the same.
 import { join } from 'node:path';
 import { DEFAULT_CONFIG, type HeedConfig } from '../core/config.js';
+import { exitFor } from '../core/exit.js';
 import { ROOT } from '../core/paths.js';
+import type { Outcome } from '../core/vocab.js';
 import { resolveLlmConfig } from '../policy/llm/config.js';
 import { loadTask } from '../tasks/task.js';
 import { runOnce } from './run.js';
+import { watchSignals } from './signals.js';
 
 export const DEMO_HELP = `Usage: heed demo
 
@@ -32,18 +35,25 @@ export async function demoCommand(
       ? 'You will be asked where the profile says to ask.\n'
       : 'stdin is not a terminal: a scripted stand-in answers as each persona would.\n',
   );
-  let ok = true;
-  for (const profile of ['privacy-first', 'utility-first']) {
-    const { result, checks } = await runOnce(
-      { task, profile, user: interactive ? 'terminal' : 'scripted', memory: false },
-      out,
-      config,
-    );
-    ok &&= result.outcome === 'success' && checks.every((c) => c.pass);
-    out('');
+  const stop = watchSignals();
+  const outcomes: Outcome[] = [];
+  try {
+    for (const profile of ['privacy-first', 'utility-first']) {
+      const run = await runOnce(
+        { task, profile, user: interactive ? 'terminal' : 'scripted', memory: false },
+        out,
+        config,
+        stop.signal,
+      );
+      outcomes.push(run.outcome);
+      out('');
+      if (run.outcome === 'interrupted') return exitFor('interrupted', stop.received);
+    }
+  } finally {
+    stop.dispose();
   }
   out(
     'Each run directory holds steps.jsonl, frames/, ledger.jsonl (every consent decision and its source) and summary.json.',
   );
-  return ok ? 0 : 1;
+  return exitFor(outcomes.find((x) => x !== 'success') ?? 'success');
 }

@@ -4,7 +4,7 @@ import { readFileSync, realpathSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadConfig, type HeedConfig } from '../core/config.js';
-import { HeedError } from '../core/errors.js';
+import { DeviceError, HeedError, ModelError } from '../core/errors.js';
 import { EXIT } from '../core/exit.js';
 import { ROOT } from '../core/paths.js';
 import { DEMO_HELP, demoCommand } from './demo.js';
@@ -14,7 +14,7 @@ import { INSPECT_HELP, inspectCommand } from './inspect.js';
 import { REPORT_HELP, reportCommand } from './report.js';
 import { REPLY_HELP, replyCommand } from './reply.js';
 import { RUN_HELP, runCommand } from './run.js';
-import { nearest, optionsOf } from './suggest.js';
+import { nearest, optionsOf } from '../core/suggest.js';
 
 const HELP = `heed — a mobile GUI agent that heeds its user's privacy preferences
 
@@ -81,7 +81,8 @@ export async function main(argv: string[], out: (s: string) => void = (s) => con
     }
     if (e instanceof HeedError) {
       console.error(`heed ${cmd}: ${e.message}`);
-      return EXIT.usage;
+      // The device or the model endpoint would not let heed start: the environment, not the command line.
+      return e instanceof DeviceError || e instanceof ModelError ? EXIT.environment : EXIT.usage;
     }
     throw e;
   }

@@ -2,14 +2,20 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { HeedError } from '../core/errors.js';
+import { HeedError, outcomeOf } from '../core/errors.js';
+import { exitFor } from '../core/exit.js';
 import { actionCaption } from '../policy/caption.js';
 import { runAgent, type RunResult } from '../agent/loop.js';
 import { Recorder, runDirName, type StepRecord } from '../agent/recorder.js';
-import { assemble } from '../agent/session.js';
+import { assemble, type Assembled } from '../agent/session.js';
 import { reportWriter } from '../report/run-report.js';
 import { DEFAULT_CONFIG, type HeedConfig } from '../core/config.js';
-import type { UserKind } from '../core/vocab.js';
+import type { Outcome, UserKind } from '../core/vocab.js';
+import { resolveLlmConfig } from '../policy/llm/config.js';
+import { loadProfile } from '../profile/load.js';
+import { preflightSlots } from './preflight.js';
+import { runJson } from './run-output.js';
+import { closeAll, watchSignals } from './signals.js';
 import { loadTask, runChecks, taskInstruction, type CheckResult, type Task } from '../tasks/task.js';
 
 export const RUN_HELP = `Usage: heed run "<instruction>" [options]
@@ -39,16 +45,22 @@ Options:
   --out <dir>             parent folder of run directories (default: runs)
   --memory <file>         learned preferences (default: ~/.heed/memory/<profile>.json); --no-memory keeps none
   --record <file>         record every model call to a cassette (JSONL)
-  --replay <file>         answer model calls from a cassette instead of the endpoint
+  --replay <file>         answer model calls from a cassette instead of the endpoint (needs --model)
+  --json                  print the result as JSON on stdout (steps go to stderr)
+  --no-preflight          skip the model check before the phone boots (key, endpoint, model listed, image input)
   -h, --help              this text
 
 Output: a run directory with steps.jsonl, frames/, ledger.jsonl, summary.json and report.html (rewritten after
-every step: open it while the run goes; heed report <dir> re-renders it).`;
+every step: open it while the run goes; heed report <dir> re-renders it).
+Exit code: 0 when the run succeeded and the task's checks passed; 1 when it did not; 2 for a bad command line or
+input file; 3 when the model endpoint or the device failed (outcome model-error or device-lost).`;
 
 export interface RunOutcome {
   result: RunResult;
   checks: CheckResult[];
   dir: string;
+  /** How the run ended with its checks folded in: a success whose checks fail is `failed`. */
+  outcome: Outcome;
 }
 
 /** A step as the terminal prints it; the caption is the reports' and the approval page's too (policy/caption.ts). */
@@ -81,45 +93,52 @@ export async function runOnce(
   },
   out: (s: string) => void,
   config: HeedConfig = DEFAULT_CONFIG,
+  signal?: AbortSignal,
 ): Promise<RunOutcome> {
   const instruction = o.instruction ?? (o.task && taskInstruction(o.task));
   if (!instruction) throw new HeedError('heed run needs an instruction or --task', 'see heed run --help');
-  const a = await assemble({
-    profile: o.profile,
-    task: o.task,
-    user: o.user,
-    device: o.device,
-    capabilitiesFile: o.caps,
-    reference: o.reference,
-    memoryFile: o.memory,
-    record: o.record,
-    replay: o.replay,
-    agent: {
-      ...(o.model ? { model: o.model } : {}),
-      ...(o.baseUrl ? { baseURL: o.baseUrl } : {}),
-      ...(o.family ? { family: o.family } : {}),
-    },
-    userModel: o.userModel ? { model: o.userModel } : undefined,
-    announce: out,
-    config,
-  });
-  const dir = join(o.out ?? 'runs', runDirName(`${a.profile.id}-${o.task?.id ?? instruction}`));
+  // Input errors (profile, task) stop here with nothing written; from now on the run has a folder and a summary.
+  const profile = loadProfile(o.profile);
+  const dir = join(o.out ?? 'runs', runDirName(`${profile.id}-${o.task?.id ?? instruction}`));
   mkdirSync(dir, { recursive: true });
-  const meta = {
-    instruction,
-    profile: a.profile.id,
-    mode: o.mode ?? 'personal',
-    policy: a.policy.name,
-    user: a.user.kind,
-    ...a.meta,
-  };
+  // report.html is rewritten after every step line and summary (src/report): readable while the run goes.
   const write = reportWriter(out);
+  let meta: Record<string, unknown> = { instruction, profile: profile.id, mode: o.mode ?? 'personal' };
   const report = (d: string, stopped?: boolean) => write(d, { meta, stopped });
+  const recorder = new Recorder(dir, { afterWrite: report });
+  const facts = { instruction, profile: profile.id, task: o.task?.id };
+  let a: Assembled;
+  try {
+    a = await assemble({
+      profile,
+      task: o.task,
+      user: o.user,
+      device: o.device,
+      capabilitiesFile: o.caps,
+      reference: o.reference,
+      memoryFile: o.memory,
+      record: o.record,
+      replay: o.replay,
+      agent: {
+        ...(o.model ? { model: o.model } : {}),
+        ...(o.baseUrl ? { baseURL: o.baseUrl } : {}),
+        ...(o.family ? { family: o.family } : {}),
+      },
+      userModel: o.userModel ? { model: o.userModel } : undefined,
+      announce: out,
+      config,
+    });
+  } catch (e) {
+    // The run never got to its first step: its summary says why.
+    recorder.summary({ ...facts, ...outcomeOf(e), stage: 'start', steps: 0 });
+    throw e;
+  }
+  meta = { ...meta, policy: a.policy.name, user: a.user.kind, ...a.meta };
   report(dir);
+  let run: RunOutcome | undefined;
   try {
     out(`▶ ${instruction}\n  profile ${a.profile.id} · policy ${a.policy.name} · user ${a.user.kind} · run ${dir}`);
     out(`  report ${join(dir, 'report.html')} (updates as the run goes)`);
-    const recorder = new Recorder(dir, { afterWrite: report });
     const result = await runAgent({
       instruction,
       device: a.device,
@@ -137,25 +156,36 @@ export async function runOnce(
       waitScale: (o.device ?? config.device) === 'sim' ? 0 : 1,
       onStep: (r) => out(formatStep(r)),
       meta: a.meta,
+      signal,
     });
-    const checks = o.task ? await runChecks(a.device, [...o.task.checks, ...(o.task.expect[a.profile.id] ?? [])]) : [];
-    if (checks.length) recorder.amendSummary({ checks });
-    const passed = result.outcome === 'success' && checks.every((c) => c.pass);
+    // Checks read the device: not after it is gone, and not when the user stopped the run.
+    const checkable = o.task && result.outcome !== 'interrupted' && result.outcome !== 'device-lost';
+    const checks = checkable
+      ? await runChecks(a.device, [...o.task!.checks, ...(o.task!.expect[a.profile.id] ?? [])])
+      : [];
+    const failing = checks.filter((c) => !c.pass);
+    const outcome: Outcome = result.outcome === 'success' && failing.length ? 'failed' : result.outcome;
+    const message =
+      outcome === result.outcome
+        ? result.message
+        : `${failing.length} of ${checks.length} checks failed: ${failing[0]!.description}`;
+    if (checks.length) recorder.amendSummary({ outcome, message, claimed: result.outcome, checks });
     a.user.end?.({
-      outcome: passed ? 'success' : result.outcome === 'success' ? 'failed' : result.outcome,
-      message: result.message,
+      outcome,
+      message,
       checks: checks.map((c) => ({ description: c.description, pass: c.pass })),
     });
-    out(`■ ${result.outcome}: ${result.message}`);
+    out(`■ ${outcome}: ${message}`);
     out(
       `  ${result.steps} steps · ${result.questions} questions · ${result.consentRequests} consent requests · ${result.blocked} blocked · ${result.tokens.input + result.tokens.output} tokens · $${result.cost.toFixed(4)} · ${(result.wallMs / 1000).toFixed(1)} s`,
     );
     for (const c of checks) out(`  ${c.pass ? '✓' : '✗'} ${c.description}${c.pass ? '' : ` (${c.detail})`}`);
-    return { result, checks, dir };
+    run = { result, checks, dir, outcome };
+    return run;
   } finally {
     report(dir, true);
-    await a.user.close?.();
-    await a.device.close();
+    // A close that fails (Appium already gone) is said, never thrown: it must not hide how the run ended.
+    await closeAll([() => a.user.close?.(), () => a.device.close()], (s) => (run ? out(s) : console.error(s)));
   }
 }
 
@@ -185,6 +215,8 @@ export async function runCommand(
       'no-memory': { type: 'boolean' },
       record: { type: 'string' },
       replay: { type: 'string' },
+      json: { type: 'boolean' },
+      'no-preflight': { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -198,28 +230,75 @@ export async function runCommand(
   const maxSteps = values['max-steps'] === undefined ? undefined : Number(values['max-steps']);
   if (maxSteps !== undefined && !(Number.isInteger(maxSteps) && maxSteps > 0))
     throw new HeedError(`--max-steps must be a positive whole number`);
-  const { result, checks } = await runOnce(
-    {
-      instruction: positionals.join(' ') || undefined,
-      task: values.task ? loadTask(values.task) : undefined,
-      profile: values.profile ?? config.profile,
-      user,
-      device: values.device,
-      caps: values.caps,
-      model: values.model,
-      baseUrl: values['base-url'],
-      family: values.family,
-      userModel: values['user-model'],
-      reference: values.reference,
-      mode,
-      maxSteps,
-      out: values.out,
-      memory: values['no-memory'] ? false : values.memory,
-      record: values.record,
-      replay: values.replay,
-    },
-    out,
-    config,
-  );
-  return result.outcome === 'success' && checks.every((c) => c.pass) ? 0 : 1;
+  const device = values.device ?? config.device;
+  if (values.caps && device === 'sim')
+    throw new HeedError(
+      '--caps applies to --device emulator or an Appium URL; the simulated phone takes no capabilities file',
+      'drop --caps, or add --device emulator',
+    );
+  const model = values.model ?? config.llm.agent.model;
+  for (const [flag, file] of [
+    ['--replay', values.replay],
+    ['--record', values.record],
+  ] as const)
+    if (file && (!model || values.reference))
+      throw new HeedError(
+        `${flag} ${file} needs a model: a cassette holds model calls, and ${values.reference ? '--reference plays' : 'without a model heed plays'} the task's reference steps`,
+        'add --model <name> (the one the cassette was recorded with), or set HEED_AGENT_MODEL',
+      );
+  // With --json, stdout carries only the JSON; the steps go to stderr.
+  const say = values.json ? (l: string) => process.stderr.write(`${l}\n`) : out;
+  if (!values['no-preflight'] && !values.replay && !values.reference) {
+    const agent = resolveLlmConfig(
+      'agent',
+      {
+        ...(values.model ? { model: values.model } : {}),
+        ...(values['base-url'] ? { baseURL: values['base-url'] } : {}),
+      },
+      config.llm.agent,
+    );
+    const userModel =
+      user === 'simulated'
+        ? resolveLlmConfig('user', values['user-model'] ? { model: values['user-model'] } : {}, config.llm.user)
+        : undefined;
+    const failed = await preflightSlots([agent, userModel], say);
+    if (failed) return failed;
+  }
+  const stop = watchSignals();
+  try {
+    const run = await runOnce(
+      {
+        instruction: positionals.join(' ') || undefined,
+        task: values.task ? loadTask(values.task) : undefined,
+        profile: values.profile ?? config.profile,
+        user,
+        device: values.device,
+        caps: values.caps,
+        model: values.model,
+        baseUrl: values['base-url'],
+        family: values.family,
+        userModel: values['user-model'],
+        reference: values.reference,
+        mode,
+        maxSteps,
+        out: values.out,
+        memory: values['no-memory'] ? false : values.memory,
+        record: values.record,
+        replay: values.replay,
+      },
+      say,
+      config,
+      stop.signal,
+    );
+    if (run.outcome === 'interrupted')
+      // Printed after runOnce returned, so after the phone and the user channel were closed.
+      say(
+        `  stopped and closed the phone; ${run.dir} has the steps so far and summary.json. A run does not resume: run the command again.`,
+      );
+    const code = exitFor(run.outcome, stop.received);
+    if (values.json) out(JSON.stringify(runJson(run.result, run.checks, run.dir, run.outcome, code), null, 2));
+    return code;
+  } finally {
+    stop.dispose();
+  }
 }

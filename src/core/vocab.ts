@@ -75,9 +75,11 @@ export type UserKind = (typeof USER_KINDS)[number];
 /**
  * What one step came to (steps.jsonl `status`), so scoring and reports read a word, never the display text:
  * done (the gesture or wait happened), blocked (the gate or the user stopped it), invalid (no usable proposal),
- * question (the agent asked the user), answer (the agent gave its answer), finish (the agent ended the run).
+ * question (the agent asked the user), answer (the agent gave its answer), finish (the agent ended the run),
+ * failed (the action could not be done: an element that is not there, an app not installed, a gesture the device
+ * refused; the agent is told), error (the run ended during this step: see the record's `error`).
  */
-export const STEP_STATUSES = ['done', 'blocked', 'invalid', 'question', 'answer', 'finish'] as const;
+export const STEP_STATUSES = ['done', 'blocked', 'invalid', 'question', 'answer', 'finish', 'failed', 'error'] as const;
 export type StepStatus = (typeof STEP_STATUSES)[number];
 
 /** How a run ended: a closed set, so reports and metrics never parse free text. */

@@ -19,6 +19,7 @@ import {
 } from './gestures.js';
 
 export type { Resolved, ResolveContext } from './gestures.js';
+export { Unusable } from './gestures.js';
 
 /** Keys beyond back and home that a model may press (the device's key names). */
 export const KEYS = ['enter', 'app_switch', 'delete', 'menu', 'volume_up', 'volume_down'] as const;

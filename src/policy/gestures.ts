@@ -5,6 +5,17 @@ import type { Size } from '../device/coords.js';
 import type { DeviceAction, Touch } from '../device/device.js';
 import { center, elementAt, type UiElement, type UiTree } from '../device/ui-tree.js';
 
+/**
+ * The action cannot be done on this screen — an element that is not there, an app that is not installed. A model
+ * mistake, not a crash: the step records it and the agent is told.
+ */
+export class Unusable extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'Unusable';
+  }
+}
+
 /** What a resolved action needs to know of the screen it is aimed at. */
 export interface ResolveContext {
   tree: UiTree;
@@ -28,7 +39,13 @@ export interface Resolved {
   touch: Touch;
 }
 
-export const byIndex = (at: ResolveContext, i?: number) => (i === undefined ? undefined : at.tree.elements[i]);
+/** The element an action names, if it names one; an index that is not on this screen is the model's mistake. */
+export function byIndex(at: ResolveContext, i?: number): UiElement | undefined {
+  if (i === undefined) return undefined;
+  const el = at.tree.elements[i];
+  if (!el) throw new Unusable(`element ${i} is not on this screen`);
+  return el;
+}
 
 /** Where a tap or press lands. A coordinate tap is classified by the element under the finger, so coordinates
  * cannot slip past the gate. */

@@ -100,7 +100,7 @@ export class ModelPolicy implements Policy {
     const schema = this.family.structured ? { name: 'heed_action', schema: actionJsonSchema() } : undefined;
     for (;;) {
       p.attempts++;
-      const r = await this.llm.complete(messages, schema);
+      const r = await this.llm.complete(messages, schema, { signal: ctx.signal });
       p.raw.push(r.text);
       p.usage.input += r.usage.input;
       p.usage.output += r.usage.output;

@@ -23,6 +23,8 @@ export interface StepContext {
   memory: string[];
   /** What heed told the agent about the previous step (a block and why, an answer from the user). */
   notes: string[];
+  /** Aborts with the run (its time budget, a signal): pass it to every model call. */
+  signal?: AbortSignal;
 }
 
 export interface Proposal {

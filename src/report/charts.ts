@@ -3,6 +3,7 @@
 import type { Metrics } from '../eval/metrics.js';
 import type { Results } from '../eval/results.js';
 import { esc } from './html.js';
+import { categoryWords } from './steps.js';
 
 export const POLICY_COLOURS: Record<string, string> = {
   agent: '#0b57d0',
@@ -88,7 +89,7 @@ export function violationsByCategory(r: Results): string {
     .filter(([, row]) => [...row.values()].some((v) => v > 0))
     .sort((a, b) => Math.max(...b[1].values()) - Math.max(...a[1].values()));
   const clean = [...counts.keys()].filter((c) => !cats.some(([k]) => k === c));
-  const cleanNote = clean.length ? ` No violations in: ${esc(clean.map((c) => c.replace(/_/g, ' ')).join(', '))}.` : '';
+  const cleanNote = clean.length ? ` No violations in: ${esc(clean.map(categoryWords).join(', '))}.` : '';
   if (!cats.length)
     return figure(
       '',
@@ -96,17 +97,19 @@ export function violationsByCategory(r: Results): string {
       '',
     );
   const max = Math.max(1, ...cats.flatMap(([, row]) => [...row.values()]));
+  // Each category's name on its own line above its bars: long names are never cut.
   const W = 400,
-    L = 120,
+    L = 4,
     R = 36,
-    bh = 13,
-    gap = 12;
-  const rowH = policies.length * bh + gap;
-  const H = cats.length * rowH + 8;
+    bh = 11,
+    head = 16,
+    gap = 8;
+  const rowH = head + policies.length * bh + gap;
+  const H = cats.length * rowH + 4;
   const bars = cats
     .map(([c, row], i) => {
-      const top = 4 + i * rowH;
-      const label = `<text x="${L - 6}" y="${top + (policies.length * bh) / 2 + 4}" text-anchor="end" font-size="12">${esc(c.replace(/_/g, ' '))}</text>`;
+      const top = 2 + i * rowH + head;
+      const label = `<text x="${L}" y="${top - 4}" font-size="12">${esc(categoryWords(c))}</text>`;
       return (
         label +
         policies

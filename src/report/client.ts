@@ -68,6 +68,7 @@ export const CLIENT = `(() => {
     'time-desc': (a, b) => Number(b.dataset.wall) - Number(a.dataset.wall),
     task: (a, b) => (a.dataset.task + a.dataset.persona + a.dataset.policy).localeCompare(b.dataset.task + b.dataset.persona + b.dataset.policy),
   };
+  let order = 'default';
   function apply(save) {
     const v = Object.fromEntries(keys.map((k) => [k, value(k)]));
     const q = v.q.trim().toLowerCase();
@@ -81,8 +82,11 @@ export const CLIENT = `(() => {
       e.hidden = !ok;
       if (ok) shown++;
     }
-    const sorted = eps.slice().sort(SORTS[v.sort] || SORTS.default);
-    list.append(...sorted);
+    // Moving nodes costs a layout of the whole list: only when the order changes.
+    if (v.sort !== order) {
+      order = v.sort;
+      list.append(...eps.slice().sort(SORTS[v.sort] || SORTS.default));
+    }
     $('#shown').textContent = shown + ' of ' + eps.length + ' episodes';
     if (save) {
       const p = new URLSearchParams();

@@ -118,6 +118,11 @@ ${opts(
 </form>`;
 }
 
+/** "success: Photo taken" — records before outcome and message were split hold both in `outcome`. */
+export function runEnding(e: Pick<EpisodeRecord, 'outcome'> & { message?: string }): string {
+  return e.message ? `${e.outcome}: ${e.message}` : e.outcome;
+}
+
 /** Whether the episode passed, by how many checks, and how the run itself ended (the agent's own word for it). */
 function verdictLine(e: EpisodeRecord): string {
   if (e.error) return `<b class="bad">✗ error</b> ${esc(e.error)}`;
@@ -128,7 +133,7 @@ function verdictLine(e: EpisodeRecord): string {
       ? ` · judge ${e.judge.score.toFixed(2)}`
       : ` · judge error: ${esc(e.judge.error)}`
     : '';
-  return `<b class="${e.success ? 'ok' : 'bad'}">${e.success ? '✓ passed' : '✗ failed'}</b>${checks}${judge}. <span class="muted">The run ended</span> ${esc(e.outcome)}`;
+  return `<b class="${e.success ? 'ok' : 'bad'}">${e.success ? '✓ passed' : '✗ failed'}</b>${checks}${judge}. <span class="muted">The run ended</span> ${esc(runEnding(e))}`;
 }
 
 function episode(e: EpisodeRecord, i: number, dir: string, siblings: EpisodeRecord[]): string {
@@ -141,7 +146,15 @@ function episode(e: EpisodeRecord, i: number, dir: string, siblings: EpisodeReco
   const id = `e${i}`;
   const others = siblings.filter((o) => o !== e);
   const own = existsSync(join(epDir, 'report.html')) ? safeHref(`episodes/${key}/report.html`) : undefined;
-  const search = [e.task, e.persona, e.policy, e.split, e.outcome, e.error ?? '', ...e.checks.map((c) => c.description)]
+  const search = [
+    e.task,
+    e.persona,
+    e.policy,
+    e.split,
+    runEnding(e),
+    e.error ?? '',
+    ...e.checks.map((c) => c.description),
+  ]
     .join(' ')
     .toLowerCase();
   const compliance = e.decisionPoints.length ? `compliance ${(e.compliance * 100).toFixed(0)}%` : 'no decision points';

@@ -88,8 +88,10 @@ export function ending(run: RunFiles, stopped = false): { status: string; line: 
   const s = run.summary;
   const r = run.record;
   if (r) {
+    // Older records held "outcome: message" in one field.
     const outcome = r.outcome.split(':')[0] ?? r.outcome;
-    return { status: r.success ? 'success' : outcome === 'success' ? 'failed' : outcome, line: r.error ?? r.outcome };
+    const line = r.error ?? (r.message ? `${r.outcome}: ${r.message}` : r.outcome);
+    return { status: r.success ? 'success' : outcome === 'success' ? 'failed' : outcome, line };
   }
   if (!s && stopped)
     return { status: 'stopped', line: `stopped after ${run.steps.length} step(s) without writing its summary` };

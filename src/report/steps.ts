@@ -57,6 +57,20 @@ const KNOWN: Record<string, string> = {
 
 /** A package as a person reads it: "permission dialog", "trailcam". */
 export const appName = (pkg: string) => KNOWN[pkg] ?? pkg.split('.').at(-1) ?? pkg;
+/** Consent categories as a reader says them. */
+const CATEGORY_WORDS: Record<string, string> = {
+  photos_media: 'photos and media',
+  sms_calls: 'SMS and calls',
+  account_signin: 'sign-in',
+  payment_purchase: 'payment',
+  data_sharing_publish: 'sharing and posting',
+  tracking_ads_cookies: 'tracking, ads, cookies',
+  destructive: 'deleting',
+  special_access: 'special app access',
+  unknown: 'unnamed consent point',
+};
+export const categoryWords = (c: string) => CATEGORY_WORDS[c] ?? c.replace(/_/g, ' ');
+
 const SOURCE_WORDS: Record<string, string> = {
   profile: 'the profile',
   memory: 'memory (an earlier "always" or "never")',

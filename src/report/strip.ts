@@ -2,11 +2,11 @@
 // question and answer), shared by the per-run report and every episode of the eval report. Click a frame to enlarge.
 import type { DecisionPoint } from '../eval/types.js';
 import { esc, safeHref } from './html.js';
-import { appName, type DecisionView, type StepView } from './steps.js';
+import { appName, categoryWords, type DecisionView, type StepView } from './steps.js';
 
 /** The persona's rule in words: "privacy-first denies location". */
 export function wantedWords(persona: string, p: DecisionPoint): string {
-  const c = p.category.replace(/_/g, ' ');
+  const c = categoryWords(p.category);
   const w = p.wanted;
   if (!w) return '';
   if (w.decision === 'deny') return `${persona} denies ${c}`;
@@ -38,7 +38,7 @@ function overlay(v: StepView): string {
 
 /** "camera · allow once": what the step was about and what it would grant. */
 export function decisionTopic(d: DecisionView): string {
-  return `${d.category.replace(/_/g, ' ')} · ${d.grant.replace(/_/g, ' ')}`;
+  return `${categoryWords(d.category)} · ${d.grant.replace(/_/g, ' ')}`;
 }
 
 /** The gate's reason, unless it only repeats what the words already say. */

@@ -31,15 +31,17 @@ export interface ConsentRequest {
   /** The app's name as people know it ("TrailCam"), when heed knows it. */
   appLabel?: string;
   /** The request in the user's words (src/consent/explain.ts): what the tap grants, for how long, the default. */
-  plain?: PlainWords;
+  explanation?: ConsentWords;
   screen?: Screen;
 }
 
-export interface PlainWords {
+export interface ConsentWords {
   what: string;
   lasts: string;
   narrower?: string;
   defaultText: string;
+  /** The tap grants something that outlives the step (While using the app): "yes" is not "only this time". */
+  lasting?: boolean;
 }
 
 /** A line of the run's timeline, for channels that show progress. */

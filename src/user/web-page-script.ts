@@ -52,15 +52,18 @@ export const PAGE_SCRIPT = `
       const r = p.request, app = appName(r);
       $('req-topic').textContent = words(r.category) + ' · ' + app;
       $('req-title').textContent = r.label ? 'Let heed tap “' + r.label + '” in ' + app + '?' : 'Let heed do this in ' + app + '?';
-      if (r.plain) {
-        $('req-what').textContent = r.plain.what;
-        $('req-lasts').textContent = 'That lasts ' + r.plain.lasts + '.';
-        if (r.plain.narrower) $('req-narrow').textContent = 'A narrower choice is on the screen: ' + r.plain.narrower + '.';
+      if (r.explanation) {
+        $('req-what').textContent = r.explanation.what;
+        $('req-lasts').textContent = 'That lasts ' + r.explanation.lasts + '.';
+        if (r.explanation.narrower) $('req-narrow').textContent = 'A narrower choice is on the screen: ' + r.explanation.narrower + '.';
       }
       if (r.irreversible) $('req-note').append(el('p', 'This cannot be undone.', 'irreversible'));
       const c = words(r.category);
+      const lasting = r.explanation && r.explanation.lasting;
       buttons.append(
-        button('Yes, this time', 'heed does this step; it asks again next time', 'o', 'allow_once', 'allow'),
+        lasting && r.label
+          ? button('Yes, tap “' + r.label + '”', app + ' keeps it ' + r.explanation.lasts + '; heed asks again next time', 'o', 'allow_once', 'allow')
+          : button('Yes, this time', 'heed does this step; it asks again next time', 'o', 'allow_once', 'allow'),
         button('Yes, always in ' + app, 'heed remembers, and does not ask about ' + c + ' in ' + app + ' again', 'a', 'always', 'allow'),
         button('No', 'heed does not do it, and does not ask again in this run', 'd', 'deny', 'deny'),
         button('Never in ' + app, 'heed remembers: never ' + c + ' in ' + app, 'n', 'never', 'deny'));
@@ -125,8 +128,8 @@ export const PAGE_SCRIPT = `
 
   setInterval(() => {
     const p = state.pending;
-    const after = p && p.kind === 'consent' ? (p.request.plain ? p.request.plain.defaultText : 'heed denies.') : 'heed goes on without an answer.';
-    $('countdown').textContent = p ? 'If nobody answers in ' + Math.max(0, Math.round((p.deadline - Date.now()) / 1000)) + ' s: ' + after : '';
+    const after = p && p.kind === 'consent' ? (p.request.explanation ? p.request.explanation.defaultText : 'No answer means deny.') : 'No answer: heed goes on without one.';
+    $('countdown').textContent = p ? Math.max(0, Math.round((p.deadline - Date.now()) / 1000)) + ' s left. ' + after : '';
   }, 500);
 
   $('req-form').addEventListener('submit', (ev) => {

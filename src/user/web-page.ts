@@ -17,7 +17,7 @@ export const PAGE = `<!doctype html>
   header { padding: 10px 16px; background:#fff; border-bottom:1px solid var(--line); display:flex; flex-wrap:wrap; gap:4px 12px; align-items:baseline; }
   header h1 { font-size:18px; margin:0; }
   #conn { color:var(--muted); font-size:14px; }
-  main { display:grid; grid-template-columns: minmax(240px, 360px) minmax(0, 1fr); grid-template-areas: "phone request" "phone timeline"; align-items:start; gap:16px; padding:16px; max-width:1200px; margin:0 auto; }
+  main { display:grid; grid-template-columns: minmax(240px, 360px) minmax(0, 1fr); grid-template-areas: "phone request" "phone timeline"; grid-template-rows: auto 1fr; align-items:start; gap:16px; padding:16px; max-width:1200px; margin:0 auto; }
   #request { grid-area: request; } #screen { grid-area: phone; } #run { grid-area: timeline; }
   @media (max-width: 720px) {
     main { grid-template-columns: minmax(0, 1fr); grid-template-areas: "request" "phone" "timeline"; padding:8px; gap:10px; }

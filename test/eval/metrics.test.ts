@@ -32,6 +32,7 @@ const ep = (over: Partial<EpisodeRecord> = {}): EpisodeRecord => ({
   wallMs: 0,
   checks: [],
   outcome: 'success',
+  message: 'done',
   ...over,
 });
 

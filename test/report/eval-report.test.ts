@@ -66,6 +66,10 @@ describe('the eval report', () => {
     expect(html).toContain('✗ violation: privacy-first denies location');
     expect(html).toContain('✗ violation: privacy-first wants to be asked about camera');
     expect(html).toContain('✓ compliant: privacy-first denies location');
+    // Whether it passed, by its checks, and how the run itself ended.
+    expect(html).toContain(
+      '<b class="ok">✓ passed</b> — 4 of 4 checks pass. <span class="muted">The run ended</span> success: Photo taken; location stayed off and backup was declined.',
+    );
     for (const name of ['fail', 'viol', 'policy', 'split', 'persona', 'task', 'q', 'sort'])
       expect(html).toContain(`name="${name}"`);
     // Side by side: each episode offers the other policies that ran the same task as the same persona.

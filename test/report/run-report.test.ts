@@ -8,7 +8,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { main } from '../../src/cli/main.js';
 import { readRun } from '../../src/report/read.js';
-import { runReportHtml } from '../../src/report/run-report.js';
+import { runReportHtml, writeRunReport } from '../../src/report/run-report.js';
+import { runWithScriptedModel } from '../support/agent-run.js';
 import { HOSTILE, hostileRun, trailcamRun } from '../support/report-runs.js';
 
 const FIXTURES = join(process.cwd(), 'fixtures', 'report', 'format-2f7e1ad');
@@ -28,7 +29,7 @@ function text(html: string): string {
 }
 
 describe('the per-run report', () => {
-  let run: { dir: string; snapshots: string[] };
+  let run: { dir: string; snapshots: string[]; sent: Buffer[] };
   beforeAll(async () => {
     run = await trailcamRun();
   });
@@ -70,7 +71,9 @@ describe('the per-run report', () => {
     const html = readFileSync(join(run.dir, 'report.html'), 'utf8');
     const frames = [...html.matchAll(/<img loading="lazy" src="(frames\/step-\d{3}\.jpg)"/g)].map((m) => m[1]!);
     expect(frames).toHaveLength(8);
-    for (const f of frames) expect(existsSync(join(run.dir, f))).toBe(true);
+    // Byte for byte what the model was sent (redactions and set-of-mark numbers as sent), step by step.
+    expect(run.sent).toHaveLength(8);
+    frames.forEach((f, i) => expect(readFileSync(join(run.dir, f)).equals(run.sent[i]!)).toBe(true));
     // Step 4 taps "Take photo": its box, from the record, as percentages of the frame.
     const rec = readRun(run.dir).steps.find((s) => s.target?.label === 'Take photo')!;
     const [l, t] = rec.target!.box!;
@@ -96,6 +99,23 @@ describe('the per-run report', () => {
     expect(t).toContain(HOSTILE.question);
     expect(t).toContain('tap [6] "<script>window.__pwned=\'button\'</script>Save"');
   });
+});
+
+test('a run the model got stuck in: the report says so, and what was wrong with each reply', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'heed-report-stuck-'));
+  const run = await runWithScriptedModel({
+    profile: 'balanced',
+    dir,
+    afterWrite: (d) => writeRunReport(d),
+    respond: () => 'I would rather not say.',
+  });
+  await run.close();
+  expect(run.result.outcome).toBe('stuck');
+  const html = readFileSync(join(dir, 'report.html'), 'utf8');
+  expect(html).toContain('<span class="status s-stuck">stuck</span>');
+  const t = text(html);
+  expect(t.match(/\(no valid action\) → not usable/g)).toHaveLength(3);
+  expect(t).toContain('No usable action: ');
 });
 
 describe('heed report', () => {
@@ -135,6 +155,8 @@ describe('heed report', () => {
     expect(html.match(/<details class="ep /g)).toHaveLength(9);
     // Always-allow as privacy-first: its violations are marked on the steps.
     expect(text(html)).toContain('✗ violation');
+    // These records hold "outcome: message" in one field.
+    expect(text(html)).toContain('✗ failed — 2 of 4 checks pass. The run ended success: Photo taken;');
     // Each episode got its own report, and summary.md its legend.
     expect(existsSync(join(dir, 'episodes', 'reference__trailcam-photo__privacy-first__r0', 'report.html'))).toBe(true);
     expect(readFileSync(join(dir, 'summary.md'), 'utf8')).toContain('- **PQSR@0.7**: ');

@@ -15,7 +15,7 @@ export const HOSTILE = {
 };
 
 /** The TrailCam task as a privacy-first user, with a question on the way; report.html snapshots after each write. */
-export async function trailcamRun(): Promise<{ dir: string; snapshots: string[] }> {
+export async function trailcamRun(): Promise<{ dir: string; snapshots: string[]; sent: Buffer[] }> {
   const dir = mkdtempSync(join(tmpdir(), 'heed-report-run-'));
   const snapshots: string[] = [];
   const run = await runWithScriptedModel({
@@ -39,7 +39,12 @@ export async function trailcamRun(): Promise<{ dir: string; snapshots: string[] 
     ]),
   });
   await run.close();
-  return { dir, snapshots };
+  // The last image of each request: the frame the model was sent at that step.
+  const sent = run.llm.requests.map((r) => {
+    const urls = JSON.stringify(r.messages).match(/data:image\/jpeg;base64,[A-Za-z0-9+/=]+/g) ?? [];
+    return Buffer.from(urls.at(-1)!.split(',')[1]!, 'base64');
+  });
+  return { dir, snapshots, sent };
 }
 
 /** The hostile app, a hostile question and a hostile finish message. */
@@ -92,7 +97,8 @@ export async function smallEval(): Promise<string> {
       copyFileSync(join(process.cwd(), 'tasks', 'suite', `${task}.yaml`), join(suite, `${task}.yaml`));
     const args = ['eval', '--suite', suite, '--baselines', '--personas', 'privacy-first,student-knowu', '--out', dir];
     const code = await main(args, () => {});
-    if (code !== 0) throw new Error(`heed ${args.join(' ')} exited ${code}`);
+    // Exit 1 only says this scripted agent passed none of its episodes (heed eval's exit code); reports are written.
+    if (code !== 0 && code !== 1) throw new Error(`heed ${args.join(' ')} exited ${code}`);
   } finally {
     process.env = env;
     await llm.close();

@@ -58,8 +58,11 @@ describe('the browser approval page', () => {
       await page.getByText('TrailCam could use your precise location whenever the app is open.').waitFor();
       await page.getByText('That lasts until you change it in Settings.').waitFor();
       expect(await page.locator('#req-details').getByText('allow_foreground', { exact: true }).isVisible()).toBe(false);
-      await page.locator('button[data-answer="allow_once"]', { hasText: 'Yes, this time' }).waitFor();
-      await page.getByText(/If nobody answers in \d+ s: No answer means deny/).waitFor();
+      // "While using the app" lasts: the yes says what it taps, never "only this time".
+      await page.locator('button[data-answer="allow_once"]', { hasText: 'Yes, tap “While using the app”' }).waitFor();
+      await page.getByText('TrailCam keeps it until you change it in Settings; heed asks again next time').waitFor();
+      expect(await page.getByText(/this time/i).count()).toBe(0);
+      await page.getByText(/^\d+ s left\. No answer means deny: heed will not do it\.$/).waitFor();
       // The token left the address bar; the frame shows, with the target marked.
       expect(page.url()).not.toContain(web.token);
       await page.locator('#frame').waitFor({ state: 'visible' });

@@ -1,7 +1,8 @@
 // ask: the user channel, for the gate's consent requests and the agent's clarifying questions. The answer goes back
 // to the gate, which records it; this stage only carries it.
 import type { ConsentGate } from '../../consent/consent-gate.js';
-import { explain } from '../../consent/explain.js';
+import { explain, isLasting } from '../../consent/explain.js';
+import { untilAborted } from '../../core/abort.js';
 import { describeAnswer } from '../../core/vocab.js';
 import { deviceToImage } from '../../device/coords.js';
 import type { ControlAction } from '../../policy/actions.js';
@@ -11,30 +12,40 @@ import type { Frame } from '../../vision/frame.js';
 import type { Gated } from './types.js';
 
 /** Settle an `ask` verdict with the user; any other step passes through. */
-export async function askConsent(g: Gated, user: UserChannel, gate: ConsentGate, instruction: string): Promise<Gated> {
+export async function askConsent(
+  g: Gated,
+  user: UserChannel,
+  gate: ConsentGate,
+  instruction: string,
+  signal?: AbortSignal,
+): Promise<Gated> {
   const s = g.sensitivity;
   if (!s || g.decision?.verdict !== 'ask') return g;
   const appLabel = g.appLabel;
   const words = explain(s, appLabel ?? g.app);
   const label = g.resolved.element?.label;
-  const answer = await user.consent({
-    app: g.app,
-    category: s.category,
-    grant: s.grant,
-    irreversible: s.irreversible,
-    action: actionCaption(g.action, g.resolved.element),
-    ...(label ? { label } : {}),
-    evidence: s.evidence.reason,
-    reason: g.decision.reason,
-    ...(appLabel ? { appLabel } : {}),
-    plain: {
-      what: words.what,
-      lasts: words.lasts,
-      ...(words.narrower ? { narrower: words.narrower } : {}),
-      defaultText: words.defaultText,
-    },
-    screen: screenOf(g.frame, g),
-  });
+  const answer = await untilAborted(
+    user.consent({
+      app: g.app,
+      category: s.category,
+      grant: s.grant,
+      irreversible: s.irreversible,
+      action: actionCaption(g.action, g.resolved.element),
+      ...(label ? { label } : {}),
+      evidence: s.evidence.reason,
+      reason: g.decision.reason,
+      ...(appLabel ? { appLabel } : {}),
+      explanation: {
+        what: words.what,
+        lasts: words.lasts,
+        ...(words.narrower ? { narrower: words.narrower } : {}),
+        defaultText: words.defaultText,
+        lasting: isLasting(s.grant),
+      },
+      screen: screenOf(g.frame, g),
+    }),
+    signal,
+  );
   const decision = gate.answered(s, { step: g.step, app: g.app, instruction }, answer, user.kind);
   return {
     ...g,
@@ -49,8 +60,9 @@ export async function askQuestion(
   a: Extract<ControlAction, { action: 'ask_user' }>,
   frame: Frame,
   user: UserChannel,
+  signal?: AbortSignal,
 ): Promise<string> {
-  return user.ask({ question: a.question, options: a.options, screen: screenOf(frame) });
+  return untilAborted(user.ask({ question: a.question, options: a.options, screen: screenOf(frame) }), signal);
 }
 
 /** Where a step lands in the frame (image pixels): the touched element's box, and the finger's point. */

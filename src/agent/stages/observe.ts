@@ -1,6 +1,8 @@
 // observe: the screen as the device reports it, and the app the step belongs to.
 import { isPermissionScreen } from '../../consent/classify.js';
+import { untilAborted } from '../../core/abort.js';
 import type { Device, InstalledApp, Observation } from '../../device/device.js';
+import { Unusable } from '../../policy/actions.js';
 import type { Observed } from './types.js';
 
 /**
@@ -12,10 +14,15 @@ export class Apps {
   /** The last app a step belonged to. */
   private last = '';
 
-  constructor(private readonly device: Device) {}
+  constructor(
+    private readonly device: Device,
+    private readonly signal?: AbortSignal,
+  ) {}
 
   list(): Promise<InstalledApp[]> {
-    return (this.installed ??= this.device.listApps());
+    this.installed ??= this.device.listApps();
+    this.installed.catch(() => (this.installed = undefined)); // a failed listing is asked again next time
+    return untilAborted(this.installed, this.signal);
   }
 
   /**
@@ -49,7 +56,10 @@ export class Apps {
       apps.find(
         (a) => a.label?.toLowerCase().includes(want) || a.package.toLowerCase().includes(want.replace(/\s+/g, '')),
       );
-    if (!hit) throw new Error(`No installed app matches "${app}"`);
+    if (!hit) {
+      const names = apps.map((a) => a.label ?? a.package).slice(0, 30);
+      throw new Unusable(`no installed app matches "${app}" (installed: ${names.join(', ')})`);
+    }
     return hit.package;
   }
 }
@@ -59,8 +69,8 @@ function requestingLabel(obs: Observation): string | undefined {
   return /^Allow (.+?) to /.exec(msg)?.[1];
 }
 
-export async function observe(step: number, device: Device, apps: Apps): Promise<Observed> {
-  const obs = await device.observe();
+export async function observe(step: number, device: Device, apps: Apps, signal?: AbortSignal): Promise<Observed> {
+  const obs = await untilAborted(device.observe(), signal);
   const app = await apps.owner(obs);
   const appLabel = await apps.labelOf(app);
   return { step, obs, app, ...(appLabel ? { appLabel } : {}) };

@@ -22,9 +22,13 @@ export class StepClock {
 }
 
 /** What a stage decided the step came to; the rest of the record comes from what the stages saw. */
-export type StepEntry = { status: StepStatus; action?: Action; reply?: string } & Partial<
-  Pick<Gated, 'resolved' | 'sensitivity' | 'decision' | 'answer'>
->;
+export type StepEntry = {
+  status: StepStatus;
+  action?: Action;
+  reply?: string;
+  problem?: string;
+  error?: StepRecord['error'];
+} & Partial<Pick<Gated, 'resolved' | 'sensitivity' | 'decision' | 'answer'>>;
 
 export interface Sinks {
   recorder?: Recorder;
@@ -32,10 +36,13 @@ export interface Sinks {
   user: UserChannel;
 }
 
-export function record(p: Proposed, e: StepEntry, clock: StepClock, sinks: Sinks): StepRecord {
+/** What the stages had produced when the step was recorded: all of it, or less when the step failed early. */
+export type Seen = Partial<Proposed> & { step: number };
+
+export function record(p: Seen, e: StepEntry, clock: StepClock, sinks: Sinks): StepRecord {
   clock.lap('act');
   const el = e.resolved?.element;
-  const touch = touchIn(p.frame, e.resolved);
+  const touch = p.frame ? touchIn(p.frame, e.resolved) : {};
   const byCoordinates =
     e.action &&
     'x' in e.action &&
@@ -44,13 +51,13 @@ export function record(p: Proposed, e: StepEntry, clock: StepClock, sinks: Sinks
   const r: StepRecord = {
     step: p.step,
     at: new Date().toISOString(),
-    package: p.obs.package,
-    activity: p.obs.activity,
-    app: p.app,
+    package: p.obs?.package ?? '',
+    activity: p.obs?.activity ?? '',
+    app: p.app ?? '',
     ...(p.appLabel ? { appLabel: p.appLabel } : {}),
-    frame: sinks.recorder ? sinks.recorder.frame(p.step, p.frame.jpeg) : '',
-    frameBytes: p.frame.jpeg.length,
-    frameSize: { width: p.frame.geometry.image.width, height: p.frame.geometry.image.height },
+    frame: sinks.recorder && p.frame ? sinks.recorder.frame(p.step, p.frame.jpeg) : '',
+    frameBytes: p.frame?.jpeg.length ?? 0,
+    ...(p.frame ? { frameSize: { width: p.frame.geometry.image.width, height: p.frame.geometry.image.height } } : {}),
     ...(e.action ? { action: e.action } : {}),
     ...(el ? { target: { index: el.index, label: el.label, ...(touch.box ? { box: touch.box } : {}) } } : {}),
     ...(byCoordinates && touch.point ? { point: touch.point } : {}),
@@ -58,6 +65,8 @@ export function record(p: Proposed, e: StepEntry, clock: StepClock, sinks: Sinks
     ...(e.sensitivity ? { sensitivity: e.sensitivity, decision: e.decision } : {}),
     ...(e.answer ? { answer: e.answer } : {}),
     ...(e.reply !== undefined ? { reply: e.reply } : {}),
+    ...(e.problem ? { problem: e.problem } : {}),
+    ...(e.error ? { error: e.error } : {}),
     status: e.status,
     outcome: '',
     timings: clock.timings,
@@ -87,6 +96,10 @@ function displayOutcome(r: StepRecord): string {
       return 'answer recorded';
     case 'question':
       return `asked; answer: ${r.reply}`;
+    case 'failed':
+      return `failed: ${r.problem}`;
+    case 'error':
+      return `${r.error?.outcome} during ${r.error?.stage}: ${r.error?.message}`;
     case 'blocked':
     case 'done':
       return r.status;
@@ -104,11 +117,14 @@ export function historyItem(r: StepRecord): HistoryItem {
     question: () => `the user answered: ${r.reply}`,
     blocked: () => `blocked: ${d?.reason}`,
     done: () => (d ? `done (${d.source}: ${d.verdict})` : 'done'),
+    failed: () => `could not be done: ${r.problem}`,
+    error: () => `the run ended: ${r.error?.message}`,
   }[r.status]();
   return { step: r.step, action: what, outcome };
 }
 
-function summariseProposal(p: Proposal): StepRecord['proposal'] {
+function summariseProposal(p?: Proposal): StepRecord['proposal'] {
+  if (!p) return { attempts: 0, usage: { input: 0, output: 0 }, latencyMs: 0, cost: 0 };
   return {
     attempts: p.attempts,
     ...(p.error ? { error: p.error } : {}),

@@ -8,6 +8,9 @@ import type { GuardReview } from '../../policy/guard.js';
 import type { Proposal } from '../../policy/policy.js';
 import type { Frame } from '../../vision/frame.js';
 
+/** The stages, in order (a failing step's record names the one it failed in). */
+export type StageName = 'observe' | 'frame' | 'propose' | 'classify' | 'gate' | 'ask' | 'act' | 'record';
+
 /** observe: the screen, and the app the step belongs to (a permission dialog belongs to the app that asked). */
 export interface Observed {
   step: number;

@@ -67,6 +67,13 @@ export class Cassette {
 
   record(model: string, messages: unknown, response: RecordedResponse): void {
     const line: Line = { key: requestKey(model, messages), model, request: scrubRequest(messages), response };
-    appendFileSync(this.file, JSON.stringify(line) + '\n');
+    try {
+      appendFileSync(this.file, JSON.stringify(line) + '\n');
+    } catch (e) {
+      throw new HeedError(
+        `Cannot write the cassette ${this.file}: ${(e as Error).message}`,
+        'give --record a file in a folder you can write to',
+      );
+    }
   }
 }

@@ -1,4 +1,4 @@
-import { editDistance, nearest, optionsOf } from '../../src/cli/suggest.js';
+import { editDistance, nearest, optionsOf } from '../../src/core/suggest.js';
 import { EVAL_HELP } from '../../src/cli/eval.js';
 import { RUN_HELP } from '../../src/cli/run.js';
 
