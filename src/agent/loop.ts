@@ -11,7 +11,7 @@ import { Unusable, type ControlAction } from '../policy/actions.js';
 import { profileView } from '../profile/view.js';
 import { frameOptions } from '../vision/frame.js';
 import type { RunOptions, RunResult } from './options.js';
-import { summarise } from './summary.js';
+import { emptyResult, finish } from './summary.js';
 import { act } from './stages/act.js';
 import { askConsent, askQuestion } from './stages/ask.js';
 import { classifyStep } from './stages/classify.js';
@@ -218,43 +218,19 @@ async function takeStep(ctx: RunContext, step: number): Promise<End | undefined>
   } catch (e) {
     const end = outcomeOf(signal.aborted ? signal.reason : e);
     const stack = end.outcome === 'error' && !(e instanceof HeedError) ? (e as Error).stack : undefined;
-    keep(seen, {
-      status: 'error',
-      ...(seen.proposal?.action ? { action: seen.proposal.action } : {}),
-      error: { stage, ...end, ...(stack ? { stack } : {}) },
-    });
+    try {
+      keep(seen, {
+        status: 'error',
+        ...(seen.proposal?.action ? { action: seen.proposal.action } : {}),
+        error: { stage, ...end, ...(stack ? { stack } : {}) },
+      });
+    } catch {
+      // The run directory itself failed (the disk, --out removed): the summary's write says so, the loop must end.
+    }
     return end;
   }
 }
 
 function isControl(a: { action: string }): a is ControlAction {
   return a.action === 'finish' || a.action === 'answer' || a.action === 'ask_user';
-}
-
-function emptyResult(ledger: Ledger): RunResult {
-  return {
-    outcome: 'budget',
-    message: '',
-    steps: 0,
-    questions: 0,
-    consentRequests: 0,
-    blocked: 0,
-    invalidProposals: 0,
-    tokens: { input: 0, output: 0 },
-    cost: 0,
-    wallMs: 0,
-    ledger,
-    history: [],
-    trajectory: [],
-    timings: [],
-    frameBytes: [],
-  };
-}
-
-function finish(r: RunResult, o: RunOptions, t0: number, outcome: Outcome, message: string): RunResult {
-  r.outcome = outcome;
-  r.message = message;
-  r.wallMs = Date.now() - t0;
-  o.recorder?.summary(summarise(r, o));
-  return r;
 }

@@ -1,7 +1,9 @@
 // The run directory: steps.jsonl (one line per step, flushed as it happens), frames/ as image files, ledger.jsonl,
 // summary.json. Reports read these files; nothing in them may carry an API key.
-import { appendFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { appendFileSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { HeedError } from '../core/errors.js';
+import { fsReason, writableDir } from '../core/files.js';
 import type { GateDecision } from '../consent/gate.js';
 import type { Sensitivity } from '../consent/types.js';
 import type { Outcome, StepStatus } from '../core/vocab.js';
@@ -79,7 +81,16 @@ export class Recorder {
     private readonly o: RecorderOptions = {},
   ) {
     this.dir = dir;
-    mkdirSync(join(dir, 'frames'), { recursive: true });
+    writableDir(join(dir, 'frames'), 'the run directory', 'give --out a folder you can write to');
+  }
+
+  /** Every write names the file and what to do; a full disk or a removed folder is not a raw stack. */
+  private write(file: string, w: () => void): void {
+    try {
+      w();
+    } catch (e) {
+      throw new HeedError(`Cannot write ${file}: ${fsReason(e)}`, 'check the disk and the run directory (--out)');
+    }
   }
 
   get ledgerFile(): string {
@@ -88,17 +99,19 @@ export class Recorder {
 
   frame(step: number, jpeg: Buffer): string {
     const name = `frames/step-${String(step).padStart(3, '0')}.jpg`;
-    writeFileSync(join(this.dir, name), jpeg);
+    this.write(join(this.dir, name), () => writeFileSync(join(this.dir, name), jpeg));
     return name;
   }
 
   step(r: StepRecord): void {
-    appendFileSync(join(this.dir, 'steps.jsonl'), JSON.stringify(r) + '\n');
+    const file = join(this.dir, 'steps.jsonl');
+    this.write(file, () => appendFileSync(file, JSON.stringify(r) + '\n'));
     this.o.afterWrite?.(this.dir);
   }
 
   summary(s: Record<string, unknown>): void {
-    writeFileSync(join(this.dir, 'summary.json'), JSON.stringify(s, null, 2) + '\n');
+    const file = join(this.dir, 'summary.json');
+    this.write(file, () => writeFileSync(file, JSON.stringify(s, null, 2) + '\n'));
     this.o.afterWrite?.(this.dir);
   }
 

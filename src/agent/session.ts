@@ -118,7 +118,9 @@ export async function assemble(o: SessionOptions): Promise<Assembled> {
   const memory =
     o.memoryFile === false
       ? Memory.inMemory()
-      : Memory.open(o.memoryFile ?? join(heedHome(o.config), 'memory', `${profile.id}.json`));
+      : Memory.open(o.memoryFile ?? join(heedHome(o.config), 'memory', `${profile.id}.json`), {
+          onUnsaved: (m) => (o.announce ?? console.error)(`warning: ${m}`),
+        });
   const user = await makeUser(
     o.user ?? (process.stdin.isTTY ? 'terminal' : 'scripted'),
     profile,

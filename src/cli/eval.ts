@@ -1,9 +1,9 @@
 // `heed eval`: run a task suite as several personas, with the agent and the baselines, and write the reports.
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { DEFAULT_CONFIG, type HeedConfig } from '../core/config.js';
 import { HeedError } from '../core/errors.js';
+import { writableDir } from '../core/files.js';
 import { exitFor } from '../core/exit.js';
 import { emulatorCapabilities } from '../device/capabilities.js';
 import { readCaps } from '../device/open.js';
@@ -164,7 +164,7 @@ export async function evalCommand(
   // Every option is checked before anything is written.
   const dir =
     values.resume ?? values.out ?? join('runs', `eval-${new Date().toISOString().replace(/[:.]/g, '-').slice(0, 19)}`);
-  mkdirSync(dir, { recursive: true });
+  writableDir(dir, 'the evaluation folder', 'give --out a folder you can write to');
   saveOptions(dir, values, { agent: agent?.model, user: userModel?.model, judge: judgeModel?.model });
   const web =
     values.user === 'web'

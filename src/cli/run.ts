@@ -1,8 +1,8 @@
 // `heed run`: one task on one device, as one user.
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { HeedError, outcomeOf } from '../core/errors.js';
+import { checkInstruction, writableDir } from '../core/files.js';
 import { exitFor } from '../core/exit.js';
 import { actionCaption } from '../policy/caption.js';
 import { runAgent, type RunResult } from '../agent/loop.js';
@@ -99,8 +99,9 @@ export async function runOnce(
   if (!instruction) throw new HeedError('heed run needs an instruction or --task', 'see heed run --help');
   // Input errors (profile, task) stop here with nothing written; from now on the run has a folder and a summary.
   const profile = loadProfile(o.profile);
+  if (o.instruction) checkInstruction(o.instruction, 'the instruction');
   const dir = join(o.out ?? 'runs', runDirName(`${profile.id}-${o.task?.id ?? instruction}`));
-  mkdirSync(dir, { recursive: true });
+  writableDir(dir, 'the run directory', 'give --out a folder you can write to');
   // report.html is rewritten after every step line and summary (src/report): readable while the run goes.
   const write = reportWriter(out);
   let meta: Record<string, unknown> = { instruction, profile: profile.id, mode: o.mode ?? 'personal' };

@@ -6,6 +6,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { z } from 'zod';
 import { DEFAULT_CONFIG } from '../core/config.js';
+import { HeedError } from '../core/errors.js';
 import type { ConsentAnswer } from '../core/vocab.js';
 import type { ConsentRequest, EpisodeContext, Question, RunEnd, Screen, StepEvent, UserChannel } from './channel.js';
 import { WebTimeline } from './web-timeline.js';
@@ -74,7 +75,14 @@ export class WebUser implements UserChannel {
     this.server = createServer((req, res) => void this.handle(req, res));
     const port = this.o.port ?? 0;
     await new Promise<void>((resolve, reject) => {
-      this.server!.once('error', reject);
+      this.server!.once('error', (e: NodeJS.ErrnoException) =>
+        reject(
+          new HeedError(
+            `The approval page cannot listen on 127.0.0.1:${port}: ${e.code === 'EADDRINUSE' ? 'the port is in use' : e.message}`,
+            'set HEED_WEB_PORT to a free port, or unset it for any free one',
+          ),
+        ),
+      );
       this.server!.listen(port, '127.0.0.1', () => resolve());
     });
     this.port = (this.server.address() as AddressInfo).port;
