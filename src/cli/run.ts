@@ -151,6 +151,7 @@ export async function runOnce(
       instruction,
       device: a.device,
       policy: a.policy,
+      ...(a.guard ? { guard: a.guard } : {}),
       profile: a.profile,
       memory: a.memory,
       user: a.user,
