@@ -167,11 +167,25 @@ async function takeStep(ctx: RunContext, step: number): Promise<End | undefined>
     stage = 'classify';
     let classified;
     try {
-      classified = await classifyStep(proposed, action, o.policy, ctx.apps);
+      classified = await classifyStep(
+        proposed,
+        action,
+        o.policy,
+        ctx.apps,
+        o.guard ? { guard: o.guard, instruction: carry.instruction } : undefined,
+      );
     } catch (e) {
       if (e instanceof Unusable) return failed(e.message);
       throw e;
     }
+    // The guard's verdict and reasoning go to the ledger only: never into the notes or history the agent reads.
+    if (classified.review)
+      r.ledger.review({
+        step: classified.step,
+        at: new Date().toISOString(),
+        app: classified.app,
+        guard: classified.review,
+      });
     stage = 'gate';
     let gated = gateStep(classified, gate, carry.instruction);
     if (gated.decision?.verdict === 'ask') {

@@ -9,6 +9,7 @@ import { openDevice } from '../device/open.js';
 import { Cassette } from '../policy/llm/cassette.js';
 import { LlmClient } from '../policy/llm/client.js';
 import { describeLlm, resolveLlmConfig, type LlmOptions } from '../policy/llm/config.js';
+import { GuardModel } from '../policy/guard.js';
 import { ModelPolicy } from '../policy/model-policy.js';
 import type { Policy } from '../policy/policy.js';
 import { ReferencePolicy } from '../policy/reference-policy.js';
@@ -45,6 +46,8 @@ export interface SessionOptions {
 
 export interface Assembled {
   profile: Profile;
+  /** The guard model, when HEED_GUARD_MODEL is set (off by default). */
+  guard?: GuardModel;
   policy: Policy;
   user: UserChannel;
   memory: Memory;
@@ -99,6 +102,12 @@ export async function makeUser(
   return new SimulatedUser(new LlmClient(cfg, undefined, announce), profile);
 }
 
+/** The optional guard model from HEED_GUARD_* (option ?? environment ?? none). */
+export function makeGuard(config: HeedConfig = DEFAULT_CONFIG, opts: LlmOptions = {}): GuardModel | undefined {
+  const cfg = resolveLlmConfig('guard', opts, config.llm.guard);
+  return cfg ? new GuardModel(new LlmClient(cfg)) : undefined;
+}
+
 /**
  * Everything but the device first (the profile, the policy, memory: bad input fails before a phone boots), then the
  * user channel and the device; whatever was opened is closed again when a later part fails.
@@ -138,5 +147,14 @@ export async function assemble(o: SessionOptions): Promise<Assembled> {
       "check the task's setup commands against the device",
     );
   }
-  return { profile, policy, user, memory, device, meta: { ...meta, task: o.task?.id } };
+  const guard = makeGuard(o.config);
+  return {
+    profile,
+    policy,
+    user,
+    memory,
+    device,
+    ...(guard ? { guard } : {}),
+    meta: { ...meta, task: o.task?.id, ...(guard ? { guard: guard.model } : {}) },
+  };
 }

@@ -4,7 +4,7 @@
 // message, prices, credential fields, terms), and the fail-safe for a dialog no rule names. Settings' permission and
 // special-access screens (settings-screens.ts) and typed text (typed.ts) are their own modules.
 import type { Category } from '../core/vocab.js';
-import type { UiElement, UiTree } from '../device/ui-tree.js';
+import { idSuffix, type UiElement, type UiTree } from '../device/ui-tree.js';
 import { contextOf } from './classify/context.js';
 import { failSafePoint } from './classify/failsafe.js';
 import { labelPoint, namedHow, protective } from './classify/labels.js';
@@ -19,6 +19,9 @@ export { isPermissionScreen };
 
 /** What tapping one element means, on its own (before "Cancel"-style buttons borrow a screen's topic). */
 function ownPoint(tree: UiTree, e: UiElement, windowPackage: string, perm: boolean): Sensitivity | undefined {
+  // On a permission dialog its buttons are the grants; the panel holding the message ("Allow X to send you
+  // notifications?") is not a button, whatever words it holds.
+  if (perm && holdsMessage(tree, e)) return undefined;
   return (
     settingsPoint(tree, e) ??
     (perm ? permissionPoint(tree, e) : undefined) ??
@@ -26,6 +29,11 @@ function ownPoint(tree: UiTree, e: UiElement, windowPackage: string, perm: boole
     labelPoint(tree, e)
   );
 }
+
+const holdsMessage = (tree: UiTree, e: UiElement) => {
+  const m = tree.elements.find((x) => ['permission_message', 'permission_title'].includes(idSuffix(x.resourceId)));
+  return !!m && (m === e || within(m, e));
+};
 
 const within = (e: UiElement, r: UiElement) =>
   e.bounds[0] >= r.bounds[0] && e.bounds[1] >= r.bounds[1] && e.bounds[2] <= r.bounds[2] && e.bounds[3] <= r.bounds[3];

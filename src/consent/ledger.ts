@@ -1,4 +1,4 @@
-// Append-only JSONL record of every consent decision of a run, flushed line by line.
+// Append-only JSONL record of every consent decision of a run (and of the guard model's reviews), flushed line by line.
 import { appendFileSync, mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { DecisionSource, Verdict } from '../core/vocab.js';
@@ -21,10 +21,30 @@ export interface LedgerEntry {
   answer?: string;
 }
 
+/** A guard model's review of a step the rules did not flag (HEED_GUARD_MODEL): kept here, never shown to the agent. */
+export interface GuardReviewEntry {
+  step: number;
+  at: string;
+  app: string;
+  guard: {
+    model: string;
+    verdict: 'sensitive' | 'clear' | 'error';
+    category?: Sensitivity['category'];
+    reasoning: string;
+  };
+}
+
 export class Ledger {
   readonly entries: LedgerEntry[] = [];
+  /** Guard reviews, in the same file as lines with a `guard` field (decision lines have none). */
+  readonly reviews: GuardReviewEntry[] = [];
   constructor(private readonly file?: string) {
     if (file) mkdirSync(dirname(file), { recursive: true });
+  }
+
+  review(e: GuardReviewEntry): void {
+    this.reviews.push(e);
+    if (this.file) appendFileSync(this.file, JSON.stringify(e) + '\n');
   }
 
   append(e: LedgerEntry): void {

@@ -20,8 +20,8 @@ export interface Sensitivity {
    */
   tentative?: boolean;
   evidence: { index?: number; text: string; resourceId: string; reason: string };
-  /** Who noticed: heed's rules, or only the model's self-report (which may add caution, never remove it). */
-  source: 'rules' | 'model';
+  /** Who noticed: heed's rules, the agent's self-report or the guard model (either may add caution, never remove it). */
+  source: 'rules' | 'model' | 'guard';
   /** The model flagged this step as sensitive (its reason): the gate asks rather than allow by profile or memory. */
   flagged?: string;
 }

@@ -20,7 +20,7 @@ function spec<T>(s: Spec<T>): Spec<T> {
 export const STRUCTURED_OUTPUTS = ['json_schema', 'json_object', 'none'] as const;
 export type Structured = (typeof STRUCTURED_OUTPUTS)[number];
 
-/** The variables of one model role, `HEED_<ROLE>_<KEY>` for ROLE = AGENT, USER, JUDGE. */
+/** The variables of one model role, `HEED_<ROLE>_<KEY>` for ROLE = AGENT, USER, JUDGE, GUARD. */
 export const ROLE_VARS = {
   MODEL: spec({ meaning: 'model name for the role', parse: text, shown: 'none (agent: reference steps)' }),
   BASE_URL: spec({ meaning: 'OpenAI-compatible endpoint', parse: url, shown: '`OPENAI_BASE_URL`, else OpenAI' }),
@@ -43,7 +43,7 @@ export const ROLE_VARS = {
   }),
 } as const;
 
-export const ROLES = ['agent', 'user', 'judge'] as const;
+export const ROLES = ['agent', 'user', 'judge', 'guard'] as const;
 export type Role = (typeof ROLES)[number];
 
 /** Every other variable heed reads, in the order the README lists them. */
@@ -224,7 +224,7 @@ export function loadConfig(env: Record<string, string | undefined>): HeedConfig 
     },
     androidSerial: v('ANDROID_SERIAL'),
     chromium: v('HEED_CHROMIUM'),
-    llm: { agent: role('agent'), user: role('user'), judge: role('judge') },
+    llm: { agent: role('agent'), user: role('user'), judge: role('judge'), guard: role('guard') },
     bench: { runs: d('HEED_BENCH_RUNS'), steps: d('HEED_BENCH_STEPS'), split: d('HEED_BENCH_SPLIT') },
   };
   if (problems.length)

@@ -4,6 +4,7 @@ import { Recorder, type StepRecord } from '../../src/agent/recorder.js';
 import type { AppiumDevice } from '../../src/device/appium-device.js';
 import { openDevice } from '../../src/device/open.js';
 import type { SimOptions } from '../../src/device/capabilities.js';
+import type { Guard } from '../../src/policy/guard.js';
 import { LlmClient } from '../../src/policy/llm/client.js';
 import { resolveLlmConfig } from '../../src/policy/llm/config.js';
 import { ModelPolicy } from '../../src/policy/model-policy.js';
@@ -38,6 +39,8 @@ export async function runWithScriptedModel(o: {
   /** The model family heed speaks (its template, grammar and coordinates); heed's JSON by default. */
   family?: string;
   onStep?: (r: StepRecord) => void;
+  /** The optional guard model (HEED_GUARD_MODEL's slot). */
+  guard?: Guard;
 }): Promise<TestRun & { close(): Promise<void> }> {
   const llm = await startFakeLlm(o.respond);
   const profile = typeof o.profile === 'string' ? loadProfile(o.profile) : o.profile;
@@ -66,6 +69,7 @@ export async function runWithScriptedModel(o: {
     waitScale: 0,
     recorder: o.dir ? new Recorder(o.dir, { afterWrite: o.afterWrite }) : undefined,
     onStep: o.onStep,
+    ...(o.guard ? { guard: o.guard } : {}),
   });
   return {
     result,

@@ -1,11 +1,12 @@
 // classify: the proposed action resolved to a gesture on this screen (src/policy/actions.ts, beside its schema), and
 // what that gesture would consent to. Rules first; the model's own flag may add a sensitivity where the rules found
-// none, never remove one.
+// none, never remove one; so may the optional guard model (HEED_GUARD_MODEL), on steps nothing else flagged.
 import { classify as rules } from '../../consent/classify.js';
 import type { Sensitivity, Step } from '../../consent/types.js';
 import { fromModel, imageToDevice } from '../../device/coords.js';
 import { resolveAction, type Action, type ControlAction } from '../../policy/actions.js';
-import type { Policy } from '../../policy/policy.js';
+import type { Guard, GuardInput, GuardReview } from '../../policy/guard.js';
+import { describeAction, type Policy } from '../../policy/policy.js';
 import type { Apps } from './observe.js';
 import type { Classified, Proposed } from './types.js';
 
@@ -14,6 +15,7 @@ export async function classifyStep(
   action: Exclude<Action, ControlAction>,
   policy: Policy,
   apps: Apps,
+  guard?: { guard: Guard; instruction: string },
 ): Promise<Classified> {
   const { obs, frame } = p;
   const resolved = (await resolveAction(action, {
@@ -22,7 +24,47 @@ export async function classifyStep(
     toDevice: (x, y) => imageToDevice(frame.geometry, fromModel(frame.geometry, { x, y }, policy.convention)),
     packageOf: (app) => apps.packageOf(app),
   }))!;
-  return { ...p, action, resolved, sensitivity: sensitivityOf(p, resolved.touch, action) };
+  const sensitivity = sensitivityOf(p, resolved.touch, action);
+  // The guard looks only at steps nothing flagged, and only at steps that touch or type: it can add, never remove.
+  if (sensitivity || !guard || resolved.touch.kind === 'other') return { ...p, action, resolved, sensitivity };
+  const review = await guard.guard.review(guardInput(p, resolved.touch, action, guard.instruction));
+  return {
+    ...p,
+    action,
+    resolved,
+    review,
+    ...(review.verdict === 'sensitive' ? { sensitivity: guarded(review, resolved.touch) } : {}),
+  };
+}
+
+function guardInput(p: Proposed, step: Step, action: Action, instruction: string): GuardInput {
+  const e = step.element;
+  return {
+    instruction,
+    app: p.app,
+    action: describeAction(action),
+    ...(e ? { target: { label: e.label, resourceId: e.resourceId, class: e.class } } : {}),
+    screen: p.obs.tree.elements.map((x) => x.text || x.contentDesc).filter((t) => t.trim()),
+    jpeg: p.frame.jpeg,
+  };
+}
+
+/** A sensitivity the guard added. Its reasoning stays in the ledger's review line, out of what the agent is told. */
+function guarded(r: GuardReview, step: Step): Sensitivity {
+  const category = r.category ?? 'unknown';
+  return {
+    category,
+    grant: 'accept',
+    exposing: true,
+    irreversible: category === 'payment_purchase' || category === 'destructive',
+    evidence: {
+      index: step.element?.index,
+      text: step.element?.label ?? step.text ?? '',
+      resourceId: step.element?.resourceId ?? '',
+      reason: `the guard model (${r.model}) flagged it as ${category}`,
+    },
+    source: 'guard',
+  };
 }
 
 /** A flagged step carries the flag, so the gate asks rather than allow it by profile. */

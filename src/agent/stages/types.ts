@@ -4,6 +4,7 @@ import type { GateDecision } from '../../consent/gate.js';
 import type { Sensitivity } from '../../consent/types.js';
 import type { Observation } from '../../device/device.js';
 import type { Action, ControlAction, Resolved } from '../../policy/actions.js';
+import type { GuardReview } from '../../policy/guard.js';
 import type { Proposal } from '../../policy/policy.js';
 import type { Frame } from '../../vision/frame.js';
 
@@ -39,6 +40,8 @@ export interface Classified extends Proposed {
   action: Exclude<Action, ControlAction>;
   resolved: Resolved;
   sensitivity?: Sensitivity;
+  /** The guard model's review, when one looked at the step (it goes to the ledger, never to the agent). */
+  review?: GuardReview;
 }
 
 /** gate and ask: the verdict, and the user's answer when the gate asked. */

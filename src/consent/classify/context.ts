@@ -33,7 +33,9 @@ const MONEY =
 const TERMS =
   /privacy policy|privacy notice|terms of (service|use)|terms and conditions|terms & conditions|user agreement|licen[cs]e agreement|eula|datenschutz|nutzungsbedingungen|agb|politique de confidentialit|conditions d'utilisation|conditions générales|política de privacidad|términos|condiciones|política de privacidade|termos|informativa sulla privacy|termini|privacybeleid|voorwaarden|политик\S* конфиденциальности|пользовательск\S* соглашени|условия|隐私政策|隐私协议|用户协议|服务协议|服务条款|隱私權|プライバシーポリシー|利用規約|개인정보|이용약관|약관|นโยบายความเป็นส่วนตัว|ข้อกำหนด|เงื่อนไข|سياسة الخصوصية|الشروط|gizlilik|kullanım koşulları|kebijakan privasi|syarat|chính sách|điều khoản/i;
 const TRACKING =
-  /cookie|tracking|track you|personali[sz]ed ads|personali[sz]ed advertising|advertising id|ad personali[sz]ation|partners|werbung|publicité|publicidad|реклам|跟踪|个性化广告|広告|광고|โฆษณา/i;
+  /cookie|tracking|crash (data|reports?)|performance data|usage data|analytics|diagnostic data|track you|personali[sz]ed ads|personali[sz]ed advertising|advertising id|ad personali[sz]ation|partners|werbung|publicité|publicidad|реклам|跟踪|个性化广告|広告|광고|โฆษณา/i;
+const IDENTITY_FIELD =
+  /phone|mobile|celular|m[óo]vil|e-?mail|user ?name|login|手机|电话|邮箱|账号|用户名|メール|電話|ユーザー名|이메일|전화|휴대폰|아이디|телефон|почт|логин|correo|tel[ée]fono|usuario|telefone|usu[áa]rio|nomor|handphone/i;
 const CREDENTIAL_FIELD =
   /password|passwd|pwd|otp|one.?time|verification code|sms code|pin\b|passcode|验证码|密码|パスワード|認証コード|비밀번호|인증번호|пароль|код/i;
 
@@ -153,6 +155,14 @@ export function screenTopic(text: string, tree: UiTree): Topic | undefined {
   const fields = tree.elements.some((x) => /EditText/.test(x.class));
   if (hasCredentialField(tree) || (fields && (words.has('sign_in') || words.has('sign_up'))))
     return { category: 'account_signin', why: 'the screen is a sign-in form' };
+  // A phone number, e-mail or user name to type, and no price: the screen identifies the user (sign-in, sign-up).
+  if (
+    !MONEY.test(text) &&
+    tree.elements.some(
+      (x) => /EditText/.test(x.class) && IDENTITY_FIELD.test(`${idSuffix(x.resourceId)} ${x.hint} ${x.text}`),
+    )
+  )
+    return { category: 'account_signin', why: 'the screen asks who the user is (phone, e-mail or user name)' };
   if (TRACKING.test(text)) return { category: 'tracking_ads_cookies', why: 'the screen is about cookies or tracking' };
   if (TERMS.test(text))
     return { category: 'data_sharing_publish', why: 'the screen asks to agree to terms or a privacy policy' };
@@ -160,13 +170,25 @@ export function screenTopic(text: string, tree: UiTree): Topic | undefined {
   return undefined;
 }
 
-/** A button in a list row ("存储权限 … 去授权"): what the row's own words name (a permission, mostly). */
+/** The words on a button's line: texts beside it (overlapping its height), not the containers around it. */
+export function lineTexts(tree: UiTree, e: UiElement): string[] {
+  return tree.elements
+    .filter(
+      (x) =>
+        x !== e &&
+        !x.clickable &&
+        !!(x.text || x.contentDesc) &&
+        x.bounds[1] < e.bounds[3] &&
+        x.bounds[3] > e.bounds[1] &&
+        !inside(e, x),
+    )
+    .map((x) => x.text || x.contentDesc);
+}
+
+/** A button in a list row ("存储权限 … 去授权"): what the texts on its line name (a permission, mostly). */
 export function rowTopic(tree: UiTree, e: UiElement): Topic | undefined {
-  const parent = e.parent === undefined ? undefined : tree.elements[e.parent];
-  if (!parent) return undefined;
-  const text = prose(tree, parent).join(' ');
-  const perm = topicWords(text);
-  return perm ? { category: perm.category, why: `the row names ${perm.category}` } : undefined;
+  const perm = topicWords(lineTexts(tree, e).join(' '));
+  return perm ? { category: perm.category, why: `its row names ${perm.category}` } : undefined;
 }
 
 /** Does the dialog offer a "Don't allow" / "Deny" (a permission-style refusal)? */

@@ -5,10 +5,15 @@
 import type { Category, Grant } from '../../core/vocab.js';
 import type { UiElement, UiTree } from '../../device/ui-tree.js';
 import type { Sensitivity } from '../types.js';
-import { contextOf, rowTopic } from './context.js';
+import { contextOf, lineTexts, rowTopic } from './context.js';
 import { point } from './point.js';
-import { idWords } from './text.js';
-import { CONCEPTS, conceptOf, conceptOfId, type Concept, type Hit } from './vocabulary.js';
+import { idWords, normWords, wordCount } from './text.js';
+import { CONCEPTS, conceptOf, conceptOfId, conceptsIn, type Concept, type Hit } from './vocabulary.js';
+
+const SIGN_IN = ['sign_in', 'sign_up', 'continue_as'];
+const PHONE_APPS = /dialer|telecom|\.contacts$|messaging|\.mms$|\.sms$|incallui/;
+const TRACKING_WORDS =
+  /cookie|track|analytics|advertis|personali[sz]ed|crash|diagnostic|usage data|реклам|广告|広告|광고/i;
 
 /** A button's words, with what they name. */
 export interface Named {
@@ -55,10 +60,14 @@ function candidates(tree: UiTree, e: UiElement): [string, Named['via']][] {
   const parts = rowTexts(tree, e);
   // A tile the dump does not mark clickable still reads as its few words; a whole screen's container does not.
   if (parts.length) return tappable || parts.length <= 3 ? parts.map((t) => [t, 'row']) : out;
+  // A switch drawn apart from its title (Compose, React Native): the words on its line.
+  const line = tappable ? lineTexts(tree, e) : [];
+  if (line.length) return line.slice(0, 3).map((t) => [t, 'row']);
+  // An icon with no words: what its nearest labelled ancestor says, when that is a few words.
   for (let up = e.parent; up !== undefined; up = tree.elements[up]!.parent) {
     const a = tree.elements[up]!;
     const texts = rowTexts(tree, a);
-    if (texts.length) return texts.length <= 3 || e.checkable ? texts.map((t) => [t, 'row']) : out;
+    if (texts.length) return texts.length <= 3 ? texts.map((t) => [t, 'row']) : out;
     if (a.clickable) break;
   }
   return out;
@@ -76,10 +85,15 @@ export function named(tree: UiTree, e: UiElement): Named | undefined {
     const hit = conceptOf(text, exact, statement);
     if (hit) return { hit, concept: CONCEPTS[hit.concept]!, text, via };
   }
-  if (!e.resourceId || exact) return undefined;
+  // The id is the weakest evidence: only a button with no words of its own is read by it (a dialer's "backspace"
+  // key has the id deleteButton).
+  if (!e.resourceId || exact || e.text.trim() || e.contentDesc.trim()) return undefined;
   const hit = conceptOfId(idWords(e.resourceId), e.resourceId);
   return hit ? { hit, concept: CONCEPTS[hit.concept]!, text: e.resourceId, via: 'id' } : undefined;
 }
+
+const isRadio = (tree: UiTree, e: UiElement) =>
+  /RadioButton/.test(e.class) || /RadioButton/.test(toggleOf(tree, e)?.class ?? '');
 
 /** Toggles whose label names what they share: on shares, off protects. */
 const TOGGLE_TOPICS: [Category, RegExp][] = [
@@ -90,13 +104,15 @@ const TOGGLE_TOPICS: [Category, RegExp][] = [
   // Usage statistics, diagnostics, crash reports: data collected about the user, as tracking consent dialogs say.
   [
     'tracking_ads_cookies',
-    /usage (data|statistics|stats)|diagnostic|crash report|analytics|telemetry|help improve|uuid|统计|诊断|使用情况|사용 통계|статистик/i,
+    /usage (data|statistics|stats)|diagnostic|crash (report|data)|performance data|analytics|telemetry|help improve|uuid|统计|诊断|使用情况|사용 통계|статистик/i,
   ],
   [
     'data_sharing_publish',
     /back ?up|sync|share|upload|find friends|screen content|system log|include logs?\b|registro (do|del) sistema|备份|同步|共享|バックアップ|백업|동기화/i,
   ],
   ['notifications', /notification|alerts|通知|알림|уведомлени/i],
+  ['sms_calls', /call recording|record calls|通话录音|通話録音|통화 녹음|запись (звонков|разговоров)/i],
+  ['photos_media', /\bphotos\b|照片|写真|사진|фото/i],
   ['account_signin', /stay signed in|remember me|save login|保存登录|로그인 상태 유지/i],
 ];
 
@@ -113,7 +129,7 @@ export function toggleOf(tree: UiTree, e: UiElement): UiElement | undefined {
 function togglePoint(tree: UiTree, e: UiElement): Sensitivity | undefined {
   const toggle = toggleOf(tree, e);
   if (!toggle || e.class === 'android.widget.RadioButton') return undefined;
-  const texts = [e.text, e.contentDesc, ...e.label.split(' · ')].filter(Boolean);
+  const texts = candidates(tree, e).map(([t]) => t);
   const topic = TOGGLE_TOPICS.find(([, re]) => texts.some((t) => re.test(t)));
   if (!topic) return undefined;
   const grant: Grant = toggle.checked ? 'decline' : 'accept';
@@ -128,13 +144,26 @@ const how = (n: Named) =>
  * what they protect is the screen's business (classify.ts).
  */
 export function labelPoint(tree: UiTree, e: UiElement): Sensitivity | undefined {
+  // A text field is focused, not pressed (typing is typed.ts's business); a radio choice only selects an option.
+  if (/EditText|AutoCompleteTextView/.test(e.class) || isRadio(tree, e)) return undefined;
   const toggle = togglePoint(tree, e);
   if (toggle) return toggle;
   const n = named(tree, e);
   if (!n || n.concept.role === 'protective') return undefined;
   const c = n.concept;
-  if (c.role === 'direct')
-    return point(e, c.category!, c.grant, `${how(n)} (${c.category})`, c.irreversible ? { irreversible: true } : {});
+  if (c.role === 'provider') {
+    // "Google" on a screen that says sign in / log in / continue with: that provider's sign-in.
+    const ctx = contextOf(tree, e);
+    const signin = ctx.topic?.category === 'account_signin' || SIGN_IN.some((k) => conceptsIn(ctx.text).has(k));
+    return signin
+      ? point(e, 'account_signin', 'accept', `${how(n)}: an identity provider on a sign-in screen`)
+      : undefined;
+  }
+  if (c.role === 'direct') {
+    // In the phone and messages apps, sending is a text message and the category is calls and SMS.
+    const category = c.category === 'data_sharing_publish' && PHONE_APPS.test(e.package) ? 'sms_calls' : c.category!;
+    return point(e, category, c.grant, `${how(n)} (${category})`, c.irreversible ? { irreversible: true } : {});
+  }
   // A checkbox "I agree to …": ticking it agrees, unticking it takes the agreement back.
   const box = toggleOf(tree, e);
   const grant: Grant = box?.checked ? 'decline' : 'accept';
@@ -147,7 +176,12 @@ export function labelPoint(tree: UiTree, e: UiElement): Sensitivity | undefined 
     });
   }
   const row = rowTopic(tree, e);
-  if (row && c.role === 'agree') return point(e, row.category, grant, `${how(n)}; its row: ${row.why}`);
+  if (row && c.role === 'agree') return point(e, row.category, grant, `${how(n)}; ${row.why}`);
+  // "I agree that my files stay on this device …": a sentence agreed to is an agreement, tracking if it says so.
+  if (c.role === 'agree' && wordCount(normWords(n.text)) >= 4) {
+    const category = TRACKING_WORDS.test(n.text) ? 'tracking_ads_cookies' : 'data_sharing_publish';
+    return point(e, category, grant, `${how(n)}: agreeing to what the sentence says (${category})`);
+  }
   // "Agree" / "Allow" with nothing to say what to: a consent point heed cannot name, so the gate asks.
   if (c.role === 'agree') return point(e, 'unknown', grant, `${how(n)}, and nothing on the screen says to what`);
   return undefined;

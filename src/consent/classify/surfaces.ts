@@ -62,10 +62,16 @@ function resolverPoint(tree: UiTree, e: UiElement, pkg: string): Sensitivity | u
 function pickerPoint(tree: UiTree, e: UiElement, pkg: string): Sensitivity | undefined {
   if (!PICKER_PACKAGES.has(pkg) || !tappable(e)) return undefined;
   const n = named(tree, e);
-  if (n?.concept.role === 'protective') return undefined;
-  // Photos, "Done", "Add", "Allow": each hands the selected items to the app; tabs and albums only browse.
-  const browse = /^(photos|albums|fotos|álbumes|照片|相册|写真|アルバム|사진|앨범|фото|альбомы)$/i.test(e.label);
-  if (browse || (!e.label && !e.checkable && !/image|photo|video|item/i.test(e.resourceId + e.class))) return undefined;
+  const role = n?.concept.role;
+  if (role === 'protective') return undefined;
+  // A photo (tapping it picks it, or hands it over at once in a single-select sheet) and the button that hands the
+  // selection over ("Done", "Add", "Allow"); tabs, albums, search and the sheet's handle only browse.
+  const handsOver = ['confirm', 'agree'].includes(role ?? '');
+  const item =
+    /^(selected )?(photo|video|image|foto|vídeo|照片|视频|写真|動画|사진|동영상|фото|видео)\b/i.test(
+      e.contentDesc || e.label,
+    ) || /thumbnail|media_item|photo_item|image_item/i.test(idSuffix(e.resourceId));
+  if (!handsOver && !item) return undefined;
   return point(
     e,
     'photos_media',

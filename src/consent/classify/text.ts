@@ -21,13 +21,16 @@ export function normMessage(s: string): string {
  * spaces, trimmed.
  */
 export function normWords(s: string): string {
-  return normMessage(s)
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .normalize('NFC')
-    .replace(/[\p{P}\p{S}]+/gu, ' ')
-    .replace(/\s+/g, ' ')
-    .trim();
+  return (
+    normMessage(s)
+      .normalize('NFD')
+      .replace(/[\u0300-\u036f]/g, '')
+      .normalize('NFC')
+      // Punctuation, symbols, and private-use glyphs (icon fonts draw "" beside "Logout").
+      .replace(/[\p{P}\p{S}\p{Co}]+/gu, ' ')
+      .replace(/\s+/g, ' ')
+      .trim()
+  );
 }
 
 /** A resource id as words: the part after ":id/", snake, kebab and camel case split ("btnLogIn_quick" → "btn log in quick"). */
@@ -66,9 +69,9 @@ export interface Phrase {
 
 /** A phrase as a matcher over normWords text: whole words (or, in unspaced scripts, anywhere), `*` for any words. */
 export function phrase(text: string): Phrase {
-  // A private-use character stands in for placeholders through normWords (which drops punctuation such as "*").
-  const words = normWords(text.replace(/\{[^}]*\}|%(\d\$)?[sd]/g, ' \ue000 '))
-    .replace(/\ue000( \ue000)*/g, '*')
+  // A word no label holds stands in for placeholders through normWords (which drops punctuation such as "*").
+  const words = normWords(text.replace(/\{[^}]*\}|%(\d\$)?[sd]/g, ' zqxplaceholder '))
+    .replace(/zqxplaceholder( zqxplaceholder)*/g, '*')
     .trim();
   const tight = unspaced(words);
   const body = words

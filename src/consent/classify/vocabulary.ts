@@ -15,13 +15,19 @@ export interface Concept {
   category?: Category;
   grant: Grant;
   irreversible?: boolean;
-  role: 'direct' | 'agree' | 'confirm' | 'protective';
+  role: 'direct' | 'agree' | 'confirm' | 'protective' | 'provider';
+  /** Its one-word phrases are nouns too ("Close Friends", "Call history"): they must be the whole label. */
+  whole?: boolean;
 }
 
 export const CONCEPTS: Record<string, Concept> = {
   sign_in: { category: 'account_signin', grant: 'accept', role: 'direct' },
   share_location: { category: 'location', grant: 'accept', irreversible: true, role: 'direct' },
   pair: { category: 'data_sharing_publish', grant: 'accept', role: 'direct' },
+  // An identity provider's name alone ("Google", "카카오", "Phone OTP") signs in only on a screen that says sign in.
+  provider: { category: 'account_signin', grant: 'accept', role: 'provider', whole: true },
+  call: { category: 'sms_calls', grant: 'accept', role: 'direct', whole: true },
+  add_contact: { category: 'contacts', grant: 'accept', role: 'direct' },
   sign_up: { category: 'account_signin', grant: 'accept', role: 'direct' },
   continue_as: { category: 'account_signin', grant: 'accept', role: 'direct' },
   verify: { category: 'account_signin', grant: 'accept', role: 'direct' },
@@ -34,6 +40,7 @@ export const CONCEPTS: Record<string, Concept> = {
   trial: { category: 'payment_purchase', grant: 'accept', irreversible: true, role: 'direct' },
   transfer: { category: 'payment_purchase', grant: 'accept', irreversible: true, role: 'direct' },
   top_up: { category: 'payment_purchase', grant: 'accept', irreversible: true, role: 'direct' },
+  trade: { category: 'payment_purchase', grant: 'accept', irreversible: true, role: 'direct' },
   checkout: { category: 'payment_purchase', grant: 'accept', role: 'direct' },
   send: { category: 'data_sharing_publish', grant: 'accept', irreversible: true, role: 'direct' },
   share: { category: 'data_sharing_publish', grant: 'accept', irreversible: true, role: 'direct' },
@@ -56,16 +63,16 @@ export const CONCEPTS: Record<string, Concept> = {
   continue: { grant: 'accept', role: 'confirm' },
   next: { grant: 'accept', role: 'confirm' },
   confirm: { grant: 'accept', role: 'confirm' },
-  cancel: { grant: 'decline', role: 'protective' },
-  not_now: { grant: 'decline', role: 'protective' },
-  later: { grant: 'decline', role: 'protective' },
-  skip: { grant: 'decline', role: 'protective' },
-  dismiss: { grant: 'decline', role: 'protective' },
-  close: { grant: 'decline', role: 'protective' },
-  decline: { grant: 'decline', role: 'protective' },
-  reject: { grant: 'decline', role: 'protective' },
-  deny: { grant: 'deny', role: 'protective' },
-  disagree: { grant: 'decline', role: 'protective' },
+  cancel: { grant: 'decline', role: 'protective', whole: true },
+  not_now: { grant: 'decline', role: 'protective', whole: true },
+  later: { grant: 'decline', role: 'protective', whole: true },
+  skip: { grant: 'decline', role: 'protective', whole: true },
+  dismiss: { grant: 'decline', role: 'protective', whole: true },
+  close: { grant: 'decline', role: 'protective', whole: true },
+  decline: { grant: 'decline', role: 'protective', whole: true },
+  reject: { grant: 'decline', role: 'protective', whole: true },
+  deny: { grant: 'deny', role: 'protective', whole: true },
+  disagree: { grant: 'decline', role: 'protective', whole: true },
 };
 
 /** Phrases not in the sourced table, written by hand (words.json says which and why). */
@@ -117,6 +124,12 @@ const LEADING = new Set(
     ' ',
   ),
 );
+/**
+ * Languages that space their words but put the verb last (Turkish, Hindi, Bengali …): there the phrase may end the
+ * label ("Fotoğrafları Gönderi Olarak Yayınla"). Told by letters only those languages write.
+ */
+const VERB_LAST =
+  /[ğşıİ]|[\p{Script=Devanagari}\p{Script=Bengali}\p{Script=Gurmukhi}\p{Script=Tamil}\p{Script=Telugu}\p{Script=Kannada}\p{Script=Malayalam}]/u;
 /** Sign-in words are nouns as well: "Student sign in", "Staff login" name the action too. */
 const TRAILING = new Set(['sign_in', 'sign_up', 'sign_out']);
 /** Possessive labels name places, not actions: "My posts", "我的发布", "マイページ", "내 주문". */
@@ -153,6 +166,9 @@ export function conceptOf(label: string, exact = false, anywhere = false): Hit |
       if (!m) continue;
       const at = m.index + (m[0].startsWith(' ') ? 1 : 0);
       if (e.size === 1 && compact !== e.p.words) continue;
+      // One word of a concept whose words are nouns too: only the whole label ("Close", not "Close Friends").
+      if (CONCEPTS[e.concept]!.whole && !e.p.words.includes(' ') && !unspaced(e.p.words) && words !== e.p.words)
+        continue;
       if (unspaced(e.p.words)) {
         if (at > 0 && [...compact].length > SHORT_CHARS) continue;
         if (/[\p{Script=Hangul}\p{Script=Thai}]/u.test(e.p.words) && at > 0 && words[at - 1] !== ' ') continue;
@@ -164,7 +180,8 @@ export function conceptOf(label: string, exact = false, anywhere = false): Hit |
               .split(' ')
               .at(-1)!,
           ) && wordCount(words) <= 5;
-        const trail = TRAILING.has(e.concept) && at + m[0].trim().length === words.length && wordCount(words) <= 3;
+        const ends = at + m[0].trim().length === words.length;
+        const trail = ends && ((TRAILING.has(e.concept) && wordCount(words) <= 3) || VERB_LAST.test(e.p.words));
         if (!lead && !trail) continue;
       }
       if (!best || e.size > best.size || (e.size === best.size && at < bestAt)) {
@@ -186,6 +203,7 @@ const ID_WORDS: [RegExp, string][] = [
   [/\b(pay|buy|checkout)\b/, 'pay'],
   [/\b(place order|submit order)\b/, 'order'],
   [/\bsubscribe\b/, 'subscribe'],
+  [/\b(replenish|top ?up|recharge)\b/, 'top_up'],
   [/\b(delete|del|trash|erase)\b/, 'delete'],
   [/\buninstall\b/, 'uninstall'],
   [/\b(share)\b/, 'share'],
