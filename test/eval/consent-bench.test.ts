@@ -19,7 +19,7 @@ describe('the consent classifier on the real-screen corpus', () => {
       parseErrors: all.parseErrors,
     };
     // On failure the bench's table and its list of misses say where.
-    const floors = { exposing: 0.86, protective: 0.9, category: 0.95 };
+    const floors = { exposing: 0.86, protective: 0.9, category: 0.97 };
     if (got.parseErrors) throw new Error(`${got.parseErrors} dumps do not parse\n${report}`);
     if (got.exposing < floors.exposing) throw new Error(`exposing recall ${got.exposing}\n${report}`);
     if (got.protective < floors.protective) throw new Error(`protective recall ${got.protective}\n${report}`);
