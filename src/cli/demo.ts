@@ -13,7 +13,12 @@ import { watchSignals } from './signals.js';
 
 export const DEMO_HELP = `Usage: heed demo
 
-Runs the bundled TrailCam task on the simulated phone as privacy-first and as utility-first.`;
+Runs the bundled TrailCam task on the simulated phone as privacy-first and as utility-first. In a terminal you answer
+the consent requests; otherwise a scripted stand-in answers as each persona would. Without a model
+(HEED_AGENT_MODEL) the task's reference steps play the agent: if you deny or never-allow a step they need, or type
+another instruction, that run stops with outcome infeasible and the reason.
+
+Exit code: 0 when both runs succeed and pass their checks, 1 otherwise, 3 when the endpoint or the phone failed.`;
 
 export async function demoCommand(
   argv: string[],

@@ -11,6 +11,7 @@ import { DEMO_HELP, demoCommand } from './demo.js';
 import { DOCTOR_HELP, doctorCommand } from './doctor.js';
 import { EVAL_HELP, evalCommand } from './eval.js';
 import { INSPECT_HELP, inspectCommand } from './inspect.js';
+import { MEMORY_HELP, memoryCommand } from './memory.js';
 import { REPORT_HELP, reportCommand } from './report.js';
 import { REPLY_HELP, replyCommand } from './reply.js';
 import { RUN_HELP, runCommand } from './run.js';
@@ -26,7 +27,8 @@ Commands:
   demo       the bundled task on the simulated phone, as two different users (npm start)
   inspect    print the elements of a page source (and what tapping each would consent to)
   report     re-render a run's or an eval's report.html from its folder; open or serve it
-  doctor     check this machine for the simulated phone and for real devices
+  doctor     check this machine for the simulated phone and for real devices (--model: the model endpoint)
+  memory     list and forget what heed remembered from your answers ("always", "never")
   reply      what heed would do with one raw reply of a GUI model (its grammar, its coordinates)
 
 Run heed <command> --help for a command's options; heed --version prints the version.`;
@@ -43,6 +45,7 @@ const COMMANDS: Record<string, { run: Command; help: string }> = {
   report: { run: reportCommand, help: REPORT_HELP },
   doctor: { run: (argv, out) => doctorCommand(argv, out), help: DOCTOR_HELP },
   reply: { run: replyCommand, help: REPLY_HELP },
+  memory: { run: memoryCommand, help: MEMORY_HELP },
 };
 
 export function version(): string {

@@ -13,6 +13,7 @@ import { DEFAULT_CONFIG, type HeedConfig } from '../core/config.js';
 import type { Outcome, UserKind } from '../core/vocab.js';
 import { resolveLlmConfig } from '../policy/llm/config.js';
 import { loadProfile } from '../profile/load.js';
+import { describeEntry } from '../profile/memory.js';
 import { preflightSlots } from './preflight.js';
 import { runJson } from './run-output.js';
 import { closeAll, watchSignals } from './signals.js';
@@ -135,6 +136,12 @@ export async function runOnce(
     throw e;
   }
   meta = { ...meta, policy: a.policy.name, user: a.user.kind, ...a.meta };
+  // An answer that becomes a rule is said to be one, with where it is kept (heed memory list shows them all).
+  const memory = a.memory;
+  memory.onRemember = (e) =>
+    out(
+      `  remembered: ${describeEntry(e)} (${memory.file ?? 'for this run only'}; heed memory forget ${e.id} --profile ${a.profile.id} undoes it)`,
+    );
   report(dir);
   let run: RunOutcome | undefined;
   try {

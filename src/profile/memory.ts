@@ -32,11 +32,13 @@ export interface MemoryOptions {
 }
 
 export class Memory {
+  /** Told about every answer that became a rule and was saved, so the user hears "remembered: …" when it happens. */
+  onRemember?: (e: MemoryEntry) => void;
   /** Answers that hold for this run but could not be written to the file, said in words. */
   readonly unsaved: string[] = [];
 
   private constructor(
-    private readonly file: string | undefined,
+    readonly file: string | undefined,
     private entries: MemoryEntry[],
     private readonly o: MemoryOptions = {},
   ) {}
@@ -89,13 +91,15 @@ export class Memory {
   ): MemoryEntry | undefined {
     const category = e.category;
     if (category === 'unknown') return undefined;
-    const entry: MemoryEntry = { ...e, category, id: this.entries.length + 1, at: at.toISOString() };
+    const id = Math.max(0, ...this.entries.map((x) => x.id)) + 1;
+    const entry: MemoryEntry = { ...e, category, id, at: at.toISOString() };
     for (const old of this.rules()) {
       if (old.category === e.category && old.app === e.app) old.supersededBy = entry.id;
     }
     this.entries.push(entry);
     try {
       this.save();
+      this.onRemember?.(entry);
     } catch (e) {
       const said = `${entry.decision === 'allow' ? 'always allow' : 'never allow'} ${entry.category}${entry.app ? ` in ${entry.app}` : ''}`;
       const message = `your answer "${said}" holds for this run but could not be saved to ${this.file} (${fsReason(e)}); set HEED_HOME to a folder heed can write, or answer again next time`;
@@ -105,12 +109,30 @@ export class Memory {
     return entry;
   }
 
+  /**
+   * Forgets rules in force: by id, or every one for a category (in one app, or in all). Rules they replaced stay
+   * history: forgetting "never" does not bring back an older "always". Returns what was forgotten.
+   */
+  forget(what: { id: number } | { category: Category; app?: string }): MemoryEntry[] {
+    const gone = this.rules().filter((e) =>
+      'id' in what ? e.id === what.id : e.category === what.category && (what.app === undefined || e.app === what.app),
+    );
+    this.entries = this.entries.filter((e) => !gone.includes(e));
+    if (gone.length) this.save();
+    return gone;
+  }
+
+  /** Forgets everything, history included. Returns how many entries there were. */
+  clear(): number {
+    const n = this.entries.length;
+    this.entries = [];
+    this.save();
+    return n;
+  }
+
   /** One line per rule, for the prompt. */
   describe(): string[] {
-    return this.rules().map(
-      (e) =>
-        `${e.decision === 'allow' ? 'Allow' : 'Never allow'} ${e.category}${e.app ? ` in ${e.app}` : ''}${e.text ? ` ("${e.text}")` : ''}`,
-    );
+    return this.rules().map(describeEntry);
   }
 
   private save(): void {
@@ -121,4 +143,9 @@ export class Memory {
     writeFileSync(tmp, JSON.stringify({ version: 1, entries: this.entries }, null, 2));
     renameSync(tmp, this.file);
   }
+}
+
+/** "Never allow camera in com.heed.trailcam" — the prompt's words and the user's. */
+export function describeEntry(e: MemoryEntry): string {
+  return `${e.decision === 'allow' ? 'Allow' : 'Never allow'} ${e.category}${e.app ? ` in ${e.app}` : ''}${e.text ? ` ("${e.text}")` : ''}`;
 }
