@@ -31,12 +31,16 @@ export function stripTokens(text: string): string {
     .replace(/<\/?\|?end_of_box\|?>/g, '');
 }
 
-/** Where `Label:` (or `Label：`) starts a section, at a line start or after whitespace; -1 when absent. */
+/**
+ * Where `Label:` (or `Label：`) starts a section, at the text's start or after whitespace or a tag; undefined when
+ * absent. The boundary is a lookbehind, so a search that starts exactly at a label (where the previous section
+ * ended) still finds it: a second `Action:` right after the first is seen, not swallowed.
+ */
 function labelAt(text: string, label: string, from = 0): { index: number; end: number } | undefined {
-  const re = new RegExp(`(^|[\\s>])${label}\\s*[:：]`, 'gi');
+  const re = new RegExp(`(?<=^|[\\s>])${label}\\s*[:：]`, 'gi');
   re.lastIndex = from;
   const m = re.exec(text);
-  return m ? { index: m.index + m[1]!.length, end: m.index + m[0].length } : undefined;
+  return m ? { index: m.index, end: m.index + m[0].length } : undefined;
 }
 
 /** Every occurrence of a labelled section's body, up to the next of `stops` (or the end). */

@@ -8,6 +8,8 @@ import type { Action } from '../actions.js';
 import { objectIn, sections, stripThinking, stripTokens, tags } from './envelope.js';
 import { pathFrom } from './mobile-use.js';
 import { pointOf, xy } from './points.js';
+import { readCalls } from './pylit.js';
+import { tarsAction } from './tars-vocab.js';
 import { finished, image, instructionWithContext, nativeFrame, text } from './shared.js';
 import { ReplyError, type Family, type Reading } from './types.js';
 
@@ -105,16 +107,31 @@ function toAction(a: Record<string, unknown>): Action {
   }
 }
 
+function glmCall(name: string, p: Record<string, unknown>, thought?: string): Action {
+  switch (name.toUpperCase()) {
+    case 'DONE':
+      return finished(undefined);
+    case 'FAIL':
+      return finished(undefined, 'infeasible');
+    case 'WAIT':
+      return { action: 'wait', seconds: 2 };
+    default:
+      return tarsAction(name, p, thought);
+  }
+}
+
 export function readGlm(reply: string): Reading {
   const { rest, thought } = stripThinking(reply);
   const body = stripTokens(tags(rest, 'answer')[0] ?? rest);
   const action = sections(body, 'Action', ['Memory', 'Reason']).at(-1);
   if (action === undefined) throw new ReplyError('no "Action:" line was found');
   const reason = sections(body, 'Reason', ['Action', 'Memory'])[0];
-  return {
-    actions: [toAction(objectIn(action, 'action JSON'))],
-    thought: [thought, reason].filter(Boolean).join('\n') || undefined,
-  };
+  const why = [thought, reason].filter(Boolean).join('\n') || undefined;
+  // GLM-4.xV's computer template writes calls instead of JSON (`left_click(start_box='[x,y]', element_info='…')`,
+  // `type(content='…')`, `DONE()`, glm-41v/agent.md): the same points in thousandths, read with UI-TARS's vocabulary.
+  const call = action.includes('{') ? undefined : readCalls(action.trim())[0];
+  if (call) return { actions: [glmCall(call.name, { _: call.args[0], ...call.kwargs }, why)], thought: why };
+  return { actions: [toAction(objectIn(action, 'action JSON'))], thought: why };
 }
 
 export const glmV: Family = {

@@ -7,7 +7,7 @@
 // After `answer` both end the task (gui_owl.py auto-terminates; 1.5's answer "Terminate[s] the current task").
 import type { SmartResize } from '../../device/coords.js';
 import { sections, tags } from './envelope.js';
-import { mobileUseTool, nousSystem } from './mobile-use.js';
+import { mobileUseTool, nousSystem } from './mobile-use-prompt.js';
 import { readMobileUse } from './qwen.js';
 import { feedback, image, instructionWithContext, heedContext, nativeFrame, resolution, text } from './shared.js';
 import type { Family, FamilyInput } from './types.js';

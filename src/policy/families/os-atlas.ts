@@ -130,6 +130,11 @@ export function readOsAtlas(reply: string): Reading {
   const acts = sections(rest, 'actions?', ['thoughts?']);
   const body = (acts[0] ?? rest).trim();
   const thought = [think, ...sections(rest, 'thoughts?', ['actions?'])].filter(Boolean).join('\n') || undefined;
+  // OS-Atlas-Base (grounding) answers with the element and its box, `<|object_ref_start|>label<|object_ref_end|>
+  // <|box_start|>(x1,y1),(x2,y2)<|box_end|>` — a tap at the box's centre (README: "relative coordinates within a 0-1000
+  // range … a center point or a bounding box").
+  const box = /<\|box_start\|>([\s\S]*?)<\|box_end\|>/.exec(body);
+  if (!acts.length && box) return { actions: [{ action: 'tap', ...xy(pointOf(box[1], 'the box')) }], thought };
   const lines = body
     .split('\n')
     .map((l) => l.trim())

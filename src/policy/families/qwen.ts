@@ -4,7 +4,8 @@
 // (QwenLM/Qwen3-VL cookbooks/mobile_agent.ipynb cells 4 and 7). History is text in the user turn:
 // "Task progress (You have done the following operation on the current device): Step 1: …; ".
 import { stripThinking } from './envelope.js';
-import { mobileUseAction, mobileUseTool, nousSystem, pyJson, toolCalls } from './mobile-use.js';
+import { mobileUseAction, toolCalls } from './mobile-use.js';
+import { mobileUseTool, nousSystem, pyJson } from './mobile-use-prompt.js';
 import { image, instructionWithContext, nativeFrame, QWEN25_RESIZE, resolution, text } from './shared.js';
 import type { Family, FamilyInput, Reading } from './types.js';
 

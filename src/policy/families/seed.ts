@@ -1,12 +1,15 @@
 // Doubao-Seed-1.6/1.8 and UI-TARS-2: XML function calls, `<seed:tool_call><function=click><parameter=point><point>x y
 // </point></parameter></function></seed:tool_call>` (also `<tool_call>`, `<function name='…'>`, several functions in
-// one block, or the Responses-API JSON form with `arguments` as a JSON string), points 0–1000
+// one block, or the Responses-API JSON form with `arguments` as a JSON string); UI-TARS-2's omni replies put the call,
+// or a UI-TARS `Action:` line, in an environment block (`<computer_env>…</computer_env>`) and end with `<answer>…
+// </answer>` (bytedance/UI-TARS-desktop multimodal/gui-agent/action-parser/test/defaultActionParser.test.ts); points 0–1000
 // (bytedance/UI-TARS-desktop multimodal/gui-agent/action-parser/test/xmlParser.test.ts; ZJU-REAL/KnowU-Bench
 // src/knowu_bench/agents/utils/prompts/seed.py and seed_agent.py). A `<point>` inside the reasoning is never read.
 import { objectIn, stripThinking, tags } from './envelope.js';
-import { conversation, heedContext, nativeFrame, text } from './shared.js';
+import { conversation, finished, heedContext, nativeFrame, text } from './shared.js';
 import { tarsAction } from './tars-vocab.js';
 import { ReplyError, type Family, type Reading } from './types.js';
+import { readTars } from './ui-tars.js';
 
 const fn = (name: string, desc: string, props: Record<string, string> = {}, required: string[] = []) =>
   JSON.stringify({
@@ -80,9 +83,17 @@ ${[
 const FUNCTION = /<function(?:=([\w.]+)|\s+name=['"]?([\w.]+)['"]?)\s*>([\s\S]*?)(?:<\/function>|(?=<function)|$)/g;
 const PARAM = /<parameter(?:=(\w+)|\s+name=['"]?(\w+)['"]?)\s*>([\s\S]*?)(?:<\/parameter>|(?=<parameter)|$)/g;
 
+/** The environment blocks of UI-TARS-2's omni replies (`<computer_env>…</computer_env>`, `<mobile_env>`, …). */
+const ENV = /<(\w+_env)>([\s\S]*?)(?:<\/\1>|$)/g;
+
 export function readSeed(reply: string): Reading {
   const { rest, thought } = stripThinking(reply);
-  const blocks = [...tags(rest, 'seed:tool_call'), ...tags(rest, 'tool_call')];
+  const envs = [...rest.matchAll(ENV)].map((m) => m[2]!);
+  const blocks = [
+    ...tags(rest, 'seed:tool_call'),
+    ...tags(rest, 'tool_call'),
+    ...envs.filter((b) => /<function/.test(b)),
+  ];
   const actions = [];
   for (const b of blocks)
     for (const f of b.matchAll(FUNCTION)) {
@@ -90,17 +101,26 @@ export function readSeed(reply: string): Reading {
       for (const m of f[3]!.matchAll(PARAM)) params[m[1] ?? m[2]!] = m[3]!.trim();
       actions.push(tarsAction(f[1] ?? f[2]!, params, thought));
     }
-  if (!actions.length && !blocks.length && rest.includes('"name"')) {
+  if (actions.length) return { actions, thought };
+  // UI-TARS-2's omni envelope also writes the UI-TARS grammar inside an environment block:
+  // `<computer_env>\nAction: click(point='<point>400 435</point>')\n</computer_env>`.
+  const env = envs.find((b) => /(?:^|\s)Action\s*[:：]/i.test(b));
+  if (env !== undefined) {
+    const r = readTars(env);
+    return { actions: r.actions, thought: [thought, r.thought].filter(Boolean).join('\n') || undefined };
+  }
+  if (!blocks.length && rest.includes('"name"')) {
     // The Responses-API form: {"name": "scroll", "arguments": "{\"direction\": \"up\", …}"}.
     const o = objectIn(rest, 'function call');
     const args = typeof o.arguments === 'string' ? objectIn(o.arguments, 'arguments object') : o.arguments;
-    actions.push(tarsAction(String(o.name), (args ?? {}) as Record<string, unknown>, thought));
+    return { actions: [tarsAction(String(o.name), (args ?? {}) as Record<string, unknown>, thought)], thought };
   }
-  if (!actions.length)
-    throw new ReplyError(
-      blocks.length ? 'the tool call names no <function=…>' : 'no <seed:tool_call> with a <function=…> was found',
-    );
-  return { actions, thought };
+  // An <answer> with no call is UI-TARS-2's final reply to the user: the task ends with it.
+  const answer = tags(rest, 'answer')[0];
+  if (!blocks.length && answer) return { actions: [finished(answer)], thought };
+  throw new ReplyError(
+    blocks.length ? 'the tool call names no <function=…>' : 'no <seed:tool_call> with a <function=…> was found',
+  );
 }
 
 export const seed: Family = {

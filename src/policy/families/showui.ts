@@ -83,6 +83,9 @@ function toAction(d: Record<string, unknown>): Action {
 export function readShowUi(reply: string): Reading {
   const { rest, thought } = stripThinking(reply);
   const dicts = objectsIn(rest);
+  // ShowUI's grounding prompt answers with the point alone, [x, y] in 0–1: the model named where it means.
+  const point = /^\s*\[\s*(-?[\d.]+)\s*,\s*(-?[\d.]+)\s*\]\s*$/.exec(rest);
+  if (!dicts.length && point) return { actions: [{ action: 'tap', x: Number(point[1]), y: Number(point[2]) }] };
   if (!dicts.length) throw new ReplyError("no {'action': …, 'value': …, 'position': …} dictionary was found");
   const actions = dicts.map((s) => {
     try {

@@ -23,10 +23,12 @@ export function tarsAction(name: string, p: Record<string, unknown>, thought?: s
   switch (name.toLowerCase()) {
     case 'click':
     case 'left_single':
+    case 'left_click': // GLM-4.xV's desktop spelling of the same call
     case 'tap':
       return { action: 'tap', ...xy(at()) };
     case 'left_double':
     case 'double_click':
+    case 'left_double_click':
       return { action: 'double_tap', ...xy(at()) };
     case 'long_press':
       return { action: 'long_press', ...xy(at()) };

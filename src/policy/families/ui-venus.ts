@@ -5,7 +5,7 @@
 // replying to a question) goes to the user through heed. History: "Step i: <think>…</think><action>…</action>".
 import type { Action } from '../actions.js';
 import { stripThinking, tags } from './envelope.js';
-import { readCalls } from './pylit.js';
+import { LiteralError, readCalls, readValue } from './pylit.js';
 import { pair, pointOf, xy } from './points.js';
 import { ask, finished, image, instructionWithContext, nativeFrame, QWEN25_RESIZE, text } from './shared.js';
 import { ReplyError, type Family, type Reading } from './types.js';
@@ -50,8 +50,33 @@ ${previous}
 - To paste text into a text box, first long press the text box, then usually the text selection bar will appear with a \`paste\` button in it.
 `;
 
-function toAction(name: string, p: Record<string, unknown>, thought?: string): Action {
-  const box = () => pointOf(p.box ?? p._, `${name}'s box`);
+/** Action names as the prompt spells them, by their letters alone: `LongPress`, `long_press` and `longpress` are one. */
+const NAMES = new Map(
+  [
+    'Click',
+    'DoubleClick',
+    'LongPress',
+    'Drag',
+    'Scroll',
+    'Swipe',
+    'Type',
+    'Launch',
+    'LaunchApp',
+    'Wait',
+    'Finished',
+    'Answer',
+    'CallUser',
+    'PressBack',
+    'PressHome',
+    'PressEnter',
+    'PressRecent',
+  ].map((n) => [n.toLowerCase(), n]),
+);
+const canonical = (name: string) => NAMES.get(name.replace(/[\s_-]/g, '').toLowerCase()) ?? name;
+
+function toAction(raw: string, p: Record<string, unknown>, thought?: string): Action {
+  const name = canonical(raw);
+  const box = () => pointOf(p.box ?? p.point ?? p._, `${name}'s box`);
   const path = (): Action => ({
     action: 'swipe',
     from: pair(pointOf(p.start, `${name}'s start`)),
@@ -65,6 +90,7 @@ function toAction(name: string, p: Record<string, unknown>, thought?: string): A
     case 'LongPress':
       return { action: 'long_press', ...xy(box()) };
     case 'Drag':
+    case 'Swipe':
       return path();
     case 'Scroll': {
       if (p.start !== undefined) return path();
@@ -75,13 +101,16 @@ function toAction(name: string, p: Record<string, unknown>, thought?: string): A
     case 'Type':
       return { action: 'type', text: String(p.content ?? p._ ?? '') };
     case 'Launch':
-      return { action: 'open_app', app: String(p.app ?? p._ ?? '') };
+    case 'LaunchApp':
+      return { action: 'open_app', app: String(p.app ?? p.app_name ?? p._ ?? '') };
     case 'Wait':
       return { action: 'wait', seconds: 2 };
     case 'Finished':
       return finished(p.content ?? p._);
     case 'CallUser':
       return ask(p.content ?? p._, thought);
+    case 'Answer':
+      return { action: 'answer', text: String(p.content ?? p.text ?? p._ ?? '') };
     case 'PressBack':
       return { action: 'back' };
     case 'PressHome':
@@ -95,12 +124,42 @@ function toAction(name: string, p: Record<string, unknown>, thought?: string): A
   }
 }
 
+/** The dictionary a text starts with, or undefined. */
+function dictAt(text: string): Record<string, unknown> | undefined {
+  try {
+    const [v] = readValue(text, 0);
+    return v && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : undefined;
+  } catch (e) {
+    if (e instanceof LiteralError) return undefined;
+    throw e;
+  }
+}
+
+/** A call's parameters, with a `params={…}` dictionary (a slip UI-Venus-Navi-7B makes) opened up. */
+function paramsOf(args: unknown[], kwargs: Record<string, unknown>): Record<string, unknown> {
+  const { params, ...rest } = kwargs;
+  const inner = params && typeof params === 'object' && !Array.isArray(params) ? params : {};
+  return { _: args[0], ...(inner as Record<string, unknown>), ...rest };
+}
+
 export function readVenus(reply: string): Reading {
   const { rest, thought } = stripThinking(reply);
-  const body = tags(rest, 'action')[0] ?? rest.replace(/<conclusion>[\s\S]*$/, '');
-  const calls = readCalls(body.trim());
-  if (!calls.length) throw new ReplyError('no <action>Name(…)</action> was found');
-  return { actions: calls.map((c) => toAction(c.name, { _: c.args[0], ...c.kwargs }, thought)), thought };
+  const body = (tags(rest, 'action')[0] ?? rest.replace(/<conclusion>[\s\S]*$/, '')).trim();
+  const calls = readCalls(body);
+  if (calls.length)
+    return { actions: calls.map((c) => toAction(c.name, paramsOf(c.args, c.kwargs), thought)), thought };
+  // UI-Venus-Ground answers with the point alone: [x, y], a box [x1, y1, x2, y2] or [x1, y1], [x2, y2]; [-1, -1]
+  // means it did not find the element.
+  if (/^\[[-\d\s.,[\]]+\]$/.test(body)) {
+    const n = (body.match(/-?\d+(?:\.\d+)?/g) ?? []).map(Number);
+    if (n.length && n.every((v) => v < 0)) throw new ReplyError('the element was not found on the screen ([-1, -1])');
+    return { actions: [{ action: 'tap', ...xy(pointOf(n, 'the point')) }], thought };
+  }
+  // UI-Venus-Navi-7B sometimes writes the call as a dictionary: {'action': 'Click', 'params': {'box': [x, y]}}.
+  const o = body.startsWith('{') ? dictAt(body) : undefined;
+  if (o && typeof o.action === 'string')
+    return { actions: [toAction(o.action, paramsOf([], { params: o.params }), thought)], thought };
+  throw new ReplyError('no <action>Name(…)</action> was found');
 }
 
 function venus(name: string, title: string, models: RegExp, regime: Family['regime']): Family {
