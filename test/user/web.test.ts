@@ -27,7 +27,7 @@ let browser: Browser;
 beforeAll(async () => {
   mkdirSync(SHOTS, { recursive: true });
   browser = await launchChromium();
-});
+}, 120_000); // the first launch inflates the bundled Chromium; a loaded machine needs the room
 afterAll(async () => {
   await browser?.close();
 });
