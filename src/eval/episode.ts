@@ -193,7 +193,8 @@ export async function runEpisode(o: EpisodeOptions): Promise<EpisodeRecord> {
     });
   const proactive = routine && proactiveOutcome(result.trajectory, routine.habit, routine);
   const checks = [
-    ...(await runChecks(o.device, [...o.task.checks, ...(o.task.expect[o.persona.id] ?? [])])),
+    // Checks and the judge come after the run: a signal stops them too (the episode is then not saved).
+    ...(await untilAborted(runChecks(o.device, [...o.task.checks, ...(o.task.expect[o.persona.id] ?? [])]), o.signal)),
     ...trajectoryChecks(o.task, result.answer, proactive),
   ];
   const rules = checks.length
@@ -203,13 +204,16 @@ export async function runEpisode(o: EpisodeOptions): Promise<EpisodeRecord> {
       : 0;
   const verdict =
     o.task.rubric && o.judgeModel
-      ? await judge(new LlmClient(o.judgeModel, undefined, o.notify), {
-          rubric: o.task.rubric.text,
-          instruction,
-          persona: o.persona.summary,
-          history: result.history,
-          answer: result.answer,
-        })
+      ? await untilAborted(
+          judge(new LlmClient(o.judgeModel, undefined, o.notify), {
+            rubric: o.task.rubric.text,
+            instruction,
+            persona: o.persona.summary,
+            history: result.history,
+            answer: result.answer,
+          }),
+          o.signal,
+        )
       : undefined;
   const w = o.task.rubric?.weight ?? 0;
   const score = verdict && 'score' in verdict ? (1 - w) * rules + w * verdict.score : rules;
