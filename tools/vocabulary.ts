@@ -132,7 +132,15 @@ const SOURCES: Source[] = [
   {
     repo: 'GrapheneOS/platform_packages_modules_Permission',
     files: /^PermissionController\/res\/values(-[^/]+)?\/strings\.xml$/,
-    names: { ok: 'ok', cancel: 'cancel', grant_dialog_button_allow: 'allow', grant_dialog_button_deny: 'deny' },
+    names: {
+      ok: 'ok',
+      cancel: 'cancel',
+      grant_dialog_button_allow: 'allow',
+      grant_dialog_button_deny: 'deny',
+      // A switch's state as Settings shows it: a switch whose only text is its state is read by its row.
+      on: 'switch_on',
+      off: 'switch_off',
+    },
   },
 ];
 

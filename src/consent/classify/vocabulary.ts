@@ -73,10 +73,29 @@ export const CONCEPTS: Record<string, Concept> = {
   reject: { grant: 'decline', role: 'protective', whole: true },
   deny: { grant: 'deny', role: 'protective', whole: true },
   disagree: { grant: 'decline', role: 'protective', whole: true },
+  // "Enable" / "Turn on" / "启用" go ahead with what the screen or row asks (an overlay, notifications); "Disable" /
+  // "禁用" turn it off. Neither names a category: the dialog's message or the row's words do.
+  enable: { grant: 'accept', role: 'confirm' },
+  disable: { grant: 'decline', role: 'protective', whole: true },
 };
 
 /** Phrases not in the sourced table, written by hand (words.json says which and why). */
 const WRITTEN = written.concepts as Record<string, string[]>;
+
+let states: Set<string> | undefined;
+/**
+ * A switch's state as its text ("On", "Off", "关闭", "Açık"): AOSP PermissionController's on / off strings in every
+ * locale (vocabulary.json) and words.json's `states`. Such a text says nothing about what the switch does.
+ */
+export function isSwitchState(label: string): boolean {
+  states ??= new Set(
+    [
+      ...sourced.phrases.filter((r) => r.concept === 'switch_on' || r.concept === 'switch_off').map((r) => r.text),
+      ...(written.states as string[]),
+    ].map(normWords),
+  );
+  return states.has(normWords(label));
+}
 
 export interface Hit {
   concept: string;
