@@ -147,3 +147,51 @@ describe('refusals and protections', () => {
     });
   });
 });
+
+describe("Fossify's shared strings (80 locales) in the vocabulary", () => {
+  test.each([
+    ['Usuń', 'destructive'],
+    ['Hapus', 'destructive'],
+    ['Bagikan', 'data_sharing_publish'],
+    ['Kirim SMS', 'data_sharing_publish'],
+    ['Zadzwoń', 'sms_calls'],
+    ['Tambahkan kontak', 'contacts'],
+  ])('"%s" is %s', (label, category) => {
+    const s = tapOn(
+      'com.example.app',
+      [{ text: 'Menu' }, { cls: 'android.widget.Button', text: label, clickable: true }],
+      (t) => el(t, label),
+    );
+    expect(s).toMatchObject({ category, exposing: true });
+  });
+  test('Turkish "Ara" is "Search" as often as "Call": alone it is no call', () => {
+    const s = tapOn(
+      'com.example.app',
+      [{ text: 'Menü' }, { cls: 'android.widget.Button', text: 'Ara', clickable: true }],
+      (t) => el(t, 'Ara'),
+    );
+    expect(s).toBeUndefined();
+  });
+});
+
+describe('an action after a question', () => {
+  test.each(['¿No tienes cuenta? Regístrate', 'Already have an account? Sign in'])('"%s" signs in', (label) => {
+    const s = tapOn(
+      'com.example.app',
+      [{ text: 'Email' }, { cls: 'android.widget.Button', text: label, clickable: true }],
+      (t) => el(t, label),
+    );
+    expect(s).toMatchObject({ category: 'account_signin', exposing: true });
+  });
+  test('a refusal after a question is never read from its tail: "Delete everything? Not now"', () => {
+    const s = tapOn(
+      'com.example.app',
+      [
+        { text: 'Storage' },
+        { cls: 'android.widget.Button', text: 'Sure you want it all gone? Not now', clickable: true },
+      ],
+      (t) => el(t, 'Sure you want it all gone? Not now'),
+    );
+    expect(s?.exposing ?? true).toBe(true);
+  });
+});

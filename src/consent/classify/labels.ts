@@ -81,16 +81,18 @@ export const isLauncher = (e: UiElement) => LAUNCHER.test(e.package) || /BubbleT
 
 /** The concept this element's words name, or undefined. */
 export function named(tree: UiTree, e: UiElement): Named | undefined {
-  const exact = isLauncher(e);
+  const launcher = isLauncher(e);
   const statement = !!toggleOf(tree, e);
   for (const [text, via] of candidates(tree, e)) {
+    // An icon's name is a few words; a launcher's own set-up page speaks in sentences ("Войти в Google для …").
+    const exact = launcher && wordCount(normWords(text)) <= 3;
     const hit = conceptOf(text, exact, statement);
     if (hit) return { hit, concept: CONCEPTS[hit.concept]!, text, via };
   }
   // The id is the weakest evidence: only a button whose words name nothing is read by it (a dialer's "backspace"
   // key has the id deleteButton; "CHECK" with the id login_button), and only when those words are one or two.
   const own = `${e.text} ${e.contentDesc}`;
-  if (!e.resourceId || exact || wordCount(normWords(own)) > 2 || conceptsIn(own).size) return undefined;
+  if (!e.resourceId || launcher || wordCount(normWords(own)) > 2 || conceptsIn(own).size) return undefined;
   const hit = conceptOfId(idWords(e.resourceId), e.resourceId);
   // Beside words of its own, only an id that names an action or a refusal counts (not android:id/button1's "OK").
   const role = hit && CONCEPTS[hit.concept]!.role;
@@ -138,7 +140,7 @@ const TOGGLE_TOPICS: [Category, RegExp][] = [
   ],
   [
     'notifications',
-    /notification|alerts|benachrichtigung|notificaç|notificacion|notifica|push|bildirim|通知|알림|уведомлени/i,
+    /notification|\balerts?\b|reminders?|benachrichtigung|notificaç|notificacion|notifica|push|bildirim|通知|알림|уведомлени/i,
   ],
   ['sms_calls', /call recording|record calls|通话录音|通話録音|통화 녹음|запись (звонков|разговоров)/i],
   ['photos_media', /\bphotos\b|照片|写真|사진|фото/i],
@@ -212,7 +214,9 @@ export function labelPoint(tree: UiTree, e: UiElement): Sensitivity | undefined 
     });
   }
   const row = rowTopic(tree, e);
-  if (row && c.role === 'agree') return point(e, row.category, grant, `${how(n)}; ${row.why}`);
+  // "Grant", "去设置", "Enable" in a list row ("存储权限 … 去授权", "自启动管理 … 去设置"): what the row names.
+  if (row && (c.role === 'agree' || ['continue', 'enable'].includes(n.hit.concept)))
+    return point(e, row.category, grant, `${how(n)}; ${row.why}`);
   // "I agree that my files stay on this device …": a sentence agreed to is an agreement, tracking if it says so.
   if (c.role === 'agree' && wordCount(normWords(n.text)) >= 4) {
     const category = TRACKING_WORDS.test(n.text) ? 'tracking_ads_cookies' : 'data_sharing_publish';
