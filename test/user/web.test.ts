@@ -297,26 +297,50 @@ describe('the approval page behind heed eval', () => {
 describe('the approval page from heed run and heed eval', () => {
   const TASK = join(process.cwd(), 'tasks', 'suite', 'trailcam-photo.yaml');
 
-  /** Start a heed command that prints the page's URL; answer every consent request with "o" from the page. */
+  /**
+   * Start a heed command that prints the page's URL; answer every consent request with "o" from the page. A command
+   * that ends without printing the URL, or that is still going after `withinMs`, fails with what it printed (a hang
+   * would otherwise be jest's bare timeout, saying nothing of where it stood).
+   */
   async function supervise(
     args: string[],
     shots: string,
     during: (page: import('playwright-core').Page) => Promise<void>,
+    withinMs: number,
   ) {
     const { main } = await import('../../src/cli/main.js');
+    const deadline = Date.now() + withinMs;
+    const lines: string[] = [];
     let url = '';
     let code: number | undefined;
+    let crash: unknown;
     const running = main(args, (s) => {
+      lines.push(s);
       const m = /(http:\/\/127\.0\.0\.1:\d+\/\?token=\w+)/.exec(s);
       if (m) url = m[1]!;
-    }).then((c) => (code = c));
+    }).then(
+      (c) => (code = c),
+      (e: unknown) => ((crash = e), (code = -1)),
+    );
     const page = await browser.newPage({ viewport: { width: 390, height: 844 } });
+    const stuck = async (where: string) => {
+      const status = await page
+        .locator('#request')
+        .innerText({ timeout: 1000 })
+        .catch(() => '(no page)');
+      return new Error(
+        `heed ${args[0]} ${where} (exit ${code ?? 'none yet'}${crash ? `, threw ${String(crash)}` : ''}).\n` +
+          `It printed:\n${lines.slice(-20).join('\n')}\nThe page's request box:\n${status}`,
+      );
+    };
     try {
-      while (!url) await new Promise((r) => setTimeout(r, 20));
+      while (!url && code === undefined && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+      if (!url) throw await stuck('printed no approval page URL');
       await page.goto(url);
       let answered = 0;
       let looked = false;
       while (code === undefined) {
+        if (Date.now() > deadline) throw await stuck(`had not ended after ${withinMs / 1000} s`);
         const pending = await page
           .locator('#request[data-kind="consent"]')
           .waitFor({ timeout: 300 })
@@ -339,6 +363,7 @@ describe('the approval page from heed run and heed eval', () => {
         answered++;
       }
       await running;
+      if (crash) throw crash;
       return { page, code: code!, answered };
     } catch (e) {
       await page.close();
@@ -352,6 +377,7 @@ describe('the approval page from heed run and heed eval', () => {
       ['run', '--task', TASK, '--profile', 'hands-on', '--user', 'web', '--no-memory', '--out', out],
       'approval-run',
       async () => {},
+      90_000,
     );
     try {
       expect(code).toBe(0);
@@ -382,6 +408,7 @@ describe('the approval page from heed run and heed eval', () => {
         await p.locator('#timeline summary', { hasText: 'trailcam-photo · hands-on · do-nothing' }).waitFor();
         expect(await p.locator('#timeline summary', { hasText: 'do-nothing ✗ failed' }).count()).toBe(1);
       },
+      150_000,
     );
     try {
       expect(code).toBe(0);
