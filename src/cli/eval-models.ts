@@ -1,6 +1,7 @@
 // The model slots of `heed eval`: agent, user simulator, judge and the optional guard, each `option ?? HEED_<ROLE>_*
 // ?? none`, with a warning where a model would grade or stand in for itself.
 import type { HeedConfig } from '../core/config.js';
+import { HeedError } from '../core/errors.js';
 import { resolveFamily } from '../policy/families/index.js';
 import { resolveLlmConfig, type LlmConfig } from '../policy/llm/config.js';
 
@@ -20,6 +21,11 @@ export function evalModels(values: ModelValues, config: HeedConfig, say: (s: str
     { ...named(values.model), ...(values.family ? { family: values.family } : {}) },
     config.llm.agent,
   );
+  if (values.family && !agent)
+    throw new HeedError(
+      `--family ${values.family} applies to the agent model, and none is configured`,
+      'add --model <name>, or set HEED_AGENT_MODEL',
+    );
   // Fail before any episode when the model's family is ambiguous (UI-TARS without a version).
   if (agent) resolveFamily(agent);
   const userModel = resolveLlmConfig('user', named(values['user-model']), config.llm.user);

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { DEFAULT_CONFIG, type HeedConfig } from '../core/config.js';
 import { HeedError } from '../core/errors.js';
+import { nearest } from '../core/suggest.js';
 import { writableDir } from '../core/files.js';
 import { exitFor } from '../core/exit.js';
 import { emulatorCapabilities } from '../device/capabilities.js';
@@ -73,8 +74,13 @@ export async function evalCommand(
   const say = given.json ? (l: string) => process.stderr.write(`${l}\n`) : out;
   const reporters = given.reporter ?? [];
   for (const r of reporters)
-    if (!(REPORTERS as readonly string[]).includes(r))
-      throw new HeedError(`--reporter ${r}: unknown reporter`, `reporters: ${REPORTERS.join(', ')}`);
+    if (!(REPORTERS as readonly string[]).includes(r)) {
+      const near = nearest(r, REPORTERS);
+      throw new HeedError(
+        `--reporter ${r}: unknown reporter${near ? ` — did you mean ${near}?` : ''}`,
+        `reporters: ${REPORTERS.join(', ')}`,
+      );
+    }
   const thresholds = given['fail-under'] === undefined ? undefined : parseThresholds(given['fail-under']);
   const maxFailures = given['max-failures'] === undefined ? undefined : Number(given['max-failures']);
   if (maxFailures !== undefined && !(Number.isInteger(maxFailures) && maxFailures > 0))
@@ -100,7 +106,8 @@ export async function evalCommand(
     device: values.appium?.length ? 'android' : 'simulated',
   });
   const { skipped } = suite;
-  const tasks = selectTasks(suite.tasks, { ids: values.task?.flatMap((t) => t.split(',')), grep: values.grep });
+  const ids = values.task?.flatMap((t) => t.split(','));
+  const tasks = selectTasks(suite.tasks, { ids, grep: values.grep, skipped });
   if (skipped.length) say(`skipping ${skipped.length} task(s): ${[...new Set(skipped.map((s) => s.why))].join('; ')}`);
   if (!tasks.length)
     throw new HeedError(
