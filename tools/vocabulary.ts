@@ -142,6 +142,34 @@ const SOURCES: Source[] = [
       off: 'switch_off',
     },
   },
+  {
+    // The shared strings of Fossify's phone apps (Contacts, Messages, Phone, Gallery, File Manager …): 80 locales.
+    repo: 'FossifyOrg/Commons',
+    files: /^commons\/src\/main\/res\/values(-[^/]+)?\/strings\.xml$/,
+    names: {
+      ok: 'ok',
+      yes: 'ok',
+      no: 'decline',
+      cancel: 'cancel',
+      close: 'close',
+      later: 'later',
+      skip: 'skip',
+      next: 'next',
+      delete: 'delete',
+      deletion_confirmation_short: 'delete',
+      remove: 'remove',
+      share: 'share',
+      share_via: 'share',
+      send_sms: 'send',
+      send_email: 'send',
+      call: 'call',
+      call_person: 'call',
+      add_contact: 'add_contact',
+      add_number_to_contact: 'add_contact',
+      grant_permission: 'allow',
+      restore_defaults: 'delete',
+    },
+  },
 ];
 
 function main() {

@@ -24,8 +24,13 @@ export interface ScreenContext {
 
 /** What a button's own words do, by the concept table (protective, confirm, agree, direct). */
 const roleOf = (x: UiElement) => {
-  const hit = conceptOf(x.text || x.contentDesc || x.label);
-  return hit && CONCEPTS[hit.concept]!.role;
+  // A button drawn as a container: its children's words, one at a time ("Skip permission · Skip").
+  const texts = x.text || x.contentDesc ? [x.text || x.contentDesc] : x.label.split(' · ');
+  for (const t of texts) {
+    const hit = conceptOf(t);
+    if (hit) return CONCEPTS[hit.concept]!.role;
+  }
+  return undefined;
 };
 
 const DIALOG_IDS = new Set(['alertTitle', 'message', 'parentPanel', 'buttonPanel', 'title_template', 'contentPanel']);

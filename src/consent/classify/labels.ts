@@ -6,6 +6,7 @@ import type { Category, Grant } from '../../core/vocab.js';
 import type { UiElement, UiTree } from '../../device/ui-tree.js';
 import type { Sensitivity } from '../types.js';
 import { contextOf, lineTexts, rowTopic, SPECIAL } from './context.js';
+import { draftRow, keypadKey } from './editing.js';
 import { point } from './point.js';
 import { idWords, normWords, wordCount } from './text.js';
 import { CONCEPTS, conceptOf, conceptOfId, conceptsIn, isSwitchState, type Concept, type Hit } from './vocabulary.js';
@@ -81,39 +82,24 @@ export const isLauncher = (e: UiElement) => LAUNCHER.test(e.package) || /BubbleT
 
 /** The concept this element's words name, or undefined. */
 export function named(tree: UiTree, e: UiElement): Named | undefined {
-  const exact = isLauncher(e);
+  const launcher = isLauncher(e);
   const statement = !!toggleOf(tree, e);
   for (const [text, via] of candidates(tree, e)) {
+    // An icon's name is a few words; a launcher's own set-up page speaks in sentences ("Войти в Google для …").
+    const exact = launcher && wordCount(normWords(text)) <= 3;
     const hit = conceptOf(text, exact, statement);
     if (hit) return { hit, concept: CONCEPTS[hit.concept]!, text, via };
   }
   // The id is the weakest evidence: only a button whose words name nothing is read by it (a dialer's "backspace"
   // key has the id deleteButton; "CHECK" with the id login_button), and only when those words are one or two.
   const own = `${e.text} ${e.contentDesc}`;
-  if (!e.resourceId || exact || wordCount(normWords(own)) > 2 || conceptsIn(own).size) return undefined;
+  if (!e.resourceId || launcher || wordCount(normWords(own)) > 2 || conceptsIn(own).size) return undefined;
   const hit = conceptOfId(idWords(e.resourceId), e.resourceId);
   // Beside words of its own, only an id that names an action or a refusal counts (not android:id/button1's "OK").
   const role = hit && CONCEPTS[hit.concept]!.role;
   if (own.trim() && (!hit || /^android:id\//.test(e.resourceId) || !['direct', 'protective'].includes(role!)))
     return undefined;
   return hit ? { hit, concept: CONCEPTS[hit.concept]!, text: e.resourceId, via: 'id' } : undefined;
-}
-
-/** Digit keys of a keypad (a calculator, a dialer, a PIN pad): ten buttons whose label is one digit. */
-function digitKeys(tree: UiTree): UiElement[] {
-  return tree.elements.filter((x) => x.clickable && /^\d$/.test((x.text || x.contentDesc).trim()));
-}
-
-/** A key among a keypad's rows (as wide as its digit keys at most twice) whose label is one word. */
-function keypadKey(tree: UiTree, e: UiElement): boolean {
-  const digits = digitKeys(tree);
-  if (new Set(digits.map((d) => (d.text || d.contentDesc).trim())).size < 10) return false;
-  if (wordCount(normWords(e.text || e.contentDesc)) > 1) return false;
-  const top = Math.min(...digits.map((d) => d.bounds[1]));
-  const bottom = Math.max(...digits.map((d) => d.bounds[3]));
-  const width = Math.max(...digits.map((d) => d.bounds[2] - d.bounds[0]));
-  const mid = (e.bounds[1] + e.bounds[3]) / 2;
-  return mid >= top && mid <= bottom && e.bounds[2] - e.bounds[0] <= 2 * width;
 }
 
 const isRadio = (tree: UiTree, e: UiElement) =>
@@ -138,7 +124,7 @@ const TOGGLE_TOPICS: [Category, RegExp][] = [
   ],
   [
     'notifications',
-    /notification|alerts|benachrichtigung|notificaç|notificacion|notifica|push|bildirim|通知|알림|уведомлени/i,
+    /notification|\balerts?\b|reminders?|benachrichtigung|notificaç|notificacion|notifica|push|bildirim|通知|알림|уведомлени/i,
   ],
   ['sms_calls', /call recording|record calls|通话录音|通話録音|통화 녹음|запись (звонков|разговоров)/i],
   ['photos_media', /\bphotos\b|照片|写真|사진|фото/i],
@@ -196,6 +182,8 @@ export function labelPoint(tree: UiTree, e: UiElement): Sensitivity | undefined 
       : undefined;
   }
   if (c.role === 'direct') {
+    // Removing a reminder row from the event being edited is editing: nothing is gone until the form is saved.
+    if (c.category === 'destructive' && draftRow(tree, e, n.hit.phrase)) return undefined;
     // In the phone and messages apps, sending is a text message and the category is calls and SMS.
     const category = c.category === 'data_sharing_publish' && PHONE_APPS.test(e.package) ? 'sms_calls' : c.category!;
     return point(e, category, c.grant, `${how(n)} (${category})`, c.irreversible ? { irreversible: true } : {});
@@ -212,7 +200,9 @@ export function labelPoint(tree: UiTree, e: UiElement): Sensitivity | undefined 
     });
   }
   const row = rowTopic(tree, e);
-  if (row && c.role === 'agree') return point(e, row.category, grant, `${how(n)}; ${row.why}`);
+  // "Grant", "去设置", "Enable" in a list row ("存储权限 … 去授权", "自启动管理 … 去设置"): what the row names.
+  if (row && (c.role === 'agree' || ['continue', 'enable'].includes(n.hit.concept)))
+    return point(e, row.category, grant, `${how(n)}; ${row.why}`);
   // "I agree that my files stay on this device …": a sentence agreed to is an agreement, tracking if it says so.
   if (c.role === 'agree' && wordCount(normWords(n.text)) >= 4) {
     const category = TRACKING_WORDS.test(n.text) ? 'tracking_ads_cookies' : 'data_sharing_publish';
