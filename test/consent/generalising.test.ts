@@ -248,3 +248,21 @@ describe('editing a form is not deleting', () => {
     expect(s).toMatchObject({ category: 'destructive' });
   });
 });
+
+describe("topic nouns from Fossify's translations", () => {
+  test.each(['Powiadomienia', 'Уведомления о сообщениях', 'Bildirimleri göster'])(
+    'a switch "%s" that is off turns notifications on',
+    (label) => {
+      const s = tapOn('com.example.app', [{ text: label, cls: SWITCH, checkable: true }], (t) => el(t, label));
+      expect(s).toMatchObject({ category: 'notifications', grant: 'accept' });
+    },
+  );
+  test('"Kamera" on a permission row names what its "Grant" grants', () => {
+    const s = tapOn(
+      'com.example.app',
+      [{ text: 'Kamera' }, { cls: 'android.widget.Button', text: 'Grant', clickable: true }],
+      (t) => el(t, 'Grant'),
+    );
+    expect(s).toMatchObject({ category: 'camera', exposing: true });
+  });
+});

@@ -9,7 +9,17 @@ import { contextOf, lineTexts, rowTopic, SPECIAL } from './context.js';
 import { draftRow, keypadKey } from './editing.js';
 import { point } from './point.js';
 import { idWords, normWords, wordCount } from './text.js';
-import { CONCEPTS, conceptOf, conceptOfId, conceptsIn, isSwitchState, type Concept, type Hit } from './vocabulary.js';
+import {
+  CONCEPTS,
+  conceptOf,
+  conceptOfId,
+  conceptsIn,
+  isSwitchState,
+  namesNoun,
+  topicNouns,
+  type Concept,
+  type Hit,
+} from './vocabulary.js';
 
 const SIGN_IN = ['sign_in', 'sign_up', 'continue_as'];
 const PHONE_APPS = /dialer|telecom|\.contacts$|messaging|\.mms$|\.sms$|incallui/;
@@ -145,7 +155,12 @@ function togglePoint(tree: UiTree, e: UiElement): Sensitivity | undefined {
   const toggle = toggleOf(tree, e);
   if (!toggle || e.class === 'android.widget.RadioButton') return undefined;
   const texts = candidates(tree, e).map(([t]) => t);
-  const topic = TOGGLE_TOPICS.find(([, re]) => texts.some((t) => re.test(t)));
+  const topic =
+    TOGGLE_TOPICS.find(([, re]) => texts.some((t) => re.test(t))) ??
+    // A notification switch in any of the sourced locales ("Mesaj bildirimleri", "Powiadomienia").
+    (texts.some((t) => topicNouns().some(([c, noun]) => c === 'notifications' && namesNoun(t, noun)))
+      ? (['notifications', /./] as const)
+      : undefined);
   if (!topic) return undefined;
   const grant: Grant = toggle.checked ? 'decline' : 'accept';
   return point(e, topic[0], grant, `toggle "${texts[0] ?? ''}" ${toggle.checked ? 'off' : 'on'}`);
