@@ -1,6 +1,6 @@
 // Asking the person at the terminal. Shows what heed is about to do, the category, the evidence and why it asks.
 import { createInterface, type Interface } from 'node:readline/promises';
-import type { ConsentAnswer } from '../core/vocab.js';
+import { categoryWords, type ConsentAnswer } from '../core/vocab.js';
 import type { ConsentRequest, Question, UserChannel } from './channel.js';
 
 export class TerminalUser implements UserChannel {
@@ -22,23 +22,27 @@ export class TerminalUser implements UserChannel {
   }
 
   async consent(r: ConsentRequest): Promise<ConsentAnswer> {
+    const means = r.explanation ? `  means:    ${r.explanation.what} That lasts ${r.explanation.lasts}.\n` : '';
     this.output.write(
-      `\n! heed needs your consent (${r.category}${r.irreversible ? ', irreversible' : ''})\n` +
+      `\n! heed needs your consent (${categoryWords(r.category)}${r.irreversible ? ', irreversible' : ''})\n` +
+        means +
         `  app:      ${r.app}\n  action:   ${r.action}\n  grants:   ${r.grant}\n  evidence: ${r.evidence}\n  why ask:  ${r.reason}\n`,
     );
+    // heed remembers no answer about a step it cannot name (memory and the gate refuse to): no "always" or "never"
+    // is offered that would promise it does.
+    const remembers = r.category !== 'unknown';
+    const prompt = remembers
+      ? '  [o] allow once  [a] always allow  [d] deny  [n] never  [i] do something else > '
+      : '  [o] allow once  [d] deny  [i] do something else (no answer about a step heed cannot name is remembered) > ';
     for (;;) {
-      const a = (
-        await this.rl.question('  [o] allow once  [a] always allow  [d] deny  [n] never  [i] do something else > ')
-      )
-        .trim()
-        .toLowerCase();
+      const a = (await this.rl.question(prompt)).trim().toLowerCase();
       if (a === 'o' || a === 'allow once') return { kind: 'allow_once' };
-      if (a === 'a' || a === 'always') return { kind: 'always' };
+      if (remembers && (a === 'a' || a === 'always')) return { kind: 'always' };
       if (a === 'd' || a === 'deny' || a === '') return { kind: 'deny' }; // an empty answer never allows
-      if (a === 'n' || a === 'never') return { kind: 'never' };
+      if (remembers && (a === 'n' || a === 'never')) return { kind: 'never' };
       if (a === 'i')
         return { kind: 'instead', instruction: (await this.rl.question('  what should heed do instead? > ')).trim() };
-      this.output.write('  please answer o, a, d, n or i\n');
+      this.output.write(remembers ? '  please answer o, a, d, n or i\n' : '  please answer o, d or i\n');
     }
   }
 
