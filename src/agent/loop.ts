@@ -4,6 +4,7 @@
 import { ConsentGate } from '../consent/consent-gate.js';
 import { Ledger } from '../consent/ledger.js';
 import { DEFAULT_CONFIG } from '../core/config.js';
+import { Secrets } from '../core/secrets.js';
 import type { Outcome } from '../core/vocab.js';
 import { describeAction } from '../policy/policy.js';
 import type { ControlAction } from '../policy/actions.js';
@@ -12,7 +13,7 @@ import type { RunOptions, RunResult } from './options.js';
 import { summarise } from './summary.js';
 import { act } from './stages/act.js';
 import { askConsent, askQuestion } from './stages/ask.js';
-import { classifyStep } from './stages/classify.js';
+import { classifyStep, Unusable } from './stages/classify.js';
 import { frame } from './stages/frame.js';
 import { gateStep } from './stages/gate.js';
 import { Apps, observe } from './stages/observe.js';
@@ -39,6 +40,8 @@ interface RunContext {
   gate: ConsentGate;
   apps: Apps;
   view: string;
+  /** The run's secrets: the profile's secret facts, then whatever typed text the classifier finds secret. */
+  secrets: Secrets;
 }
 
 type End = { outcome: Outcome; message: string };
@@ -49,7 +52,9 @@ export async function runAgent(o: RunOptions): Promise<RunResult> {
   const maxSteps = o.maxSteps ?? DEFAULT_CONFIG.budgets.maxSteps;
   const maxMs = (o.maxSeconds ?? DEFAULT_CONFIG.budgets.maxSeconds) * 1000;
   const maxCost = o.maxCostUsd ?? Infinity;
-  const ledger = new Ledger(o.recorder?.ledgerFile);
+  const secrets = Secrets.fromFacts(o.profile.personal);
+  const ledger = new Ledger(o.recorder?.ledgerFile, (v) => secrets.scrub(v));
+  o.policy.guard?.(secrets);
   const ctx: RunContext = {
     o,
     r: emptyResult(ledger),
@@ -57,8 +62,9 @@ export async function runAgent(o: RunOptions): Promise<RunResult> {
     gate: new ConsentGate({ profile: o.profile, memory: o.memory, ledger, bypass: o.gate === 'bypass' }),
     apps: new Apps(o.device),
     view: profileView(o.profile, o.mode ?? 'personal'),
+    secrets,
   };
-  const done = (e: End) => finish(ctx.r, o, t0, e.outcome, e.message);
+  const done = (e: End) => finish(ctx.r, o, t0, e.outcome, e.message, secrets);
   for (let step = 1; step <= maxSteps; step++) {
     if (Date.now() - t0 > maxMs)
       return done({ outcome: 'budget', message: `time budget of ${maxMs / 1000} s used up` });
@@ -72,10 +78,11 @@ export async function runAgent(o: RunOptions): Promise<RunResult> {
 
 /** One step through the stages; how the run ends, when this step ends it. */
 async function takeStep(ctx: RunContext, step: number): Promise<End | undefined> {
-  const { o, r, carry, gate } = ctx;
+  const { o, r, carry, gate, secrets } = ctx;
   const clock = new StepClock();
   const keep = (p: Proposed, e: StepEntry): void => {
-    const rec = record(p, e, clock, { recorder: o.recorder, onStep: o.onStep, user: o.user });
+    o.policy.flush?.();
+    const rec = record(p, e, clock, { recorder: o.recorder, onStep: o.onStep, user: o.user, secrets });
     r.timings.push(rec.timings);
     r.trajectory.push(rec);
     r.history.push(historyItem(rec));
@@ -85,7 +92,7 @@ async function takeStep(ctx: RunContext, step: number): Promise<End | undefined>
 
   const seen = await observe(step, o.device, ctx.apps);
   clock.lap('observe');
-  const framed = await frame(seen, o.profile.redact, o.frame);
+  const framed = await frame(seen, o.profile.redact, o.frame, secrets);
   r.frameBytes.push(framed.frame.jpeg.length);
   clock.lap('frame');
   const proposed = await propose(o.policy, framed, {
@@ -119,16 +126,30 @@ async function takeStep(ctx: RunContext, step: number): Promise<End | undefined>
       return undefined;
     }
     r.questions++;
-    const reply = await askQuestion(action, framed.frame, o.user);
+    const reply = await askQuestion(action, framed.frame, o.user, secrets);
     keep(proposed, { status: 'question', action, reply });
     return undefined;
   }
 
-  const classified = await classifyStep(proposed, action, o.policy, ctx.apps);
+  let classified;
+  try {
+    classified = await classifyStep(proposed, action, o.policy, ctx.apps, o.profile.personal);
+  } catch (e) {
+    if (!(e instanceof Unusable)) throw e;
+    r.invalidProposals++;
+    carry.notes.push(`heed could not do "${secrets.text(describeAction(action))}": ${e.message}.`);
+    keep(proposed, { status: 'invalid', action, note: e.message });
+    return stuck(`no usable action: ${e.message}`);
+  }
+  // A secret is redacted from everything written from now on, this step's record and cassette lines included.
+  if (classified.sensitivity?.secret) for (const p of classified.sensitivity.typed?.parts ?? []) secrets.add(p);
   let gated = gateStep(classified, gate, carry.instruction);
   if (gated.decision?.verdict === 'ask') {
     r.consentRequests++;
-    gated = await askConsent(gated, o.user, gate, carry.instruction);
+    gated = await askConsent(gated, o.user, gate, carry.instruction, {
+      secrets,
+      label: async (pkg) => (await ctx.apps.list()).find((a) => a.package === pkg)?.label ?? pkg,
+    });
     if (gated.instead) carry.instruction = `${carry.instruction}\nThe user now says: ${gated.instead}`;
   }
   clock.lap('gate');
@@ -137,13 +158,23 @@ async function takeStep(ctx: RunContext, step: number): Promise<End | undefined>
   if (sensitivity && decision?.verdict === 'block') {
     r.blocked++;
     carry.notes.push(
-      `heed blocked "${describeAction(action)}" (${sensitivity.category}, ${sensitivity.grant}): ${decision.reason}. Do not retry it; choose a protective option.`,
+      secrets.text(
+        `heed blocked "${describeAction(action)}" (${sensitivity.category}, ${sensitivity.grant}): ${decision.reason}. Do not retry it; choose a protective option.`,
+      ),
     );
     keep(gated, { status: 'blocked', ...gated });
     return stuck(`the agent kept proposing blocked steps: ${decision.reason}`);
   }
+  const acted = await act(gated, o.device, { waitScale: o.waitScale ?? 1 });
+  if (acted.status !== 'done') {
+    // The screen moved on (or did not take the gesture): nothing was done; the next step looks again.
+    carry.notes.push(
+      `heed did not do "${secrets.text(describeAction(action))}": ${acted.why}. Look at the screen again.`,
+    );
+    keep(gated, { status: acted.status, ...gated, note: acted.why });
+    return acted.status === 'invalid' ? stuck(`the gesture was refused: ${acted.why}`) : undefined;
+  }
   carry.stuck = 0;
-  await act(gated, o.device, { waitScale: o.waitScale ?? 1 });
   keep(gated, { status: 'done', ...gated });
   return undefined;
 }
@@ -172,10 +203,19 @@ function emptyResult(ledger: Ledger): RunResult {
   };
 }
 
-function finish(r: RunResult, o: RunOptions, t0: number, outcome: Outcome, message: string): RunResult {
+function finish(
+  r: RunResult,
+  o: RunOptions,
+  t0: number,
+  outcome: Outcome,
+  message: string,
+  secrets: Secrets,
+): RunResult {
   r.outcome = outcome;
-  r.message = message;
+  r.message = secrets.text(message);
+  if (r.answer) r.answer = secrets.text(r.answer);
   r.wallMs = Date.now() - t0;
-  o.recorder?.summary(summarise(r, o));
+  o.policy.flush?.();
+  o.recorder?.summary(secrets.scrub(summarise(r, o)));
   return r;
 }

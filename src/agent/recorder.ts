@@ -49,6 +49,8 @@ export interface StepRecord {
   reply?: string;
   /** What the step came to: scoring and reports read this. */
   status: StepStatus;
+  /** Why a step was not done as proposed (the screen changed before the act, the gesture was refused). */
+  note?: string;
   /** The same, for people ("done", "blocked", "asked; answer: …"). */
   outcome: string;
   timings: StepTimings;

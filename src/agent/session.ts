@@ -31,6 +31,8 @@ export interface SessionOptions {
   device?: string;
   /** JSON file of Appium capabilities for --device emulator or a URL. */
   capabilitiesFile?: string;
+  /** Extra app YAML folders for the simulated phone (--sim-apps; HEED_SIM_APPS when absent). */
+  simApps?: string[];
   /** Use the task's reference steps even when a model is configured. */
   reference?: boolean;
   memoryFile?: string | false;
@@ -112,7 +114,12 @@ export async function assemble(o: SessionOptions): Promise<Assembled> {
     o.memoryFile === false
       ? Memory.inMemory()
       : Memory.open(o.memoryFile ?? join(heedHome(o.config), 'memory', `${profile.id}.json`));
-  const device = await openDevice({ device: o.device, capabilitiesFile: o.capabilitiesFile, config: o.config });
+  const device = await openDevice({
+    device: o.device,
+    capabilitiesFile: o.capabilitiesFile,
+    config: o.config,
+    ...(o.simApps?.length ? { sim: { appDirs: o.simApps } } : {}),
+  });
   try {
     // Task setup goes through `adb shell` on every kind of device, so the simulated phone and an emulator match.
     for (const cmd of o.task?.setup ?? []) await device.shell(cmd);

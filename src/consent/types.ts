@@ -14,6 +14,11 @@ export interface Sensitivity {
   personalData?: boolean;
   /** Typing a secret (password, PIN, card security code, one-time code, card number): what kind, in words. */
   secret?: string;
+  /**
+   * Typing: the exposing pieces of the typed text (what the gate checks against the profile's facts and the
+   * instruction, and what heed redacts when they are secrets), and the profile fact it was typed from, if any.
+   */
+  typed?: { parts: string[]; fact?: string };
   evidence: { index?: number; text: string; resourceId: string; reason: string };
   /** Who noticed: heed's rules, or only the model's self-report (which may add caution, never remove it). */
   source: 'rules' | 'model';

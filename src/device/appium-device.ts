@@ -2,7 +2,14 @@
 // so the same code drives the simulated phone and a real emulator or phone.
 import { remote } from 'webdriverio';
 import { HeedError } from '../core/errors.js';
-import { KEYCODES, type Device, type DeviceAction, type InstalledApp, type Observation } from './device.js';
+import {
+  KEYCODES,
+  type Device,
+  type DeviceAction,
+  type Glance,
+  type InstalledApp,
+  type Observation,
+} from './device.js';
 import type { Size } from './coords.js';
 import { parseUiTree } from './ui-tree.js';
 
@@ -62,6 +69,11 @@ export class AppiumDevice implements Device {
 
   private async exec<T>(method: string, args: Record<string, unknown> = {}): Promise<T> {
     return (await this.driver.execute(`mobile: ${method}`, args)) as T;
+  }
+
+  async glance(): Promise<Glance> {
+    const [pageSource, pkg] = await Promise.all([this.driver.getPageSource(), this.exec<string>('getCurrentPackage')]);
+    return { tree: parseUiTree(pageSource), package: pkg };
   }
 
   async observe(): Promise<Observation> {

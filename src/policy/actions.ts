@@ -34,6 +34,8 @@ export interface ResolveContext {
   toDevice(x: number, y: number): { x: number; y: number };
   /** The package of an installed app, by name or package. */
   packageOf(app: string): Promise<string>;
+  /** The value of a fact of the user's profile, typed by name (the model never sees it); throws when there is none. */
+  fact(name: string): string;
 }
 
 /** An action turned into what the device does and what consent classifies. */
@@ -45,6 +47,8 @@ export interface Resolved {
   /** The element the gesture lands on: the one named, else the one under the finger. */
   element?: UiElement;
   touch: Touch;
+  /** What else the gesture activates on its way: the focus tap of typing, the element a swipe or scroll starts on. */
+  activates?: Touch[];
 }
 
 type Resolve<S extends z.ZodType> = (a: z.output<S>, at: ResolveContext) => Resolved | Promise<Resolved>;
@@ -59,6 +63,9 @@ interface ActionDef<S extends z.ZodType> {
 function define<S extends z.ZodType>(schema: S, resolve?: Resolve<S>): ActionDef<S> {
   return { schema, resolve };
 }
+
+/** A finger that goes down on a control may activate it (a short drag is a tap): classified as a tap on it. */
+const startsOn = (e?: UiElement): Touch[] => (e ? [{ kind: 'tap', element: e }] : []);
 
 const byIndex = (at: ResolveContext, i?: number) => (i === undefined ? undefined : at.tree.elements[i]);
 
@@ -96,21 +103,30 @@ export const ACTIONS = {
     z
       .object({
         action: z.literal('type'),
-        text: z.string().describe('exact text to type'),
+        text: z.string().optional().describe('exact text to type'),
+        fact: z
+          .string()
+          .min(1)
+          .optional()
+          .describe("instead of text: the name of a fact of the user's (heed types its value; you never see it)"),
         element: target.element.describe('text field to type into; the focused field when absent'),
         clear: z.boolean().optional().describe('replace what the field holds instead of appending'),
         sensitive,
       })
+      .refine((a) => (a.text === undefined) !== (a.fact === undefined), 'give text or fact, not both')
       .describe('type text into a text field'),
     (a, at) => {
+      const text = a.fact !== undefined ? at.fact(a.fact) : a.text!;
       const named = byIndex(at, a.element);
       const element = named ?? at.tree.elements.find((e) => e.focused && /EditText/.test(e.class));
       const gesture: DeviceAction = !named
-        ? { kind: 'type', text: a.text }
+        ? { kind: 'type', text }
         : a.clear
-          ? { kind: 'clear_and_type', ...center(named.bounds), text: a.text }
-          : { kind: 'type', text: a.text, at: center(named.bounds) };
-      return { gesture, element, touch: { kind: 'type', element, text: a.text } };
+          ? { kind: 'clear_and_type', ...center(named.bounds), text }
+          : { kind: 'type', text, at: center(named.bounds) };
+      const touch: Touch = { kind: 'type', element, text, ...(a.fact !== undefined ? { fact: a.fact } : {}) };
+      // Typing into a named element taps it first: that tap is classified like any other.
+      return { gesture, element, touch, activates: named ? [{ kind: 'tap', element: named }] : [] };
     },
   ),
   scroll: define(
@@ -125,7 +141,13 @@ export const ACTIONS = {
       .describe('scroll a list'),
     (a, at) => {
       const el = byIndex(at, a.element);
-      return { gesture: { kind: 'scroll', direction: a.direction, ...(el ? { area: el.bounds } : {}) }, touch: other };
+      const [l, t, r, b] = el?.bounds ?? [0, 0, at.deviceSize.width, at.deviceSize.height];
+      const start = elementAt(at.tree, Math.round((l + r) / 2), Math.round((t + b) / 2));
+      return {
+        gesture: { kind: 'scroll', direction: a.direction, ...(el ? { area: el.bounds } : {}) },
+        touch: other,
+        activates: startsOn(start),
+      };
     },
   ),
   swipe: define(
@@ -143,7 +165,9 @@ export const ACTIONS = {
       const dx = Math.round((r - l) * 0.35);
       const dy = Math.round((b - t) * 0.3);
       const d = { up: [0, -dy], down: [0, dy], left: [-dx, 0], right: [dx, 0] }[a.direction] as [number, number];
-      return { gesture: { kind: 'swipe', from: [cx - d[0], cy - d[1]], to: [cx + d[0], cy + d[1]] }, touch: other };
+      const from: [number, number] = [cx - d[0], cy - d[1]];
+      const start = elementAt(at.tree, from[0], from[1]);
+      return { gesture: { kind: 'swipe', from, to: [cx + d[0], cy + d[1]] }, touch: other, activates: startsOn(start) };
     },
   ),
   back: define(z.object({ action: z.literal('back') }).describe('press the system BACK key'), () => ({

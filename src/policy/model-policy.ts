@@ -4,6 +4,7 @@
 import { describeElements } from '../vision/frame.js';
 import { actionDocs, actionJsonSchema, validateAction, type Action } from './actions.js';
 import type { LlmClient, Message } from './llm/client.js';
+import type { Secrets } from '../core/secrets.js';
 import { extractJson, ReplyParseError } from './llm/parse.js';
 import type { Policy, Proposal, StepContext } from './policy.js';
 
@@ -37,6 +38,14 @@ export class ModelPolicy implements Policy {
   ) {
     this.name = `model:${llm.config.model}`;
     this.convention = llm.config.coords;
+  }
+
+  guard(secrets: Secrets): void {
+    this.llm.guard(secrets);
+  }
+
+  flush(): void {
+    this.llm.flush();
   }
 
   buildMessages(ctx: StepContext): Message[] {

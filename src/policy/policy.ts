@@ -2,6 +2,7 @@
 import type { UiTree } from '../device/ui-tree.js';
 import type { Frame } from '../vision/frame.js';
 import type { Action } from './actions.js';
+import type { Secrets } from '../core/secrets.js';
 
 export interface HistoryItem {
   step: number;
@@ -40,6 +41,9 @@ export interface Policy {
   /** The coordinate convention of x, y in this policy's actions. */
   readonly convention: 'pixels' | 'norm1000' | 'norm1';
   propose(ctx: StepContext): Promise<Proposal>;
+  /** The run's secrets, for whatever the policy writes (a cassette): held until `flush`, then redacted. */
+  guard?(secrets: Secrets): void;
+  flush?(): void;
 }
 
 export function emptyProposal(action: Action | undefined, error?: string): Proposal {

@@ -26,6 +26,10 @@ export interface ConsentRequest {
   evidence: string;
   /** Why heed asks (the gate's reason). */
   reason: string;
+  /** The app's name as people know it ("TrailCam"); `app` is its package. */
+  appLabel?: string;
+  /** In plain words (src/consent/explain.ts): what it grants, for how long, the narrower choice, the default. */
+  explanation?: { what: string; lasts: string; narrower?: string; defaultText: string };
   screen?: Screen;
 }
 

@@ -102,10 +102,12 @@ export const PAGE = `<!doctype html>
     if (p.kind === 'consent') {
       const r = p.request;
       $('req-title').textContent = 'heed needs your consent: ' + r.category.replace(/_/g, ' ');
-      add('App', r.app); add('About to', r.action); add('Would grant', r.grant); add('Evidence', r.evidence); add('Why heed asks', r.reason);
+      const x = r.explanation;
+      if (x) { add('In plain words', x.what + ' (' + x.lasts + ')'); if (x.narrower) add('Narrower choice', x.narrower); add('If you do not answer', x.defaultText); }
+      add('App', r.appLabel ? r.appLabel + ' (' + r.app + ')' : r.app); add('About to', r.action); add('Would grant', r.grant); add('Evidence', r.evidence); add('Why heed asks', r.reason);
       if (r.irreversible) add('Note', 'This cannot be undone.', 'irreversible');
       const b = (label, key, kind, cls) => { const x = el('button', label, cls); x.append(el('kbd', key)); x.type = 'button'; x.dataset.answer = kind; x.onclick = () => answer({ answer: kind }); buttons.append(x); };
-      b('Allow once', 'o', 'allow_once', 'allow'); b('Always allow', 'a', 'always', 'allow'); b('Deny', 'd', 'deny', 'deny'); b('Never', 'n', 'never', 'deny');
+      b('Allow', 'y', 'allow', 'allow'); b('Only this time', 'o', 'allow_once', 'allow'); b('Always allow', 'a', 'always', 'allow'); b('Deny', 'd', 'deny', 'deny'); b('Never', 'n', 'never', 'deny');
       $('req-text-label').textContent = 'Or tell heed what to do instead (i)';
     } else {
       $('req-title').textContent = 'heed asks: ' + p.question.question;
@@ -152,7 +154,7 @@ export const PAGE = `<!doctype html>
     const k = ev.key.toLowerCase();
     if (k === 'i') { ev.preventDefault(); $('req-text').focus(); return; }
     if (state.pending.kind === 'consent') {
-      const map = { o: 'allow_once', a: 'always', d: 'deny', n: 'never' };
+      const map = { y: 'allow', o: 'allow_once', a: 'always', d: 'deny', n: 'never' };
       if (map[k]) { ev.preventDefault(); answer({ answer: map[k] }); }
     } else if (/^[1-9]$/.test(k)) {
       const o = (state.pending.question.options || [])[Number(k) - 1];

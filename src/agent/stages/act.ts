@@ -1,10 +1,13 @@
-// act: the gesture, on the device, for a step the gate let through (or that needed no consent).
-//
-// The pre-act check (issue #10) goes at the top of `act`: it has the observation the decision was made on
-// (`g.obs`), the element and its bounds (`g.resolved.element`), the gesture (`g.resolved.gesture`) and the verdict
-// (`g.decision`), so it can re-read the screen, compare, and send the step back to be classified again instead of
-// performing it.
-import type { Device } from '../../device/device.js';
+// act: the gesture, on the device, for a step the gate let through (or that needed no consent) — but only on the
+// screen it was decided on. The model call and any question to the user come between the observation and the act,
+// so just before acting heed reads the screen again (page source and package, no pixels): the same app, no
+// permission dialog come or gone, the same element under every point the gesture touches (class, text, id, bounds,
+// checked state) and the same classification of it. Otherwise nothing is done, and the next step observes afresh:
+// a dialog that appeared in between is classified, never tapped on the strength of the old screen.
+import { classify as rules, isPermissionScreen } from '../../consent/classify.js';
+import { HeedError } from '../../core/errors.js';
+import type { Device, Glance, Observation } from '../../device/device.js';
+import { center, elementAt, type UiElement } from '../../device/ui-tree.js';
 import type { Gated } from './types.js';
 
 export interface ActOptions {
@@ -12,8 +15,69 @@ export interface ActOptions {
   waitScale: number;
 }
 
-export async function act(g: Gated, device: Device, o: ActOptions): Promise<void> {
+export type Acted = { status: 'done' } | { status: 'changed' | 'invalid'; why: string };
+
+export async function act(g: Gated, device: Device, o: ActOptions): Promise<Acted> {
   const { gesture, wait } = g.resolved;
-  if (gesture) await device.perform(gesture);
-  else if (wait !== undefined) await new Promise((res) => setTimeout(res, wait * 1000 * o.waitScale));
+  if (gesture) {
+    if (gesture.kind !== 'key' && gesture.kind !== 'open_app' && gesture.kind !== 'hide_keyboard') {
+      const why = changed(g, await device.glance());
+      if (why) return { status: 'changed', why };
+    }
+    try {
+      await device.perform(gesture);
+    } catch (e) {
+      // A gesture the screen does not take (typing where no field takes focus) is the step's outcome.
+      if (e instanceof HeedError) return { status: 'invalid', why: e.message };
+      throw e;
+    }
+  } else if (wait !== undefined) await new Promise((res) => setTimeout(res, wait * 1000 * o.waitScale));
+  return { status: 'done' };
+}
+
+const same = (a?: UiElement, b?: UiElement) =>
+  a === b ||
+  (!!a &&
+    !!b &&
+    a.class === b.class &&
+    a.text === b.text &&
+    a.contentDesc === b.contentDesc &&
+    a.resourceId === b.resourceId &&
+    a.checked === b.checked &&
+    a.bounds.every((v, i) => v === b.bounds[i]));
+
+const consentOf = (tree: Observation['tree'], pkg: string, t: Parameters<typeof rules>[2]) => {
+  const s = rules(tree, pkg, t);
+  return s ? `${s.category}/${s.grant}/${s.exposing}/${s.precision ?? ''}` : '';
+};
+
+/** Why the screen is no longer the one the step was decided on, or undefined when it still is. */
+export function changed(g: Gated, now: Glance): string | undefined {
+  const was = g.obs;
+  if (now.package !== was.package) return `the foreground app changed (${was.package} → ${now.package})`;
+  const dialog = isPermissionScreen(now.tree, now.package);
+  if (dialog !== isPermissionScreen(was.tree, was.package))
+    return dialog ? 'a permission dialog appeared' : 'the permission dialog went away';
+  const touches = [...(g.resolved.activates ?? []), g.resolved.touch];
+  for (const t of touches) {
+    if (!t.element) continue;
+    const p = center(t.element.bounds);
+    const before = elementAt(was.tree, p.x, p.y) ?? t.element;
+    const after =
+      t.kind === 'type' && !g.resolved.activates?.length ? focusedField(now.tree) : elementAt(now.tree, p.x, p.y);
+    if (!same(before, after))
+      return `the element under the finger changed ("${before.label}" → "${after?.label ?? 'nothing'}")`;
+    if (consentOf(was.tree, was.package, t) !== consentOf(now.tree, now.package, { ...t, element: after }))
+      return `what "${before.label}" would grant changed`;
+  }
+  const gesture = g.resolved.gesture;
+  if (gesture && 'x' in gesture && !touches.some((t) => t.element)) {
+    // A coordinate tap on nothing interactive: still nothing interactive there now.
+    if (elementAt(now.tree, gesture.x, gesture.y)) return 'a control appeared under the finger';
+  }
+  return undefined;
+}
+
+function focusedField(tree: Observation['tree']): UiElement | undefined {
+  return tree.elements.find((e) => e.focused && /EditText/.test(e.class));
 }

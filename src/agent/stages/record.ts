@@ -4,6 +4,7 @@ import type { StepStatus } from '../../core/vocab.js';
 import type { Action } from '../../policy/actions.js';
 import { describeAction, type HistoryItem, type Proposal } from '../../policy/policy.js';
 import type { UserChannel } from '../../user/channel.js';
+import type { Secrets } from '../../core/secrets.js';
 import type { Recorder, StepRecord, StepTimings } from '../recorder.js';
 import type { Gated, Proposed } from './types.js';
 
@@ -20,7 +21,7 @@ export class StepClock {
 }
 
 /** What a stage decided the step came to; the rest of the record comes from what the stages saw. */
-export type StepEntry = { status: StepStatus; action?: Action; reply?: string } & Partial<
+export type StepEntry = { status: StepStatus; action?: Action; reply?: string; note?: string } & Partial<
   Pick<Gated, 'resolved' | 'sensitivity' | 'decision' | 'answer'>
 >;
 
@@ -28,6 +29,8 @@ export interface Sinks {
   recorder?: Recorder;
   onStep?: (r: StepRecord) => void;
   user: UserChannel;
+  /** The run's secrets: the record is redacted once, here, before any sink sees it. */
+  secrets: Secrets;
 }
 
 export function record(p: Proposed, e: StepEntry, clock: StepClock, sinks: Sinks): StepRecord {
@@ -47,13 +50,20 @@ export function record(p: Proposed, e: StepEntry, clock: StepClock, sinks: Sinks
     ...(e.sensitivity ? { sensitivity: e.sensitivity, decision: e.decision } : {}),
     ...(e.answer ? { answer: e.answer } : {}),
     ...(e.reply !== undefined ? { reply: e.reply } : {}),
+    ...(e.note ? { note: e.note } : {}),
     status: e.status,
     outcome: '',
     timings: clock.timings,
   };
   r.outcome = displayOutcome(r);
+  return emit(sinks.secrets.scrub(r), clock, sinks);
+}
+
+/** One redacted record to every sink: steps.jsonl, progress, the user's timeline. */
+function emit(r: StepRecord, clock: StepClock, sinks: Sinks): StepRecord {
   sinks.recorder?.step(r);
   clock.lap('record');
+  r.timings = clock.timings;
   sinks.onStep?.(r);
   const what = !r.action
     ? '(no valid action)'
@@ -74,7 +84,9 @@ export function record(p: Proposed, e: StepEntry, clock: StepClock, sinks: Sinks
 function displayOutcome(r: StepRecord): string {
   switch (r.status) {
     case 'invalid':
-      return `invalid: ${r.proposal.error}`;
+      return `invalid: ${r.note ?? r.proposal.error}`;
+    case 'changed':
+      return `not done: ${r.note}`;
     case 'finish':
       return `finish: ${(r.action as Extract<Action, { action: 'finish' }>).status}`;
     case 'answer':
@@ -92,7 +104,8 @@ export function historyItem(r: StepRecord): HistoryItem {
   const what = r.action ? describeAction(r.action) : '(no valid action)';
   const d = r.decision;
   const outcome = {
-    invalid: () => r.proposal.error ?? 'invalid',
+    invalid: () => r.note ?? r.proposal.error ?? 'invalid',
+    changed: () => `not done: ${r.note}; look at the screen again`,
     finish: () => 'finished',
     answer: () => 'answer recorded',
     question: () => `the user answered: ${r.reply}`,

@@ -4,6 +4,7 @@ import { createHash } from 'node:crypto';
 import { appendFileSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { HeedError } from '../../core/errors.js';
+import type { Secrets } from '../../core/secrets.js';
 
 export interface RecordedResponse {
   text: string;
@@ -37,6 +38,9 @@ export function requestKey(model: string, messages: unknown): string {
 
 export class Cassette {
   private readonly replay = new Map<string, RecordedResponse[]>();
+  /** While a run's secrets guard the cassette, lines wait here until the step that produced them is classified. */
+  private secrets?: Secrets;
+  private pending: Line[] = [];
 
   constructor(
     readonly file: string,
@@ -67,6 +71,25 @@ export class Cassette {
 
   record(model: string, messages: unknown, response: RecordedResponse): void {
     const line: Line = { key: requestKey(model, messages), model, request: scrubRequest(messages), response };
-    appendFileSync(this.file, JSON.stringify(line) + '\n');
+    if (this.secrets) this.pending.push(line);
+    else appendFileSync(this.file, JSON.stringify(line) + '\n');
+  }
+
+  /**
+   * From now on, hold each line until `flush`, which writes it with the run's secrets redacted: a secret typed at a
+   * step is known only once that step is classified, after the model's reply was recorded. A reply that typed a
+   * secret literally is kept redacted, so a replay types the placeholder (facts typed by name replay exactly).
+   */
+  guard(secrets: Secrets): void {
+    this.secrets = secrets;
+  }
+
+  flush(): void {
+    if (this.mode !== 'record' || !this.pending.length) return;
+    const lines = this.pending.map((l) =>
+      JSON.stringify({ ...l, request: this.secrets!.scrub(l.request), response: this.secrets!.scrub(l.response) }),
+    );
+    this.pending = [];
+    appendFileSync(this.file, lines.join('\n') + '\n');
   }
 }

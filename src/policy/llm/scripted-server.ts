@@ -24,7 +24,8 @@ async function body(req: IncomingMessage): Promise<string> {
   return Buffer.concat(chunks).toString('utf8');
 }
 
-export async function startFakeLlm(respond: (req: ChatRequest, n: number) => Reply): Promise<FakeLlm> {
+/** `respond` may be async: a test can change the device while heed waits for the model (time of check vs use). */
+export async function startFakeLlm(respond: (req: ChatRequest, n: number) => Reply | Promise<Reply>): Promise<FakeLlm> {
   const requests: ChatRequest[] = [];
   const server: Server = createServer(async (req, res) => {
     if (req.method !== 'POST' || !req.url?.endsWith('/chat/completions')) {
@@ -35,7 +36,7 @@ export async function startFakeLlm(respond: (req: ChatRequest, n: number) => Rep
     requests.push(parsed);
     let reply: Reply;
     try {
-      reply = respond(parsed, requests.length - 1);
+      reply = await respond(parsed, requests.length - 1);
     } catch (e) {
       reply = { status: 500, body: { error: { message: (e as Error).message } } };
     }
