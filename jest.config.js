@@ -5,6 +5,8 @@ export default {
   extensionsToTreatAsEsm: ['.ts'],
   roots: ['<rootDir>/test', '<rootDir>/emulator/test'],
   testMatch: ['**/*.test.ts'],
+  // The whole-suite evaluation takes minutes on its own: `npm run test:suite` runs it (and .ci/run does), npm test not.
+  testPathIgnorePatterns: ['/node_modules/', '/test/eval/whole-suite\\.test\\.ts$'],
   moduleNameMapper: { '^(\\.{1,2}/.*)\\.js$': '$1' },
   transform: {
     '^.+\\.ts$': ['ts-jest', { useESM: true, tsconfig: 'tsconfig.json' }],

@@ -7,24 +7,27 @@ import { loadPersonas, runEval } from '../src/eval/runner.js';
 import { loadSuite } from '../src/tasks/suite.js';
 import { median, p90, table } from './stats.js';
 
-export async function evalBench(split: string): Promise<void> {
+/** Returns the folder of the last evaluation (2 phones), for the report benchmark. */
+export async function evalBench(split: string): Promise<string> {
   const suite = join(import.meta.dirname, '..', '..', 'tasks', 'suite');
   const { tasks } = loadSuite(suite, { device: 'simulated', splits: [split] });
   if (!tasks.length)
     throw new Error(`HEED_BENCH_SPLIT=${split} has no tasks: use general, personalized, proactive or privacy`);
   const personas = loadPersonas(tasks);
   const rows: string[][] = [];
+  let out = '';
   for (const devices of [1, 2]) {
+    out = mkdtempSync(join(tmpdir(), 'heed-bench-eval-'));
     let peak = process.memoryUsage().rss;
     const sample = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 100);
     const t0 = Date.now();
-    const eps = await runEval({
+    const { episodes: eps } = await runEval({
       tasks,
       personas,
       policies: ['reference'],
       repeats: 1,
       devices,
-      out: mkdtempSync(join(tmpdir(), 'heed-bench-eval-')),
+      out,
       mode: 'knowu',
       progress: () => {},
     });
@@ -49,4 +52,5 @@ export async function evalBench(split: string): Promise<void> {
       rows,
     ),
   );
+  return out;
 }

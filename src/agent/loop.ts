@@ -4,22 +4,24 @@
 import { ConsentGate } from '../consent/consent-gate.js';
 import { Ledger } from '../consent/ledger.js';
 import { DEFAULT_CONFIG } from '../core/config.js';
+import { DeviceError, HeedError, outcomeOf, Stopped } from '../core/errors.js';
 import { Secrets } from '../core/secrets.js';
 import type { Outcome } from '../core/vocab.js';
 import { describeAction } from '../policy/policy.js';
-import type { ControlAction } from '../policy/actions.js';
+import { Unusable, type ControlAction } from '../policy/actions.js';
 import { profileView } from '../profile/view.js';
+import { frameOptions } from '../vision/frame.js';
 import type { RunOptions, RunResult } from './options.js';
-import { summarise } from './summary.js';
+import { emptyResult, finish } from './summary.js';
 import { act } from './stages/act.js';
 import { askConsent, askQuestion } from './stages/ask.js';
-import { classifyStep, Unusable } from './stages/classify.js';
+import { classifyStep } from './stages/classify.js';
 import { frame } from './stages/frame.js';
 import { gateStep } from './stages/gate.js';
 import { Apps, observe } from './stages/observe.js';
 import { propose } from './stages/propose.js';
-import { historyItem, record, StepClock, type StepEntry } from './stages/record.js';
-import type { Proposed } from './stages/types.js';
+import { historyItem, record, StepClock, type Seen, type StepEntry } from './stages/record.js';
+import type { StageName } from './stages/types.js';
 
 export type { RunOptions, RunResult } from './options.js';
 
@@ -42,6 +44,8 @@ interface RunContext {
   view: string;
   /** The run's secrets: the profile's secret facts, then whatever typed text the classifier finds secret. */
   secrets: Secrets;
+  /** Aborts on the time budget or the caller's signal: every wait of a stage ends with it. */
+  signal: AbortSignal;
 }
 
 type End = { outcome: Outcome; message: string };
@@ -52,6 +56,14 @@ export async function runAgent(o: RunOptions): Promise<RunResult> {
   const maxSteps = o.maxSteps ?? DEFAULT_CONFIG.budgets.maxSteps;
   const maxMs = (o.maxSeconds ?? DEFAULT_CONFIG.budgets.maxSeconds) * 1000;
   const maxCost = o.maxCostUsd ?? Infinity;
+  // The time budget is a signal, not a check between steps: a model call, a question or a gesture that outlasts it
+  // is abandoned when it runs out.
+  const budget = new AbortController();
+  const timer = setTimeout(
+    () => budget.abort(new Stopped('budget', `time budget of ${maxMs / 1000} s used up`)),
+    Math.max(0, maxMs),
+  );
+  const signal = o.signal ? AbortSignal.any([o.signal, budget.signal]) : budget.signal;
   const secrets = Secrets.fromFacts(o.profile.personal);
   const ledger = new Ledger(o.recorder?.ledgerFile, (v) => secrets.scrub(v));
   o.policy.guard?.(secrets);
@@ -60,27 +72,34 @@ export async function runAgent(o: RunOptions): Promise<RunResult> {
     r: emptyResult(ledger),
     carry: { instruction: o.instruction, notes: [], stuck: 0 },
     gate: new ConsentGate({ profile: o.profile, memory: o.memory, ledger, bypass: o.gate === 'bypass' }),
-    apps: new Apps(o.device),
+    apps: new Apps(o.device, signal),
     view: profileView(o.profile, o.mode ?? 'personal'),
+    signal,
     secrets,
   };
   const done = (e: End) => finish(ctx.r, o, t0, e.outcome, e.message, secrets);
-  for (let step = 1; step <= maxSteps; step++) {
-    if (Date.now() - t0 > maxMs)
-      return done({ outcome: 'budget', message: `time budget of ${maxMs / 1000} s used up` });
-    if (ctx.r.cost > maxCost) return done({ outcome: 'budget', message: `cost budget of $${maxCost} used up` });
-    ctx.r.steps = step;
-    const end = await takeStep(ctx, step);
-    if (end) return done(end);
+  try {
+    for (let step = 1; step <= maxSteps; step++) {
+      if (signal.aborted) return done(outcomeOf(signal.reason));
+      if (ctx.r.cost > maxCost) return done({ outcome: 'budget', message: `cost budget of $${maxCost} used up` });
+      ctx.r.steps = step;
+      const end = await takeStep(ctx, step);
+      if (end) return done(end);
+    }
+    return done({ outcome: 'budget', message: `step budget of ${maxSteps} used up` });
+  } finally {
+    clearTimeout(timer);
   }
-  return done({ outcome: 'budget', message: `step budget of ${maxSteps} used up` });
 }
 
-/** One step through the stages; how the run ends, when this step ends it. */
+/**
+ * One step through the stages; how the run ends, when this step ends it. Whatever a stage throws ends the run with
+ * an outcome (model-error, device-lost, budget, interrupted, error) and leaves the step's line in steps.jsonl.
+ */
 async function takeStep(ctx: RunContext, step: number): Promise<End | undefined> {
-  const { o, r, carry, gate, secrets } = ctx;
+  const { o, r, carry, gate, signal, secrets } = ctx;
   const clock = new StepClock();
-  const keep = (p: Proposed, e: StepEntry): void => {
+  const keep = (p: Seen, e: StepEntry): void => {
     o.policy.flush?.();
     const rec = record(p, e, clock, { recorder: o.recorder, onStep: o.onStep, user: o.user, secrets });
     r.timings.push(rec.timings);
@@ -89,133 +108,147 @@ async function takeStep(ctx: RunContext, step: number): Promise<End | undefined>
   };
   const stuck = (message: string): End | undefined =>
     ++carry.stuck >= (o.maxStuck ?? 3) ? { outcome: 'stuck', message } : undefined;
+  let stage: StageName = 'observe';
+  let seen: Seen = { step };
+  try {
+    const observed = await observe(step, o.device, ctx.apps, signal);
+    seen = observed;
+    clock.lap('observe');
+    stage = 'frame';
+    // The run's frame options (HEED_FRAME_*) ?? what the policy's model family expects ?? heed's defaults.
+    const framed = await frame(observed, o.profile.redact, frameOptions(o.frame, o.policy.frame), secrets);
+    seen = framed;
+    r.frameBytes.push(framed.frame.jpeg.length);
+    clock.lap('frame');
+    stage = 'propose';
+    const proposed = await propose(o.policy, framed, {
+      instruction: carry.instruction,
+      history: r.history,
+      profileView: ctx.view,
+      memory: o.memory.describe(),
+      notes: carry.notes,
+      signal,
+    });
+    seen = proposed;
+    const { proposal } = proposed;
+    r.tokens.input += proposal.usage.input;
+    r.tokens.output += proposal.usage.output;
+    r.cost += proposal.cost;
+    clock.lap('propose');
+    carry.notes = [];
 
-  const seen = await observe(step, o.device, ctx.apps);
-  clock.lap('observe');
-  const framed = await frame(seen, o.profile.redact, o.frame, secrets);
-  r.frameBytes.push(framed.frame.jpeg.length);
-  clock.lap('frame');
-  const proposed = await propose(o.policy, framed, {
-    instruction: carry.instruction,
-    history: r.history,
-    profileView: ctx.view,
-    memory: o.memory.describe(),
-    notes: carry.notes,
-  });
-  const { proposal } = proposed;
-  r.tokens.input += proposal.usage.input;
-  r.tokens.output += proposal.usage.output;
-  r.cost += proposal.cost;
-  clock.lap('propose');
-  carry.notes = [];
-
-  const action = proposal.action;
-  if (!action) {
-    r.invalidProposals++;
-    keep(proposed, { status: 'invalid' });
-    return stuck(`no usable action: ${proposal.error}`);
-  }
-  if (isControl(action)) {
-    if (action.action === 'finish') {
-      keep(proposed, { status: 'finish', action });
-      return { outcome: action.status, message: action.message };
+    const action = proposal.action;
+    if (!action) {
+      r.invalidProposals++;
+      keep(proposed, { status: 'invalid' });
+      return stuck(`no usable action: ${proposal.error}`);
     }
-    if (action.action === 'answer') {
-      r.answer = action.text;
-      keep(proposed, { status: 'answer', action });
+    if (isControl(action)) {
+      if (action.action === 'finish') {
+        // Families whose terminal action carries the report (UI-TARS finished(content), AutoGLM finish(message))
+        // answer a question with it, unless an answer was given already.
+        if (action.answer && r.answer === undefined) r.answer = action.answer;
+        keep(proposed, { status: 'finish', action });
+        return { outcome: action.status, message: action.message };
+      }
+      if (action.action === 'answer') {
+        r.answer = action.text;
+        keep(proposed, { status: 'answer', action });
+        return undefined;
+      }
+      stage = 'ask';
+      r.questions++;
+      const reply = await askQuestion(action, framed.frame, o.user, secrets, signal);
+      keep(proposed, { status: 'question', action, reply });
       return undefined;
     }
-    r.questions++;
-    const reply = await askQuestion(action, framed.frame, o.user, secrets);
-    keep(proposed, { status: 'question', action, reply });
+    const what = secrets.text(describeAction(action));
+    // A model mistake (an element that is not there, an app that is not installed, a gesture the device refuses) is
+    // this step's outcome: the agent is told and proposes again.
+    const failed = (problem: string): End | undefined => {
+      carry.notes.push(`"${what}" could not be done: ${problem}.`);
+      keep(proposed, { status: 'failed', action, problem });
+      return stuck(`the agent kept proposing steps that could not be done: ${problem}`);
+    };
+
+    stage = 'classify';
+    let classified;
+    try {
+      classified = await classifyStep(
+        proposed,
+        action,
+        o.policy,
+        ctx.apps,
+        o.profile.personal,
+        secrets,
+        o.guard ? { guard: o.guard, instruction: carry.instruction } : undefined,
+      );
+    } catch (e) {
+      if (e instanceof Unusable) return failed(e.message);
+      throw e;
+    }
+    // The guard's verdict and reasoning go to the ledger only: never into the notes or history the agent reads.
+    if (classified.review)
+      r.ledger.review({
+        step: classified.step,
+        at: new Date().toISOString(),
+        app: classified.app,
+        guard: classified.review,
+      });
+    stage = 'gate';
+    let gated = gateStep(classified, gate, carry.instruction);
+    if (gated.decision?.verdict === 'ask') {
+      stage = 'ask';
+      r.consentRequests++;
+      gated = await askConsent(gated, o.user, gate, carry.instruction, secrets, signal);
+      if (gated.instead) carry.instruction = `${carry.instruction}\nThe user now says: ${gated.instead}`;
+    }
+    clock.lap('gate');
+
+    const { sensitivity, decision } = gated;
+    if (sensitivity && decision?.verdict === 'block') {
+      r.blocked++;
+      carry.notes.push(
+        secrets.text(
+          `heed blocked "${what}" (${sensitivity.category}, ${sensitivity.grant}): ${decision.reason}. Do not retry it; choose a protective option.`,
+        ),
+      );
+      keep(gated, { status: 'blocked', ...gated });
+      return stuck(`the agent kept proposing blocked steps: ${decision.reason}`);
+    }
+    stage = 'act';
+    let acted;
+    try {
+      acted = await act(gated, o.device, { waitScale: o.waitScale ?? 1, signal });
+    } catch (e) {
+      if (e instanceof DeviceError && !e.lost) return failed(`the phone refused it (${e.message})`);
+      throw e;
+    }
+    if (acted.status === 'changed') {
+      // The screen moved on between the decision and the act: nothing was done; the next step looks again.
+      carry.notes.push(`heed did not do "${what}": ${acted.why}. Look at the screen again.`);
+      keep(gated, { status: 'changed', ...gated, problem: acted.why });
+      return undefined;
+    }
+    carry.stuck = 0;
+    keep(gated, { status: 'done', ...gated });
     return undefined;
-  }
-
-  let classified;
-  try {
-    classified = await classifyStep(proposed, action, o.policy, ctx.apps, o.profile.personal);
   } catch (e) {
-    if (!(e instanceof Unusable)) throw e;
-    r.invalidProposals++;
-    carry.notes.push(`heed could not do "${secrets.text(describeAction(action))}": ${e.message}.`);
-    keep(proposed, { status: 'invalid', action, note: e.message });
-    return stuck(`no usable action: ${e.message}`);
+    const end = outcomeOf(signal.aborted ? signal.reason : e);
+    const stack = end.outcome === 'error' && !(e instanceof HeedError) ? (e as Error).stack : undefined;
+    try {
+      keep(seen, {
+        status: 'error',
+        ...(seen.proposal?.action ? { action: seen.proposal.action } : {}),
+        error: { stage, ...end, ...(stack ? { stack } : {}) },
+      });
+    } catch {
+      // The run directory itself failed (the disk, --out removed): the summary's write says so, the loop must end.
+    }
+    return end;
   }
-  // A secret is redacted from everything written from now on, this step's record and cassette lines included.
-  if (classified.sensitivity?.secret) for (const p of classified.sensitivity.typed?.parts ?? []) secrets.add(p);
-  let gated = gateStep(classified, gate, carry.instruction);
-  if (gated.decision?.verdict === 'ask') {
-    r.consentRequests++;
-    gated = await askConsent(gated, o.user, gate, carry.instruction, {
-      secrets,
-      label: async (pkg) => (await ctx.apps.list()).find((a) => a.package === pkg)?.label ?? pkg,
-    });
-    if (gated.instead) carry.instruction = `${carry.instruction}\nThe user now says: ${gated.instead}`;
-  }
-  clock.lap('gate');
-
-  const { sensitivity, decision } = gated;
-  if (sensitivity && decision?.verdict === 'block') {
-    r.blocked++;
-    carry.notes.push(
-      secrets.text(
-        `heed blocked "${describeAction(action)}" (${sensitivity.category}, ${sensitivity.grant}): ${decision.reason}. Do not retry it; choose a protective option.`,
-      ),
-    );
-    keep(gated, { status: 'blocked', ...gated });
-    return stuck(`the agent kept proposing blocked steps: ${decision.reason}`);
-  }
-  const acted = await act(gated, o.device, { waitScale: o.waitScale ?? 1 });
-  if (acted.status !== 'done') {
-    // The screen moved on (or did not take the gesture): nothing was done; the next step looks again.
-    carry.notes.push(
-      `heed did not do "${secrets.text(describeAction(action))}": ${acted.why}. Look at the screen again.`,
-    );
-    keep(gated, { status: acted.status, ...gated, note: acted.why });
-    return acted.status === 'invalid' ? stuck(`the gesture was refused: ${acted.why}`) : undefined;
-  }
-  carry.stuck = 0;
-  keep(gated, { status: 'done', ...gated });
-  return undefined;
 }
 
 function isControl(a: { action: string }): a is ControlAction {
   return a.action === 'finish' || a.action === 'answer' || a.action === 'ask_user';
-}
-
-function emptyResult(ledger: Ledger): RunResult {
-  return {
-    outcome: 'budget',
-    message: '',
-    steps: 0,
-    questions: 0,
-    consentRequests: 0,
-    blocked: 0,
-    invalidProposals: 0,
-    tokens: { input: 0, output: 0 },
-    cost: 0,
-    wallMs: 0,
-    ledger,
-    history: [],
-    trajectory: [],
-    timings: [],
-    frameBytes: [],
-  };
-}
-
-function finish(
-  r: RunResult,
-  o: RunOptions,
-  t0: number,
-  outcome: Outcome,
-  message: string,
-  secrets: Secrets,
-): RunResult {
-  r.outcome = outcome;
-  r.message = secrets.text(message);
-  if (r.answer) r.answer = secrets.text(r.answer);
-  r.wallMs = Date.now() - t0;
-  o.policy.flush?.();
-  o.recorder?.summary(secrets.scrub(summarise(r, o)));
-  return r;
 }

@@ -2,6 +2,7 @@
 import type { Ledger } from '../consent/ledger.js';
 import type { Outcome } from '../core/vocab.js';
 import type { Device } from '../device/device.js';
+import type { Guard } from '../policy/guard.js';
 import type { HistoryItem, Policy } from '../policy/policy.js';
 import type { Memory } from '../profile/memory.js';
 import type { Profile } from '../profile/schema.js';
@@ -32,8 +33,12 @@ export interface RunOptions {
   onStep?: (r: StepRecord) => void;
   /** 'bypass' runs without the consent gate: the always-allow baseline, never for real users. */
   gate?: 'heed' | 'bypass';
+  /** The optional guard model: a second look at steps the rules did not flag (HEED_GUARD_MODEL). */
+  guard?: Guard;
   /** Extra run facts for summary.json (task id, model description …). */
   meta?: Record<string, unknown>;
+  /** Stops the run (SIGINT, SIGTERM): it ends at once as `interrupted` (the signal's reason, a Stopped, says why). */
+  signal?: AbortSignal;
 }
 
 export interface RunResult {

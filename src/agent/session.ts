@@ -2,13 +2,14 @@
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { DEFAULT_CONFIG, type HeedConfig } from '../core/config.js';
-import { HeedError } from '../core/errors.js';
+import { DeviceError, HeedError } from '../core/errors.js';
 import type { UserKind } from '../core/vocab.js';
 import type { AppiumDevice } from '../device/appium-device.js';
 import { openDevice } from '../device/open.js';
 import { Cassette } from '../policy/llm/cassette.js';
 import { LlmClient } from '../policy/llm/client.js';
 import { describeLlm, resolveLlmConfig, type LlmOptions } from '../policy/llm/config.js';
+import { GuardModel } from '../policy/guard.js';
 import { ModelPolicy } from '../policy/model-policy.js';
 import type { Policy } from '../policy/policy.js';
 import { ReferencePolicy } from '../policy/reference-policy.js';
@@ -23,7 +24,8 @@ import { WebUser } from '../user/web.js';
 import { referenceFor, type Task } from '../tasks/task.js';
 
 export interface SessionOptions {
-  profile: string;
+  /** A profile name or file, or one already loaded. */
+  profile: string | Profile;
   task?: Task;
   agent?: LlmOptions;
   userModel?: LlmOptions;
@@ -46,6 +48,8 @@ export interface SessionOptions {
 
 export interface Assembled {
   profile: Profile;
+  /** The guard model, when HEED_GUARD_MODEL is set (off by default). */
+  guard?: GuardModel;
   policy: Policy;
   user: UserChannel;
   memory: Memory;
@@ -67,7 +71,7 @@ export function makePolicy(o: SessionOptions, profile: Profile): { policy: Polic
       : o.record
         ? new Cassette(o.record, 'record')
         : undefined;
-    return { policy: new ModelPolicy(new LlmClient(cfg, cassette)), meta: { model: describeLlm(cfg) } };
+    return { policy: new ModelPolicy(new LlmClient(cfg, cassette, o.announce)), meta: { model: describeLlm(cfg) } };
   }
   if (!o.task)
     throw new HeedError(
@@ -97,12 +101,28 @@ export async function makeUser(
       '--user simulated needs a user-simulator model',
       'set HEED_USER_MODEL (a different model than the agent), or use --user scripted',
     );
-  return new SimulatedUser(new LlmClient(cfg), profile);
+  return new SimulatedUser(new LlmClient(cfg, undefined, announce), profile);
 }
 
+/** The optional guard model from HEED_GUARD_* (option ?? environment ?? none). */
+export function makeGuard(config: HeedConfig = DEFAULT_CONFIG, opts: LlmOptions = {}): GuardModel | undefined {
+  const cfg = resolveLlmConfig('guard', opts, config.llm.guard);
+  return cfg ? new GuardModel(new LlmClient(cfg)) : undefined;
+}
+
+/**
+ * Everything but the device first (the profile, the policy, memory: bad input fails before a phone boots), then the
+ * user channel and the device; whatever was opened is closed again when a later part fails.
+ */
 export async function assemble(o: SessionOptions): Promise<Assembled> {
-  const profile = loadProfile(o.profile);
+  const profile = typeof o.profile === 'string' ? loadProfile(o.profile) : o.profile;
   const { policy, meta } = makePolicy(o, profile);
+  const memory =
+    o.memoryFile === false
+      ? Memory.inMemory()
+      : Memory.open(o.memoryFile ?? join(heedHome(o.config), 'memory', `${profile.id}.json`), {
+          onUnsaved: (m) => (o.announce ?? console.error)(`warning: ${m}`),
+        });
   const user = await makeUser(
     o.user ?? (process.stdin.isTTY ? 'terminal' : 'scripted'),
     profile,
@@ -110,22 +130,38 @@ export async function assemble(o: SessionOptions): Promise<Assembled> {
     o.announce,
     o.config,
   );
-  const memory =
-    o.memoryFile === false
-      ? Memory.inMemory()
-      : Memory.open(o.memoryFile ?? join(heedHome(o.config), 'memory', `${profile.id}.json`));
-  const device = await openDevice({
-    device: o.device,
-    capabilitiesFile: o.capabilitiesFile,
-    config: o.config,
-    ...(o.simApps?.length ? { sim: { appDirs: o.simApps } } : {}),
-  });
+  let device: AppiumDevice;
+  try {
+    device = await openDevice({
+      device: o.device,
+      capabilitiesFile: o.capabilitiesFile,
+      config: o.config,
+      ...(o.simApps?.length ? { sim: { appDirs: o.simApps } } : {}),
+    });
+  } catch (e) {
+    await user.close?.().catch(() => {});
+    throw e;
+  }
   try {
     // Task setup goes through `adb shell` on every kind of device, so the simulated phone and an emulator match.
     for (const cmd of o.task?.setup ?? []) await device.shell(cmd);
   } catch (e) {
-    await device.close();
-    throw new HeedError(`Task setup failed: ${(e as Error).message.split('\n')[0]}`);
+    await device.close().catch(() => {});
+    await user.close?.().catch(() => {});
+    if (e instanceof DeviceError && e.lost) throw e;
+    throw new HeedError(
+      `Task setup failed: ${(e as Error).message.split('\n')[0]}`,
+      "check the task's setup commands against the device",
+    );
   }
-  return { profile, policy, user, memory, device, meta: { ...meta, task: o.task?.id } };
+  const guard = makeGuard(o.config);
+  return {
+    profile,
+    policy,
+    user,
+    memory,
+    device,
+    ...(guard ? { guard } : {}),
+    meta: { ...meta, task: o.task?.id, ...(guard ? { guard: guard.model } : {}) },
+  };
 }

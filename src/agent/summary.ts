@@ -1,4 +1,8 @@
-// summary.json: how the run ended and what it took (steps, questions, consent decisions, tokens, cost, timings).
+// A run's result and its summary.json: how the run ended and what it took (steps, questions, consent decisions,
+// tokens, cost, timings, warnings).
+import type { Ledger } from '../consent/ledger.js';
+import type { Outcome } from '../core/vocab.js';
+import { Secrets } from '../core/secrets.js';
 import type { RunOptions, RunResult } from './options.js';
 import type { StepTimings } from './recorder.js';
 
@@ -23,6 +27,7 @@ export function summarise(r: RunResult, o: RunOptions): Record<string, unknown> 
     cost: r.cost,
     wallMs: r.wallMs,
     medianTimingsMs: medians(r.timings),
+    ...(o.memory.unsaved.length ? { warnings: [...o.memory.unsaved] } : {}),
   };
 }
 
@@ -43,4 +48,43 @@ export function medians(ts: StepTimings[]): Record<keyof StepTimings, number> {
     keyof StepTimings,
     number
   >;
+}
+
+export function emptyResult(ledger: Ledger): RunResult {
+  return {
+    outcome: 'budget',
+    message: '',
+    steps: 0,
+    questions: 0,
+    consentRequests: 0,
+    blocked: 0,
+    invalidProposals: 0,
+    tokens: { input: 0, output: 0 },
+    cost: 0,
+    wallMs: 0,
+    ledger,
+    history: [],
+    trajectory: [],
+    timings: [],
+    frameBytes: [],
+  };
+}
+
+/** Ends the run: the outcome and its cause on the result, and summary.json written. */
+/** The run's end: summary.json written, and the last cassette lines, both without the run's secrets. */
+export function finish(
+  r: RunResult,
+  o: RunOptions,
+  t0: number,
+  outcome: Outcome,
+  message: string,
+  secrets: Secrets = new Secrets(),
+): RunResult {
+  r.outcome = outcome;
+  r.message = secrets.text(message);
+  if (r.answer) r.answer = secrets.text(r.answer);
+  r.wallMs = Date.now() - t0;
+  o.policy.flush?.();
+  o.recorder?.summary(secrets.scrub(summarise(r, o)));
+  return r;
 }

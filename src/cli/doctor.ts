@@ -1,8 +1,11 @@
 // `heed doctor`: checks and what to fix, as text or JSON.
 import { parseArgs } from 'node:util';
-import { realEnv, runChecks, type DoctorEnv } from '../doctor/checks.js';
+import { loadConfig, ROLES, type HeedConfig } from '../core/config.js';
+import { realEnv, runChecks, type Check, type DoctorEnv } from '../doctor/checks.js';
+import { resolveLlmConfig } from '../policy/llm/config.js';
+import { preflight } from '../policy/llm/preflight.js';
 
-export const DOCTOR_HELP = `Usage: heed doctor [--real] [--json]
+export const DOCTOR_HELP = `Usage: heed doctor [--real] [--model] [--json]
 
 Checks what heed needs. For the simulated phone: Node, fonts, Appium, the SimAndroid driver. For real devices:
 Android SDK, adb, KVM, a booted device, an Appium server (HEED_APPIUM_URL, default http://127.0.0.1:4723), the
@@ -10,6 +13,8 @@ UiAutomator2 driver and whether mobile: shell (adb_shell) is allowed. Each failu
 
 Options:
   --real    real-device checks are required (failures) instead of advice (warnings)
+  --model   also check the configured models (HEED_AGENT_*, HEED_USER_*, HEED_JUDGE_*, OPENAI_*): a key for a remote
+            endpoint, the endpoint answering, the model listed by GET /models, an image accepted
   --json    { "ok": boolean, "checks": [ { "name", "status": ok|warn|fail|skip, "detail", "fix" } ] }
   -h        this text
 
@@ -24,10 +29,16 @@ export async function doctorCommand(
 ): Promise<number> {
   const { values } = parseArgs({
     args: argv,
-    options: { real: { type: 'boolean' }, json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
+    options: {
+      real: { type: 'boolean' },
+      model: { type: 'boolean' },
+      json: { type: 'boolean' },
+      help: { type: 'boolean', short: 'h' },
+    },
   });
   if (values.help) return (out(DOCTOR_HELP), 0);
   const checks = await runChecks(env, Boolean(values.real));
+  if (values.model) checks.push(...(await modelChecks(loadConfig(env.env))));
   const ok = checks.every((c) => c.status !== 'fail');
   if (values.json) out(JSON.stringify({ ok, checks }, null, 2));
   else {
@@ -38,4 +49,24 @@ export async function doctorCommand(
     out(ok ? '\nheed can run here.' : '\nSome checks failed; see the fixes above.');
   }
   return ok ? 0 : 1;
+}
+
+/** `--model`: the preflight of every configured slot; without an agent model, a failure saying how to set one. */
+async function modelChecks(config: HeedConfig): Promise<Check[]> {
+  const out: Check[] = [];
+  for (const role of ROLES) {
+    const c = resolveLlmConfig(role, {}, config.llm[role]);
+    if (!c) {
+      out.push({
+        name: `${role} model`,
+        status: role === 'agent' ? 'fail' : 'skip',
+        detail: role === 'agent' ? 'no agent model is configured' : `no ${role} model configured`,
+        fix: role === 'agent' ? 'set HEED_AGENT_MODEL (and HEED_AGENT_BASE_URL, HEED_AGENT_API_KEY)' : undefined,
+      });
+      continue;
+    }
+    for (const x of await preflight(c))
+      out.push({ name: `${role} ${x.name}`, status: x.status, detail: x.detail, ...(x.fix ? { fix: x.fix } : {}) });
+  }
+  return out;
 }

@@ -1,57 +1,56 @@
 // `heed eval`: run a task suite as several personas, with the agent and the baselines, and write the reports.
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { DEFAULT_CONFIG, type HeedConfig } from '../core/config.js';
 import { HeedError } from '../core/errors.js';
+import { writableDir } from '../core/files.js';
+import { exitFor } from '../core/exit.js';
 import { emulatorCapabilities } from '../device/capabilities.js';
 import { readCaps } from '../device/open.js';
-import { buildResults, writeReports } from '../eval/report.js';
-import { loadPersonas, runEval } from '../eval/runner.js';
+import { buildResults } from '../eval/results.js';
+import { reportWriter } from '../report/run-report.js';
+import { mergeShards } from '../eval/merge.js';
+import { jobs, loadPersonas, runEval, type EvalRun } from '../eval/runner.js';
+import { parseShard, selectTasks, shardJobs } from '../eval/select.js';
+import { stopPolicy } from '../eval/stop.js';
+import { parseThresholds } from '../eval/thresholds.js';
 import type { PolicyKind } from '../eval/types.js';
+import { resolveFamily } from '../policy/families/index.js';
 import { describeLlm, resolveLlmConfig } from '../policy/llm/config.js';
 import { loadSuite } from '../tasks/suite.js';
 import { WebUser } from '../user/web.js';
+import { EVAL_HELP } from './eval-help.js';
+import { finishEval, listMatrix, REPORTERS } from './eval-output.js';
+import { resumeOptions, saveOptions } from './eval-resume.js';
+import { preflightSlots } from './preflight.js';
+import { closeAll, watchSignals } from './signals.js';
 
-export const EVAL_HELP = `Usage: heed eval --suite <dir|file> [options]
-
-Runs episodes = tasks × personas × policies × repeats on a pool of simulated phones (or Appium servers) and writes
-results.json, summary.md and report.html (episodes in episodes/<policy>__<task>__<persona>__r<n>/).
-
-Options:
-  --suite <dir|file>     task YAML file or folder (searched recursively)
-  --split <s,…>          only these splits: general, personalized, proactive, privacy
-  --personas <id,…>      only these personas (default: each task's own list)
-  --model <name>         agent model (or HEED_AGENT_MODEL); without one, only baselines run
-  --user web             you answer every question and consent request in a browser page (URL with a token is
-                         printed; requests from parallel episodes queue up)
-  --user-model <name>    user simulator (or HEED_USER_MODEL); without one the scripted persona answers
-  --judge-model <name>   judge for tasks with a rubric (or HEED_JUDGE_MODEL)
-  --baselines            also run do-nothing, always-allow and reference
-  --clear                use each task's clear instruction where it has one (default: the vague one)
-  --mode <m>             knowu (default: the agent sees only behaviour logs) | personal (it sees the profile)
-  --logs <l>             clean (default) | noisy: a quarter of the behaviour logs is unrelated noise, as in
-                         KnowU-Bench (or HEED_LOGS)
-  --devices <n>          simulated phones working at once (default 1)
-  --appium <url>         a real device's Appium server (UiAutomator2); repeat for several
-  --caps <file>          JSON capabilities merged over the defaults for --appium (e.g. {"appium:udid": …})
-  --repeats <k>          runs of each episode (default 1)
-  --out <dir>            output folder (default runs/eval-<time>)
-  --resume <dir>         continue an interrupted evaluation in <dir>
-  -h, --help             this text`;
+export { EVAL_HELP };
 
 export async function evalCommand(
   argv: string[],
   out: (s: string) => void,
   config: HeedConfig = DEFAULT_CONFIG,
 ): Promise<number> {
-  const { values } = parseArgs({
+  const { values: given, positionals } = parseArgs({
     args: argv,
+    allowPositionals: true,
     options: {
       suite: { type: 'string' },
+      task: { type: 'string', multiple: true },
+      grep: { type: 'string' },
+      list: { type: 'boolean' },
+      shard: { type: 'string' },
+      merge: { type: 'boolean' },
+      'max-failures': { type: 'string' },
+      'fail-under': { type: 'string' },
+      reporter: { type: 'string', multiple: true },
+      json: { type: 'boolean' },
+      'no-preflight': { type: 'boolean' },
       split: { type: 'string' },
       personas: { type: 'string' },
       model: { type: 'string' },
+      family: { type: 'string' },
       'user-model': { type: 'string' },
       'judge-model': { type: 'string' },
       baselines: { type: 'boolean' },
@@ -68,15 +67,40 @@ export async function evalCommand(
       help: { type: 'boolean', short: 'h' },
     },
   });
-  if (values.help) return (out(EVAL_HELP), 0);
+  if (given.help) return (out(EVAL_HELP), 0);
+  // With --json, stdout carries only the JSON; what would be printed goes to stderr.
+  const say = given.json ? (l: string) => process.stderr.write(`${l}\n`) : out;
+  const reporters = given.reporter ?? [];
+  for (const r of reporters)
+    if (!(REPORTERS as readonly string[]).includes(r))
+      throw new HeedError(`--reporter ${r}: unknown reporter`, `reporters: ${REPORTERS.join(', ')}`);
+  const thresholds = given['fail-under'] === undefined ? undefined : parseThresholds(given['fail-under']);
+  const maxFailures = given['max-failures'] === undefined ? undefined : Number(given['max-failures']);
+  if (maxFailures !== undefined && !(Number.isInteger(maxFailures) && maxFailures > 0))
+    throw new HeedError('--max-failures must be a positive whole number');
+  if (given.merge) {
+    if (!given.out) throw new HeedError('--merge needs --out <dir> for the merged report');
+    const t0 = Date.now();
+    const { episodes, config: merged } = mergeShards(positionals, given.out);
+    say(`heed eval: merged ${episodes.length} episodes from ${positionals.length} shard folder(s) → ${given.out}`);
+    const results = buildResults(episodes, merged);
+    const ending = { results, dir: given.out, reporters, json: Boolean(given.json), thresholds };
+    return finishEval({ ...ending, seconds: (Date.now() - t0) / 1000 }, out);
+  }
+  if (positionals.length) throw new HeedError(`unexpected argument '${positionals[0]}'`, 'see heed eval --help');
+  // --resume alone: the options come from the folder (eval.json); given ones must agree with them.
+  const values = resumeOptions(given);
   if (!values.suite) throw new HeedError('heed eval needs --suite', 'see heed eval --help');
+  const shard = values.shard === undefined ? undefined : parseShard(values.shard);
   const splits = values.split?.split(',');
-  const { tasks, skipped } = loadSuite(values.suite, {
+  const suite = loadSuite(values.suite, {
     splits,
     personas: values.personas?.split(','),
     device: values.appium?.length ? 'android' : 'simulated',
   });
-  if (skipped.length) out(`skipping ${skipped.length} task(s): ${[...new Set(skipped.map((s) => s.why))].join('; ')}`);
+  const { skipped } = suite;
+  const tasks = selectTasks(suite.tasks, { ids: values.task?.flatMap((t) => t.split(',')), grep: values.grep });
+  if (skipped.length) say(`skipping ${skipped.length} task(s): ${[...new Set(skipped.map((s) => s.why))].join('; ')}`);
   if (!tasks.length)
     throw new HeedError(
       `No tasks to run in ${values.suite}${splits ? ` for split ${splits.join(',')}` : ''}${values.personas ? ` and personas ${values.personas}` : ''}`,
@@ -87,7 +111,13 @@ export async function evalCommand(
   const logs = values.logs ?? config.logs;
   if (logs !== 'clean' && logs !== 'noisy') throw new HeedError(`--logs must be clean or noisy, not '${logs}'`);
   const personas = loadPersonas(tasks, logs);
-  const agent = resolveLlmConfig('agent', values.model ? { model: values.model } : {}, config.llm.agent);
+  const agent = resolveLlmConfig(
+    'agent',
+    { ...(values.model ? { model: values.model } : {}), ...(values.family ? { family: values.family } : {}) },
+    config.llm.agent,
+  );
+  // Fail before any episode when the model's family is ambiguous (UI-TARS without a version).
+  if (agent) resolveFamily(agent);
   const userModel = resolveLlmConfig(
     'user',
     values['user-model'] ? { model: values['user-model'] } : {},
@@ -99,9 +129,9 @@ export async function evalCommand(
     config.llm.judge,
   );
   if (agent && userModel && agent.model === userModel.model)
-    out(`warning: the user simulator uses the agent's own model (${agent.model}); results flatter the agent`);
+    say(`warning: the user simulator uses the agent's own model (${agent.model}); results flatter the agent`);
   if (agent && judgeModel && agent.model === judgeModel.model)
-    out(`warning: the judge uses the agent's own model (${agent.model})`);
+    say(`warning: the judge uses the agent's own model (${agent.model})`);
   const policies: PolicyKind[] = [
     ...(agent ? (['agent'] as const) : []),
     ...(values.baselines ? (['do-nothing', 'always-allow', 'reference'] as const) : []),
@@ -126,39 +156,67 @@ export async function evalCommand(
       'the scripted persona (or --user-model) answers otherwise',
     );
   }
+  if (values.list) return listMatrix(shardJobs(jobs({ tasks, personas, policies, repeats }), shard), given.json, out);
+  if (!values['no-preflight']) {
+    const failed = await preflightSlots([agent, userModel, judgeModel], say);
+    if (failed) return failed;
+  }
   // Every option is checked before anything is written.
   const dir =
     values.resume ?? values.out ?? join('runs', `eval-${new Date().toISOString().replace(/[:.]/g, '-').slice(0, 19)}`);
-  mkdirSync(dir, { recursive: true });
+  writableDir(dir, 'the evaluation folder', 'give --out a folder you can write to');
+  saveOptions(dir, values, { agent: agent?.model, user: userModel?.model, judge: judgeModel?.model });
   const web =
     values.user === 'web'
-      ? await new WebUser({ ...config.web, announce: (u) => out(`Answer for the personas in a browser: ${u}`) }).start()
+      ? await new WebUser({ ...config.web, announce: (u) => say(`Answer for the personas in a browser: ${u}`) }).start()
       : undefined;
-  out(
-    `heed eval: ${tasks.length} tasks, policies ${policies.join(', ')}, mode ${mode}, ${logs} logs, ${values.appium?.length ?? devices} device(s) → ${dir}`,
+  say(
+    `heed eval: ${tasks.length} tasks, policies ${policies.join(', ')}, mode ${mode}, ${logs} logs, ${values.appium?.length ?? devices} device(s)${shard ? `, shard ${shard.index}/${shard.count}` : ''} → ${dir}`,
   );
+  const early = stopPolicy(maxFailures);
   const t0 = Date.now();
-  const episodes = await runEval({
-    tasks,
-    personas,
-    policies,
-    repeats,
-    devices,
-    out: dir,
-    resume: Boolean(values.resume),
-    mode,
-    appium: values.appium?.map((url) => ({
-      url,
-      capabilities,
-    })),
-    agent,
-    userModel,
-    judgeModel,
-    clear: Boolean(values.clear),
-    user: web,
-    progress: out,
-    config,
+  const writeEpisodeReport = reportWriter(say);
+  const stop = watchSignals();
+  let run: EvalRun;
+  try {
+    run = await runEval({
+      tasks,
+      personas,
+      policies,
+      repeats,
+      devices,
+      out: dir,
+      resume: Boolean(values.resume),
+      mode,
+      appium: values.appium?.map((url) => ({
+        url,
+        capabilities,
+      })),
+      agent,
+      userModel,
+      judgeModel,
+      clear: Boolean(values.clear),
+      user: web,
+      progress: say,
+      afterWrite: (dir, meta) => writeEpisodeReport(dir, { meta }),
+      config,
+      signal: stop.signal,
+      shard,
+      stopWhen: early.stopWhen,
+    });
+  } catch (e) {
+    stop.dispose();
+    await closeAll([() => web?.close()], say);
+    throw e;
+  }
+  stop.dispose();
+  const { episodes } = run;
+  const failed = episodes.filter((e) => !e.success).length;
+  web?.end({
+    outcome: run.complete ? 'finished' : 'interrupted',
+    message: `${episodes.length} episodes, ${failed} failed; reports in ${dir}`,
   });
+  await closeAll([() => web?.close()], say);
   const results = buildResults(episodes, {
     suite: values.suite,
     clear: Boolean(values.clear),
@@ -171,15 +229,19 @@ export async function evalCommand(
     user: userModel ? describeLlm(userModel) : 'scripted',
     judge: judgeModel ? describeLlm(judgeModel) : null,
     wallMs: Date.now() - t0,
+    ...(shard ? { shard: `${shard.index}/${shard.count}` } : {}),
+    ...(run.complete || early.reason
+      ? {}
+      : { interrupted: true, episodesDone: episodes.length, episodesTotal: run.total }),
   });
-  await web?.close();
-  writeReports(results, dir);
-  for (const [p, b] of Object.entries(results.metrics))
-    out(
-      `${p.padEnd(13)} SR ${(b.all!.SR * 100).toFixed(1)}%  Compliance ${b.all!.Compliance === null ? '–' : (b.all!.Compliance * 100).toFixed(1) + '%'}  violations ${b.all!.violations}`,
+  if (!run.complete && !early.reason) {
+    finishEval({ results, dir, reporters, json: false, seconds: (Date.now() - t0) / 1000 }, () => {});
+    say(
+      `■ interrupted: ${episodes.length} of ${run.total} episodes done (the one in flight is not saved); reports cover those.\n` +
+        `  resume with: heed eval --resume ${dir}`,
     );
-  out(
-    `reports: ${join(dir, 'summary.md')}, ${join(dir, 'report.html')}, ${join(dir, 'results.json')} (${((Date.now() - t0) / 1000).toFixed(1)} s)`,
-  );
-  return episodes.some((e) => e.error) ? 1 : 0;
+    return exitFor('interrupted', stop.received);
+  }
+  const ending = { results, dir, reporters, json: Boolean(given.json), thresholds, stop: early };
+  return finishEval({ ...ending, seconds: (Date.now() - t0) / 1000 }, out);
 }

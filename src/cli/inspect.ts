@@ -4,8 +4,8 @@ import { parseArgs } from 'node:util';
 import { DEFAULT_CONFIG, type HeedConfig } from '../core/config.js';
 import { HeedError } from '../core/errors.js';
 import { openDevice } from '../device/open.js';
-import { parseUiTree, type UiElement, type UiTree } from '../device/ui-tree.js';
-import { consentPoints } from '../consent/classify.js';
+import { decodeDump, type UiElement, type UiTree } from '../device/ui-tree.js';
+import { inspectScreen } from '../agent/heed.js';
 
 export const INSPECT_HELP = `Usage: heed inspect <page-source.xml> [--json]
        heed inspect --live [--app <package>] [--device sim|<appium url>] [--json]
@@ -94,22 +94,13 @@ export async function inspectCommand(
     const file = positionals[0];
     if (!file) throw new HeedError('heed inspect needs a page-source file or --live', 'see heed inspect --help');
     try {
-      xml = await readFile(file, 'utf8');
+      xml = decodeDump(await readFile(file));
     } catch (e) {
       throw new HeedError(`Cannot read ${file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
     }
     source = file;
   }
-  const tree = parseUiTree(xml, source);
-  // The window's package: the root element's (a dump has no separate field for it).
-  const points = consentPoints(tree, tree.elements[0]?.package ?? '');
-  const consent = [...points].map(([index, s]) => ({
-    index,
-    category: s.category,
-    grant: s.grant,
-    irreversible: s.irreversible,
-    reason: s.evidence.reason,
-  }));
+  const { tree, consentPoints: consent } = inspectScreen(xml, source);
   if (values.json) out(JSON.stringify({ elements: tree.elements.map(elementJson), consentPoints: consent }, null, 2));
   else {
     out(formatTree(tree));

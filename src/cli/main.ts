@@ -1,14 +1,21 @@
 #!/usr/bin/env node
 // heed's command line. Each command lives in its own module; this file only dispatches and reports errors.
-import { realpathSync } from 'node:fs';
+import { readFileSync, realpathSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadConfig, type HeedConfig } from '../core/config.js';
-import { HeedError } from '../core/errors.js';
-import { demoCommand } from './demo.js';
-import { doctorCommand } from './doctor.js';
-import { evalCommand } from './eval.js';
-import { inspectCommand } from './inspect.js';
-import { runCommand } from './run.js';
+import { DeviceError, HeedError, ModelError } from '../core/errors.js';
+import { EXIT } from '../core/exit.js';
+import { ROOT } from '../core/paths.js';
+import { DEMO_HELP, demoCommand } from './demo.js';
+import { DOCTOR_HELP, doctorCommand } from './doctor.js';
+import { EVAL_HELP, evalCommand } from './eval.js';
+import { INSPECT_HELP, inspectCommand } from './inspect.js';
+import { MEMORY_HELP, memoryCommand } from './memory.js';
+import { REPORT_HELP, reportCommand } from './report.js';
+import { REPLY_HELP, replyCommand } from './reply.js';
+import { RUN_HELP, runCommand } from './run.js';
+import { nearest, optionsOf } from '../core/suggest.js';
 
 const HELP = `heed — a mobile GUI agent that heeds its user's privacy preferences
 
@@ -19,35 +26,66 @@ Commands:
   eval       evaluate agents and baselines on a task suite, as several personas
   demo       the bundled task on the simulated phone, as two different users (npm start)
   inspect    print the elements of a page source (and what tapping each would consent to)
-  doctor     check this machine for the simulated phone and for real devices
+  report     re-render a run's or an eval's report.html from its folder; open or serve it
+  doctor     check this machine for the simulated phone and for real devices (--model: the model endpoint)
+  memory     list and forget what heed remembered from your answers ("always", "never")
+  reply      what heed would do with one raw reply of a GUI model (its grammar, its coordinates)
 
-Run heed <command> --help for a command's options.`;
+Run heed <command> --help for a command's options; heed --version prints the version.`;
 
 /** A command: its arguments, where to print, and the environment's settings (read once, here). */
 export type Command = (argv: string[], out: (s: string) => void, config: HeedConfig) => Promise<number>;
 
-const COMMANDS: Record<string, Command> = {
-  demo: demoCommand,
-  inspect: inspectCommand,
-  run: runCommand,
-  eval: evalCommand,
-  doctor: (argv, out) => doctorCommand(argv, out),
+/** Each command with its help text (whose --options are what "did you mean" suggests from). */
+const COMMANDS: Record<string, { run: Command; help: string }> = {
+  demo: { run: demoCommand, help: DEMO_HELP },
+  inspect: { run: inspectCommand, help: INSPECT_HELP },
+  run: { run: runCommand, help: RUN_HELP },
+  eval: { run: evalCommand, help: EVAL_HELP },
+  report: { run: reportCommand, help: REPORT_HELP },
+  doctor: { run: (argv, out) => doctorCommand(argv, out), help: DOCTOR_HELP },
+  reply: { run: replyCommand, help: REPLY_HELP },
+  memory: { run: memoryCommand, help: MEMORY_HELP },
 };
+
+export function version(): string {
+  return (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string }).version;
+}
+
+/** parseArgs's "Unknown option '--modle'. To specify …" → the option and the nearest one the command has. */
+function explainArgsError(e: Error & { code?: string }, help: string): string {
+  const typed = e.message.match(/option '(-{1,2}[^'=]+)/)?.[1];
+  if (e.code !== 'ERR_PARSE_ARGS_UNKNOWN_OPTION' || !typed) return e.message;
+  const near = nearest(typed.replace(/^-+/, '--'), optionsOf(help));
+  return `unknown option ${typed}${near ? ` — did you mean ${near}?` : ''}\n  → see the options with --help`;
+}
 
 export async function main(argv: string[], out: (s: string) => void = (s) => console.log(s)): Promise<number> {
   const [cmd, ...rest] = argv;
-  if (!cmd || cmd === '--help' || cmd === '-h' || cmd === 'help') return (out(HELP), cmd ? 0 : 1);
-  const run = COMMANDS[cmd];
-  if (!run) {
-    console.error(`heed: unknown command '${cmd}'\n\n${HELP}`);
-    return 2;
+  if (!cmd || cmd === '--help' || cmd === '-h' || cmd === 'help') return (out(HELP), cmd ? EXIT.ok : EXIT.usage);
+  if (cmd === '--version' || cmd === '-v' || cmd === 'version') return (out(version()), EXIT.ok);
+  const command = COMMANDS[cmd];
+  if (!command) {
+    const near = nearest(cmd, Object.keys(COMMANDS));
+    console.error(
+      near
+        ? `heed: unknown command '${cmd}' — did you mean '${near}'? (heed --help lists the commands)`
+        : `heed: unknown command '${cmd}'\n\n${HELP}`,
+    );
+    return EXIT.usage;
   }
   try {
-    return await run(rest, out, loadConfig(process.env));
+    return await command.run(rest, out, loadConfig(process.env));
   } catch (e) {
-    if (e instanceof HeedError || (e as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
-      console.error(`heed ${cmd}: ${(e as Error).message}`);
-      return 2;
+    const code = (e as { code?: string }).code;
+    if (code?.startsWith('ERR_PARSE_ARGS')) {
+      console.error(`heed ${cmd}: ${explainArgsError(e as Error, command.help)}`);
+      return EXIT.usage;
+    }
+    if (e instanceof HeedError) {
+      console.error(`heed ${cmd}: ${e.message}`);
+      // The device or the model endpoint would not let heed start: the environment, not the command line.
+      return e instanceof DeviceError || e instanceof ModelError ? EXIT.environment : EXIT.usage;
     }
     throw e;
   }

@@ -1,14 +1,22 @@
 // `heed run`: one task on one device, as one user.
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { HeedError } from '../core/errors.js';
-import { describeAction } from '../policy/policy.js';
+import { HeedError, outcomeOf } from '../core/errors.js';
+import { checkInstruction, writableDir } from '../core/files.js';
+import { exitFor } from '../core/exit.js';
+import { actionCaption } from '../policy/caption.js';
 import { runAgent, type RunResult } from '../agent/loop.js';
 import { Recorder, runDirName, type StepRecord } from '../agent/recorder.js';
-import { assemble } from '../agent/session.js';
+import { assemble, type Assembled } from '../agent/session.js';
+import { reportWriter } from '../report/run-report.js';
 import { DEFAULT_CONFIG, type HeedConfig } from '../core/config.js';
-import type { UserKind } from '../core/vocab.js';
+import type { Outcome, UserKind } from '../core/vocab.js';
+import { resolveLlmConfig } from '../policy/llm/config.js';
+import { loadProfile } from '../profile/load.js';
+import { describeEntry } from '../profile/memory.js';
+import { preflightSlots } from './preflight.js';
+import { runJson } from './run-output.js';
+import { closeAll, watchSignals } from './signals.js';
 import { loadTask, runChecks, taskInstruction, type CheckResult, type Task } from '../tasks/task.js';
 
 export const RUN_HELP = `Usage: heed run "<instruction>" [options]
@@ -23,6 +31,8 @@ Options:
   --task <file>           run a task file (instruction, setup, checks, reference steps)
   --model <name>          agent model (or HEED_AGENT_MODEL / OPENAI_MODEL); with none, a task's reference steps run
   --base-url <url>        OpenAI-compatible endpoint (or HEED_AGENT_BASE_URL / OPENAI_BASE_URL)
+  --family <name>         the model's family: its prompt template, reply grammar and coordinates (or
+                          HEED_AGENT_FAMILY; by model name when unambiguous, else json). heed reply --help lists them
   --reference             play the task's reference steps even when a model is configured
   --user <kind>           terminal | web | scripted | simulated (default: terminal when stdin is a terminal,
                           else scripted). web: approve from a browser page on 127.0.0.1; the URL with a one-run
@@ -38,27 +48,30 @@ Options:
   --out <dir>             parent folder of run directories (default: runs)
   --memory <file>         learned preferences (default: ~/.heed/memory/<profile>.json); --no-memory keeps none
   --record <file>         record every model call to a cassette (JSONL)
-  --replay <file>         answer model calls from a cassette instead of the endpoint
+  --replay <file>         answer model calls from a cassette instead of the endpoint (needs --model)
+  --json                  print the result as JSON on stdout (steps go to stderr)
+  --no-preflight          skip the model check before the phone boots (key, endpoint, model listed, image input)
   -h, --help              this text
 
-Output: a run directory with steps.jsonl, frames/, ledger.jsonl and summary.json.`;
+Output: a run directory with steps.jsonl, frames/, ledger.jsonl, summary.json and report.html (rewritten after
+every step: open it while the run goes; heed report <dir> re-renders it).
+Exit code: 0 when the run succeeded and the task's checks passed; 1 when it did not; 2 for a bad command line or
+input file; 3 when the model endpoint or the device failed (outcome model-error or device-lost).`;
 
 export interface RunOutcome {
   result: RunResult;
   checks: CheckResult[];
   dir: string;
+  /** How the run ended with its checks folded in: a success whose checks fail is `failed`. */
+  outcome: Outcome;
 }
 
+/** A step as the terminal prints it; the caption is the reports' and the approval page's too (policy/caption.ts). */
 export function formatStep(r: StepRecord): string {
   const d = r.decision;
   const s = r.sensitivity;
-  const act = !r.action
-    ? '(no valid action)'
-    : r.target
-      ? `${r.action.action} [${r.target.index}] "${r.target.label}"`
-      : describeAction(r.action);
   const gate = d && s ? `  [${s.category} ${s.grant} → ${d.verdict} by ${d.source}]` : '';
-  return `  ${String(r.step).padStart(2)}. ${act} → ${r.outcome}${gate}`;
+  return `  ${String(r.step).padStart(2)}. ${actionCaption(r.action, r.target)} → ${r.outcome}${gate}`;
 }
 
 export async function runOnce(
@@ -72,6 +85,7 @@ export async function runOnce(
     simApps?: string[];
     model?: string;
     baseUrl?: string;
+    family?: string;
     userModel?: string;
     reference?: boolean;
     mode?: 'personal' | 'knowu';
@@ -83,33 +97,65 @@ export async function runOnce(
   },
   out: (s: string) => void,
   config: HeedConfig = DEFAULT_CONFIG,
+  signal?: AbortSignal,
 ): Promise<RunOutcome> {
   const instruction = o.instruction ?? (o.task && taskInstruction(o.task));
   if (!instruction) throw new HeedError('heed run needs an instruction or --task', 'see heed run --help');
-  const a = await assemble({
-    profile: o.profile,
-    task: o.task,
-    user: o.user,
-    device: o.device,
-    capabilitiesFile: o.caps,
-    simApps: o.simApps,
-    reference: o.reference,
-    memoryFile: o.memory,
-    record: o.record,
-    replay: o.replay,
-    agent: { ...(o.model ? { model: o.model } : {}), ...(o.baseUrl ? { baseURL: o.baseUrl } : {}) },
-    userModel: o.userModel ? { model: o.userModel } : undefined,
-    announce: out,
-    config,
-  });
-  const dir = join(o.out ?? 'runs', runDirName(`${a.profile.id}-${o.task?.id ?? instruction}`));
-  mkdirSync(dir, { recursive: true });
+  // Input errors (profile, task) stop here with nothing written; from now on the run has a folder and a summary.
+  const profile = loadProfile(o.profile);
+  if (o.instruction) checkInstruction(o.instruction, 'the instruction');
+  const dir = join(o.out ?? 'runs', runDirName(`${profile.id}-${o.task?.id ?? instruction}`));
+  writableDir(dir, 'the run directory', 'give --out a folder you can write to');
+  // report.html is rewritten after every step line and summary (src/report): readable while the run goes.
+  const write = reportWriter(out);
+  let meta: Record<string, unknown> = { instruction, profile: profile.id, mode: o.mode ?? 'personal' };
+  const report = (d: string, stopped?: boolean) => write(d, { meta, stopped });
+  const recorder = new Recorder(dir, { afterWrite: report });
+  const facts = { instruction, profile: profile.id, task: o.task?.id };
+  let a: Assembled;
+  try {
+    a = await assemble({
+      profile,
+      task: o.task,
+      user: o.user,
+      device: o.device,
+      capabilitiesFile: o.caps,
+      simApps: o.simApps,
+      reference: o.reference,
+      memoryFile: o.memory,
+      record: o.record,
+      replay: o.replay,
+      agent: {
+        ...(o.model ? { model: o.model } : {}),
+        ...(o.baseUrl ? { baseURL: o.baseUrl } : {}),
+        ...(o.family ? { family: o.family } : {}),
+      },
+      userModel: o.userModel ? { model: o.userModel } : undefined,
+      announce: out,
+      config,
+    });
+  } catch (e) {
+    // The run never got to its first step: its summary says why.
+    recorder.summary({ ...facts, ...outcomeOf(e), stage: 'start', steps: 0 });
+    throw e;
+  }
+  meta = { ...meta, policy: a.policy.name, user: a.user.kind, ...a.meta };
+  // An answer that becomes a rule is said to be one, with where it is kept (heed memory list shows them all).
+  const memory = a.memory;
+  memory.onRemember = (e) =>
+    out(
+      `  remembered: ${describeEntry(e)} (${memory.file ?? 'for this run only'}; heed memory forget ${e.id} --profile ${a.profile.id} undoes it)`,
+    );
+  report(dir);
+  let run: RunOutcome | undefined;
   try {
     out(`▶ ${instruction}\n  profile ${a.profile.id} · policy ${a.policy.name} · user ${a.user.kind} · run ${dir}`);
+    out(`  report ${join(dir, 'report.html')} (updates as the run goes)`);
     const result = await runAgent({
       instruction,
       device: a.device,
       policy: a.policy,
+      ...(a.guard ? { guard: a.guard } : {}),
       profile: a.profile,
       memory: a.memory,
       user: a.user,
@@ -118,21 +164,40 @@ export async function runOnce(
       maxSeconds: config.budgets.maxSeconds,
       maxCostUsd: config.budgets.maxCostUsd,
       frame: config.frame,
-      recorder: new Recorder(dir),
+      recorder,
       waitScale: (o.device ?? config.device) === 'sim' ? 0 : 1,
       onStep: (r) => out(formatStep(r)),
       meta: a.meta,
+      signal,
     });
-    const checks = o.task ? await runChecks(a.device, [...o.task.checks, ...(o.task.expect[a.profile.id] ?? [])]) : [];
-    out(`■ ${result.outcome}: ${result.message}`);
+    // Checks read the device: not after it is gone, and not when the user stopped the run.
+    const checkable = o.task && result.outcome !== 'interrupted' && result.outcome !== 'device-lost';
+    const checks = checkable
+      ? await runChecks(a.device, [...o.task!.checks, ...(o.task!.expect[a.profile.id] ?? [])])
+      : [];
+    const failing = checks.filter((c) => !c.pass);
+    const outcome: Outcome = result.outcome === 'success' && failing.length ? 'failed' : result.outcome;
+    const message =
+      outcome === result.outcome
+        ? result.message
+        : `${failing.length} of ${checks.length} checks failed: ${failing[0]!.description}`;
+    if (checks.length) recorder.amendSummary({ outcome, message, claimed: result.outcome, checks });
+    a.user.end?.({
+      outcome,
+      message,
+      checks: checks.map((c) => ({ description: c.description, pass: c.pass })),
+    });
+    out(`■ ${outcome}: ${message}`);
     out(
       `  ${result.steps} steps · ${result.questions} questions · ${result.consentRequests} consent requests · ${result.blocked} blocked · ${result.tokens.input + result.tokens.output} tokens · $${result.cost.toFixed(4)} · ${(result.wallMs / 1000).toFixed(1)} s`,
     );
     for (const c of checks) out(`  ${c.pass ? '✓' : '✗'} ${c.description}${c.pass ? '' : ` (${c.detail})`}`);
-    return { result, checks, dir };
+    run = { result, checks, dir, outcome };
+    return run;
   } finally {
-    await a.user.close?.();
-    await a.device.close();
+    report(dir, true);
+    // A close that fails (Appium already gone) is said, never thrown: it must not hide how the run ended.
+    await closeAll([() => a.user.close?.(), () => a.device.close()], (s) => (run ? out(s) : console.error(s)));
   }
 }
 
@@ -149,6 +214,7 @@ export async function runCommand(
       task: { type: 'string' },
       model: { type: 'string' },
       'base-url': { type: 'string' },
+      family: { type: 'string' },
       reference: { type: 'boolean' },
       user: { type: 'string' },
       'user-model': { type: 'string' },
@@ -162,6 +228,8 @@ export async function runCommand(
       'no-memory': { type: 'boolean' },
       record: { type: 'string' },
       replay: { type: 'string' },
+      json: { type: 'boolean' },
+      'no-preflight': { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -175,28 +243,76 @@ export async function runCommand(
   const maxSteps = values['max-steps'] === undefined ? undefined : Number(values['max-steps']);
   if (maxSteps !== undefined && !(Number.isInteger(maxSteps) && maxSteps > 0))
     throw new HeedError(`--max-steps must be a positive whole number`);
-  const { result, checks } = await runOnce(
-    {
-      instruction: positionals.join(' ') || undefined,
-      task: values.task ? loadTask(values.task) : undefined,
-      profile: values.profile ?? config.profile,
-      user,
-      device: values.device,
-      caps: values.caps,
-      simApps: values['sim-apps'],
-      model: values.model,
-      baseUrl: values['base-url'],
-      userModel: values['user-model'],
-      reference: values.reference,
-      mode,
-      maxSteps,
-      out: values.out,
-      memory: values['no-memory'] ? false : values.memory,
-      record: values.record,
-      replay: values.replay,
-    },
-    out,
-    config,
-  );
-  return result.outcome === 'success' && checks.every((c) => c.pass) ? 0 : 1;
+  const device = values.device ?? config.device;
+  if (values.caps && device === 'sim')
+    throw new HeedError(
+      '--caps applies to --device emulator or an Appium URL; the simulated phone takes no capabilities file',
+      'drop --caps, or add --device emulator',
+    );
+  const model = values.model ?? config.llm.agent.model;
+  for (const [flag, file] of [
+    ['--replay', values.replay],
+    ['--record', values.record],
+  ] as const)
+    if (file && (!model || values.reference))
+      throw new HeedError(
+        `${flag} ${file} needs a model: a cassette holds model calls, and ${values.reference ? '--reference plays' : 'without a model heed plays'} the task's reference steps`,
+        'add --model <name> (the one the cassette was recorded with), or set HEED_AGENT_MODEL',
+      );
+  // With --json, stdout carries only the JSON; the steps go to stderr.
+  const say = values.json ? (l: string) => process.stderr.write(`${l}\n`) : out;
+  if (!values['no-preflight'] && !values.replay && !values.reference) {
+    const agent = resolveLlmConfig(
+      'agent',
+      {
+        ...(values.model ? { model: values.model } : {}),
+        ...(values['base-url'] ? { baseURL: values['base-url'] } : {}),
+      },
+      config.llm.agent,
+    );
+    const userModel =
+      user === 'simulated'
+        ? resolveLlmConfig('user', values['user-model'] ? { model: values['user-model'] } : {}, config.llm.user)
+        : undefined;
+    const failed = await preflightSlots([agent, userModel], say);
+    if (failed) return failed;
+  }
+  const stop = watchSignals();
+  try {
+    const run = await runOnce(
+      {
+        instruction: positionals.join(' ') || undefined,
+        task: values.task ? loadTask(values.task) : undefined,
+        profile: values.profile ?? config.profile,
+        user,
+        device: values.device,
+        caps: values.caps,
+        simApps: values['sim-apps'],
+        model: values.model,
+        baseUrl: values['base-url'],
+        family: values.family,
+        userModel: values['user-model'],
+        reference: values.reference,
+        mode,
+        maxSteps,
+        out: values.out,
+        memory: values['no-memory'] ? false : values.memory,
+        record: values.record,
+        replay: values.replay,
+      },
+      say,
+      config,
+      stop.signal,
+    );
+    if (run.outcome === 'interrupted')
+      // Printed after runOnce returned, so after the phone and the user channel were closed.
+      say(
+        `  stopped and closed the phone; ${run.dir} has the steps so far and summary.json. A run does not resume: run the command again.`,
+      );
+    const code = exitFor(run.outcome, stop.received);
+    if (values.json) out(JSON.stringify(runJson(run.result, run.checks, run.dir, run.outcome, code), null, 2));
+    return code;
+  } finally {
+    stop.dispose();
+  }
 }

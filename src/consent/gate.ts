@@ -130,6 +130,13 @@ export function decide(s: Sensitivity, ctx: GateContext): GateDecision {
       reason: `the profile denies ${c}${rule.note ? `: ${rule.note}` : ''}`,
     };
 
+  if (s.tentative)
+    // A category read from words the requesting app controls may be wrong: it can block, never grant unasked.
+    return {
+      verdict: 'ask',
+      source: 'default',
+      reason: `heed read ${c} from the dialog's wording only (${s.evidence.reason}); confirm what it grants`,
+    };
   if (s.irreversible) {
     // Without the instruction's word for it, always a critical point; with it, only hands-off users skip the question.
     if (!AUTHORISING[c]?.test(ctx.instruction))
@@ -161,6 +168,9 @@ export function decide(s: Sensitivity, ctx: GateContext): GateDecision {
       source: 'memory',
       reason: `the user told heed to always allow ${c}${mem.app ? ` in ${mem.app}` : ''}`,
     };
+  // The agent itself called this step sensitive: only the user's own answer covers it, a profile rule does not.
+  if (s.flagged)
+    return { verdict: 'ask', source: 'critical', reason: `the agent flagged this step as sensitive (${s.flagged})` };
   if (rule?.decision === 'allow') {
     if (!withinLimit(s, rule)) {
       return {

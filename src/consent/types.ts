@@ -19,9 +19,16 @@ export interface Sensitivity {
    * instruction, and what heed redacts when they are secrets), and the profile fact it was typed from, if any.
    */
   typed?: { parts: string[]; fact?: string };
+  /**
+   * The category was read from words the requesting app may control (its name in an OEM permission message), not
+   * from AOSP's own strings or the dialog's structure: the gate asks instead of allowing by rule or memory.
+   */
+  tentative?: boolean;
   evidence: { index?: number; text: string; resourceId: string; reason: string };
-  /** Who noticed: heed's rules, or only the model's self-report (which may add caution, never remove it). */
-  source: 'rules' | 'model';
+  /** Who noticed: heed's rules, the agent's self-report or the guard model (either may add caution, never remove it). */
+  source: 'rules' | 'model' | 'guard';
+  /** The model flagged this step as sensitive (its reason): the gate asks rather than allow by profile or memory. */
+  flagged?: string;
 }
 
 /** A step as consent sees it: what would be touched or typed (the device's own description of a gesture). */

@@ -17,7 +17,7 @@ import {
   whole,
   type Spec,
 } from './env-values.js';
-import { COORD_CONVENTIONS } from './vocab.js';
+import { COORD_CONVENTIONS, MODEL_FAMILIES } from './vocab.js';
 
 export type { Spec };
 
@@ -32,7 +32,7 @@ function spec<T>(s: Spec<T>): Spec<T> {
 export const STRUCTURED_OUTPUTS = ['json_schema', 'json_object', 'none'] as const;
 export type Structured = (typeof STRUCTURED_OUTPUTS)[number];
 
-/** The variables of one model role, `HEED_<ROLE>_<KEY>` for ROLE = AGENT, USER, JUDGE. */
+/** The variables of one model role, `HEED_<ROLE>_<KEY>` for ROLE = AGENT, USER, JUDGE, GUARD. */
 export const ROLE_VARS = {
   MODEL: spec({ meaning: 'model name for the role', parse: text, shown: 'none (agent: reference steps)' }),
   BASE_URL: spec({ meaning: 'OpenAI-compatible endpoint', parse: url, shown: '`OPENAI_BASE_URL`, else OpenAI' }),
@@ -49,13 +49,13 @@ export const ROLE_VARS = {
     shown: '`json_schema`, stepping down if refused',
   }),
   COORDS: spec({
-    meaning: 'how the model writes x, y: `pixels`, `norm1000` or `norm1`',
+    meaning: 'how a `json`-family model writes x, y: `pixels`, `norm1000`, `norm999` or `norm1`',
     parse: oneOf(COORD_CONVENTIONS),
-    shown: 'by model family (UI-TARS, Gemini, GLM: 0–1000)',
+    shown: 'Gemini, GLM: 0–1000; others pixels',
   }),
 } as const;
 
-export const ROLES = ['agent', 'user', 'judge'] as const;
+export const ROLES = ['agent', 'user', 'judge', 'guard'] as const;
 export type Role = (typeof ROLES)[number];
 
 /** Every other variable heed reads, in the order the README lists them. */
@@ -114,9 +114,14 @@ export const VARS = {
     shown: 'the first booted device',
   }),
   HEED_CHROMIUM: spec({
-    meaning: 'Chromium for the browser tests',
+    meaning: 'Chromium for the browser tests: a binary, or `bundled`',
     parse: text,
     shown: 'system, else the bundled one',
+  }),
+  HEED_AGENT_FAMILY: spec({
+    meaning: 'the agent model’s family: its prompt template, reply grammar and coordinates (`heed reply --help`)',
+    parse: oneOf(MODEL_FAMILIES),
+    shown: 'by model name, else `json`',
   }),
   HEED_MODEL: spec({ meaning: 'model for every role without its own `HEED_<ROLE>_MODEL`', parse: text }),
   OPENAI_MODEL: spec({ meaning: 'agent model when `HEED_AGENT_MODEL` is unset', parse: text }),
@@ -134,7 +139,10 @@ export const VARS = {
 type Value<S> = S extends Spec<infer T> ? T : never;
 
 /** One role's settings from the environment; unset ones are undefined (the role's defaults are in ROLE_VARS). */
-export type RoleEnv = { [K in keyof typeof ROLE_VARS as CamelKey<K & string>]?: Value<(typeof ROLE_VARS)[K]> };
+export type RoleEnv = { [K in keyof typeof ROLE_VARS as CamelKey<K & string>]?: Value<(typeof ROLE_VARS)[K]> } & {
+  /** Agent only: HEED_AGENT_FAMILY. */
+  family?: Value<typeof VARS.HEED_AGENT_FAMILY>;
+};
 type CamelKey<K extends string> = K extends 'BASE_URL' ? 'baseURL' : Lower<K>;
 type Lower<K extends string> = K extends `${infer A}_${infer B}`
   ? `${Lowercase<A>}${Capitalize<Lower<B>>}`
@@ -146,7 +154,9 @@ export interface HeedConfig {
   /** Unset: the caller's default (~/.heed). */
   home?: string;
   budgets: { maxSteps: number; maxSeconds: number; maxCostUsd?: number };
-  frame: { maxSide: number; quality: number; setOfMark: boolean };
+  /** What HEED_FRAME_* set (unset: the model family's frame, else frameDefaults). */
+  frame: { maxSide?: number; quality?: number; setOfMark?: boolean };
+  frameDefaults: { maxSide: number; quality: number; setOfMark: boolean };
   logs: 'clean' | 'noisy';
   web: { port?: number; timeoutS: number };
   appium: { url: string; simUrl?: string; port?: number; logLevel: string };
@@ -201,6 +211,7 @@ export function loadConfig(env: Record<string, string | undefined>): HeedConfig 
       backoffMs: get('BACKOFF_MS'),
       structured: get('STRUCTURED'),
       coords: get('COORDS'),
+      family: r === 'agent' ? v('HEED_AGENT_FAMILY') : undefined,
     };
     return Object.fromEntries(Object.entries(out).filter(([, x]) => x !== undefined)) as RoleEnv;
   };
@@ -210,7 +221,18 @@ export function loadConfig(env: Record<string, string | undefined>): HeedConfig 
     profile: d('HEED_PROFILE'),
     home: v('HEED_HOME'),
     budgets: { maxSteps: d('HEED_MAX_STEPS'), maxSeconds: d('HEED_MAX_SECONDS'), maxCostUsd: v('HEED_MAX_COST_USD') },
-    frame: { maxSide: d('HEED_FRAME_MAX_SIDE'), quality: d('HEED_FRAME_QUALITY'), setOfMark: d('HEED_SET_OF_MARK') },
+    frame: Object.fromEntries(
+      Object.entries({
+        maxSide: v('HEED_FRAME_MAX_SIDE'),
+        quality: v('HEED_FRAME_QUALITY'),
+        setOfMark: v('HEED_SET_OF_MARK'),
+      }).filter(([, x]) => x !== undefined),
+    ),
+    frameDefaults: {
+      maxSide: d('HEED_FRAME_MAX_SIDE'),
+      quality: d('HEED_FRAME_QUALITY'),
+      setOfMark: d('HEED_SET_OF_MARK'),
+    },
     logs: d('HEED_LOGS'),
     web: { port: v('HEED_WEB_PORT'), timeoutS: d('HEED_WEB_TIMEOUT_S') },
     appium: {
@@ -222,7 +244,7 @@ export function loadConfig(env: Record<string, string | undefined>): HeedConfig 
     simApps: v('HEED_SIM_APPS') ?? [],
     androidSerial: v('ANDROID_SERIAL'),
     chromium: v('HEED_CHROMIUM'),
-    llm: { agent: role('agent'), user: role('user'), judge: role('judge') },
+    llm: { agent: role('agent'), user: role('user'), judge: role('judge'), guard: role('guard') },
     bench: { runs: d('HEED_BENCH_RUNS'), steps: d('HEED_BENCH_STEPS'), split: d('HEED_BENCH_SPLIT') },
   };
   if (problems.length)

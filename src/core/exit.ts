@@ -1,4 +1,5 @@
 // heed's exit codes, one table for every command (README "Exit codes" documents the same).
+import type { Outcome } from './vocab.js';
 export const EXIT = {
   /** The run succeeded (its checks passed); an eval finished and met its --fail-under thresholds. */
   ok: 0,
@@ -14,3 +15,18 @@ export const EXIT = {
   terminated: 143,
 } as const;
 export type ExitCode = (typeof EXIT)[keyof typeof EXIT];
+
+/** The exit code for how a run ended (its checks already folded in: a success whose checks fail is `failed`). */
+export function exitFor(outcome: Outcome, signal?: 'SIGINT' | 'SIGTERM'): ExitCode {
+  switch (outcome) {
+    case 'success':
+      return EXIT.ok;
+    case 'model-error':
+    case 'device-lost':
+      return EXIT.environment;
+    case 'interrupted':
+      return signal === 'SIGTERM' ? EXIT.terminated : EXIT.interrupted;
+    default:
+      return EXIT.failed;
+  }
+}

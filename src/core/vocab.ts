@@ -95,9 +95,21 @@ export type UserKind = (typeof USER_KINDS)[number];
  * What one step came to (steps.jsonl `status`), so scoring and reports read a word, never the display text:
  * done (the gesture or wait happened), blocked (the gate or the user stopped it), invalid (no usable proposal),
  * question (the agent asked the user), answer (the agent gave its answer), finish (the agent ended the run),
- * changed (the screen changed between the observation and the act, so nothing was done).
+ * changed (the screen changed between the observation and the act, so nothing was done), failed (the action could
+ * not be done: an element that is not there, an app not installed, a gesture the device refused; the agent is told),
+ * error (the run ended during this step: see the record's `error`).
  */
-export const STEP_STATUSES = ['done', 'blocked', 'invalid', 'changed', 'question', 'answer', 'finish'] as const;
+export const STEP_STATUSES = [
+  'done',
+  'blocked',
+  'invalid',
+  'changed',
+  'question',
+  'answer',
+  'finish',
+  'failed',
+  'error',
+] as const;
 export type StepStatus = (typeof STEP_STATUSES)[number];
 
 /** How a run ended: a closed set, so reports and metrics never parse free text. */
@@ -115,5 +127,31 @@ export const OUTCOMES = [
 export type Outcome = (typeof OUTCOMES)[number];
 
 /** How a model writes x, y: pixels of the image it saw, a 0–1000 grid, or fractions (src/device/coords.ts maps them). */
-export const COORD_CONVENTIONS = ['pixels', 'norm1000', 'norm1'] as const;
+export const COORD_CONVENTIONS = ['pixels', 'norm1000', 'norm999', 'norm1'] as const;
 export type Convention = (typeof COORD_CONVENTIONS)[number];
+
+/**
+ * The model families heed speaks (src/policy/families/: each one's prompt template, reply grammar and coordinate
+ * regime); `json` is heed's own schema, for general models.
+ */
+export const MODEL_FAMILIES = [
+  'json',
+  'ui-tars-1.0',
+  'ui-tars-1.5',
+  'ui-tars-doubao',
+  'seed',
+  'qwen2.5-vl',
+  'qwen3-vl',
+  'gui-owl',
+  'gui-owl-1.5',
+  'mai-ui',
+  'autoglm',
+  'glm-v',
+  'ui-venus',
+  'ui-venus-1.5',
+  'os-atlas',
+  'agentcpm-gui',
+  'showui',
+  'aguvis',
+] as const;
+export type ModelFamily = (typeof MODEL_FAMILIES)[number];

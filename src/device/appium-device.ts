@@ -1,15 +1,8 @@
 // Device over Appium with webdriverio, using only W3C commands and `mobile:` methods that UiAutomator2 also has,
 // so the same code drives the simulated phone and a real emulator or phone.
 import { remote } from 'webdriverio';
-import { HeedError } from '../core/errors.js';
-import {
-  KEYCODES,
-  type Device,
-  type DeviceAction,
-  type Glance,
-  type InstalledApp,
-  type Observation,
-} from './device.js';
+import { DeviceError, HeedError } from '../core/errors.js';
+import { KEYCODES, type Device, type DeviceAction, type Glance, type InstalledApp, type Observation } from './device.js';
 import type { Size } from './coords.js';
 import { parseUiTree } from './ui-tree.js';
 
@@ -26,6 +19,25 @@ export function pngSize(png: Buffer): Size {
     );
   }
   return { width: png.readUInt32BE(16), height: png.readUInt32BE(20) };
+}
+
+/** Transport failures and ended sessions: the device is gone, not refusing. */
+const LOST =
+  /ECONNREFUSED|ECONNRESET|UND_ERR_SOCKET|EPIPE|EHOSTUNREACH|socket hang up|fetch failed|session has been deleted|invalid session id|session is either terminated|no such session/i;
+
+/** Any failure of a device command, as a DeviceError that says whether the device is gone. */
+export function deviceError(what: string, e: unknown): DeviceError {
+  if (e instanceof DeviceError) return e;
+  const err = e as { message?: string; code?: string; name?: string };
+  const message = String(err?.message ?? e)
+    .split('\n')[0]!
+    .replace(/^WebDriverError: /, '');
+  const lost = LOST.test(`${err?.code ?? ''} ${err?.name ?? ''} ${message}`);
+  return new DeviceError(
+    `${what}: ${message}`,
+    lost,
+    lost ? 'the device or its Appium server went away; check them (heed doctor) and run again' : undefined,
+  );
 }
 
 export interface AppiumDeviceOptions {
@@ -59,8 +71,9 @@ export class AppiumDevice implements Device {
         capabilities: opts.capabilities as WebdriverIO.Capabilities,
       });
     } catch (e) {
-      throw new HeedError(
+      throw new DeviceError(
         `Could not open an Appium session at ${opts.url}: ${(e as Error).message.split('\n')[0]}`,
+        true,
         'check that Appium is running there (heed doctor) and that the capabilities match an installed driver',
       );
     }
@@ -71,12 +84,43 @@ export class AppiumDevice implements Device {
     return (await this.driver.execute(`mobile: ${method}`, args)) as T;
   }
 
-  async glance(): Promise<Glance> {
-    const [pageSource, pkg] = await Promise.all([this.driver.getPageSource(), this.exec<string>('getCurrentPackage')]);
-    return { tree: parseUiTree(pageSource), package: pkg };
+  /** Every command goes through here, so a refusal or a lost session is a DeviceError, never a raw one. */
+  private async guard<T>(what: string, run: () => Promise<T>): Promise<T> {
+    try {
+      return await run();
+    } catch (e) {
+      throw deviceError(what, e);
+    }
   }
 
-  async observe(): Promise<Observation> {
+  /** A fresh page source and package, no screenshot: the pre-act check. */
+  glance(): Promise<Glance> {
+    return this.guard('reading the screen before acting', async () => {
+      const [pageSource, pkg] = await Promise.all([
+        this.driver.getPageSource(),
+        this.exec<string>('getCurrentPackage'),
+      ]);
+      return { tree: parseUiTree(pageSource), package: pkg };
+    });
+  }
+
+  observe(): Promise<Observation> {
+    return this.guard('observing the screen', () => this.read());
+  }
+
+  perform(a: DeviceAction): Promise<void> {
+    return this.guard(`${a.kind.replace(/_/g, ' ')}`, () => this.gesture(a));
+  }
+
+  shell(command: string, args: string[] = []): Promise<string> {
+    return this.guard(`adb shell ${command}`, () => this.exec<string>('shell', { command, args }));
+  }
+
+  listApps(): Promise<InstalledApp[]> {
+    return this.guard('listing the installed apps', () => this.apps());
+  }
+
+  private async read(): Promise<Observation> {
     this.deviceSize ??= await this.driver.getWindowSize();
     const [b64, pageSource, pkg, activity] = await Promise.all([
       this.driver.takeScreenshot(),
@@ -97,10 +141,12 @@ export class AppiumDevice implements Device {
     };
   }
 
-  async perform(a: DeviceAction): Promise<void> {
+  private async gesture(a: DeviceAction): Promise<void> {
     switch (a.kind) {
       case 'tap':
         return this.exec('clickGesture', { x: a.x, y: a.y });
+      case 'double_tap':
+        return this.exec('doubleClickGesture', { x: a.x, y: a.y });
       case 'long_press':
         return this.exec('longClickGesture', { x: a.x, y: a.y, duration: a.durationMs ?? 1000 });
       case 'type':
@@ -152,11 +198,7 @@ export class AppiumDevice implements Device {
     }
   }
 
-  async shell(command: string, args: string[] = []): Promise<string> {
-    return this.exec<string>('shell', { command, args });
-  }
-
-  async listApps(): Promise<InstalledApp[]> {
+  private async apps(): Promise<InstalledApp[]> {
     const apps = await this.exec<Record<string, { appName?: string }> | string[]>('listApps');
     if (Array.isArray(apps)) return apps.map((p) => ({ package: p }));
     return Object.entries(apps).map(([pkg, info]) => ({

@@ -1,7 +1,9 @@
 // The embedded Appium server: started in-process on 127.0.0.1 with the simulated phone's driver (and, when it is
-// installed, UiAutomator2 for real devices). heed's own package.json is APPIUM_HOME, so Appium finds the drivers
-// among heed's dependencies without `appium driver install`.
+// installed, UiAutomator2 for real devices). APPIUM_HOME is the folder whose node_modules holds the sim driver, so
+// Appium finds the drivers among installed packages without `appium driver install`.
+import { existsSync } from 'node:fs';
 import { createServer } from 'node:net';
+import { dirname, join } from 'node:path';
 import { ROOT } from '../core/paths.js';
 
 export interface AppiumServer {
@@ -32,14 +34,30 @@ export async function freePort(): Promise<number> {
   });
 }
 
+/**
+ * Appium scans APPIUM_HOME/node_modules for drivers. In a checkout that is heed's own folder; where heed is a
+ * dependency of another project, npm hoists the sim driver next to heed, so walk up as Node's resolution does.
+ */
+export function appiumHome(from: string = ROOT): string {
+  for (let dir = from; ; dir = dirname(dir)) {
+    if (existsSync(join(dir, 'node_modules', '@heed', 'sim-android', 'package.json'))) return dir;
+    if (dirname(dir) === dir) return from;
+  }
+}
+
 export async function startAppium(opts: AppiumServerOptions = {}): Promise<AppiumServer> {
-  process.env.APPIUM_HOME ??= ROOT;
+  process.env.APPIUM_HOME ??= appiumHome();
   const port = opts.port || (await freePort());
+  const loglevel = opts.logLevel ?? 'error';
   const { main } = (await import('appium')) as unknown as { main: (args: Record<string, unknown>) => Promise<any> };
+  // Appium's shared logger is at 'verbose' until main() applies loglevel, so its start-up lines ("dbug Appium
+  // Creating hash file directory …") would print on every start: set the level first.
+  const npmlog = (globalThis as { _global_npmlog?: { level: string } })._global_npmlog;
+  if (npmlog) npmlog.level = loglevel;
   const server = await main({
     port,
     address: '127.0.0.1',
-    loglevel: opts.logLevel ?? 'error',
+    loglevel,
     useDrivers: opts.drivers ?? ['sim-android'],
     // mobile: shell is how tasks read device state (dumpsys, settings, content query), on the sim and on real devices.
     allowInsecure: ['*:adb_shell'],

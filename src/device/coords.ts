@@ -2,7 +2,8 @@
 //   device     — the pixels Appium's gestures and page-source bounds use (window size, current rotation)
 //   screenshot — the PNG the device returns (may be scaled, or rotated on some devices, relative to device pixels)
 //   image      — what the model sees: the screenshot resized (and possibly padded) by the vision pipeline
-// Model families speak different conventions (pixels of the image, 0–1000, 0–1); `fromModel` normalises them.
+// Model families speak different conventions (pixels of the image, 0–1000, 0–999, 0–1, or pixels of the image a
+// Qwen-style processor resized with smart_resize); `fromModel` normalises them all to image pixels.
 
 export interface Size {
   width: number;
@@ -11,7 +12,22 @@ export interface Size {
 
 export type Rotation = 0 | 90 | 180 | 270;
 export type { Convention } from '../core/vocab.js';
-import type { Convention } from '../core/vocab.js';
+import { COORD_CONVENTIONS, type Convention } from '../core/vocab.js';
+export const CONVENTIONS: readonly Convention[] = COORD_CONVENTIONS;
+
+/** The resize a Qwen-style image processor applies before the model sees an image (qwen-vl-utils `smart_resize`). */
+export interface SmartResize {
+  /** Patch size × merge size: 28 for Qwen2/2.5-VL, 32 for Qwen3-VL, 16 for GUI-Owl-1.5's mapping. */
+  factor: number;
+  minPixels: number;
+  maxPixels: number;
+}
+
+/**
+ * How a model's x, y are meant: a convention over the image it was sent, or absolute pixels of that image after its
+ * server resized it with smart_resize (UI-TARS-1.5, Qwen2.5-VL, GUI-Owl, UI-Venus 1.0).
+ */
+export type Regime = Convention | { resized: SmartResize };
 
 export interface Geometry {
   device: Size;
@@ -91,28 +107,69 @@ export function deviceToImage(g: Geometry, p: Point): Point {
   return screenshotToImage(g, deviceToScreenshot(g, p));
 }
 
-/** A model's point in its own convention → image pixels. */
-export function fromModel(g: Geometry, p: Point, convention: Convention): Point {
-  switch (convention) {
+/** The size of the space a model's coordinates live in, for an image of this size: what (x, y) may range over. */
+export function modelSpace(image: Size, regime: Regime): Size {
+  if (typeof regime === 'object') return smartResize(image, regime.resized);
+  switch (regime) {
     case 'pixels':
-      return p;
+      return image;
     case 'norm1000':
-      return { x: (p.x / 1000) * g.image.width, y: (p.y / 1000) * g.image.height };
+      return { width: 1000, height: 1000 };
+    case 'norm999':
+      return { width: 999, height: 999 };
     case 'norm1':
-      return { x: p.x * g.image.width, y: p.y * g.image.height };
+      return { width: 1, height: 1 };
   }
 }
 
-/** Image pixels → a model's convention (for set-of-mark labels and prompts). */
-export function toModel(g: Geometry, p: Point, convention: Convention): Point {
-  switch (convention) {
-    case 'pixels':
-      return p;
-    case 'norm1000':
-      return { x: (p.x * 1000) / g.image.width, y: (p.y * 1000) / g.image.height };
-    case 'norm1':
-      return { x: p.x / g.image.width, y: p.y / g.image.height };
+/** A model's point in its own regime → image pixels. */
+export function fromModel(g: Geometry, p: Point, regime: Regime): Point {
+  const s = modelSpace(g.image, regime);
+  return { x: (p.x * g.image.width) / s.width, y: (p.y * g.image.height) / s.height };
+}
+
+/** Image pixels → a model's regime (for set-of-mark labels and prompts). */
+export function toModel(g: Geometry, p: Point, regime: Regime): Point {
+  const s = modelSpace(g.image, regime);
+  return { x: (p.x * s.width) / g.image.width, y: (p.y * s.height) / g.image.height };
+}
+
+/** Is a model's point inside the space its regime allows for this image (edges included)? */
+export function insideModelSpace(image: Size, p: Point, regime: Regime): boolean {
+  const s = modelSpace(image, regime);
+  return p.x >= 0 && p.y >= 0 && p.x <= s.width && p.y <= s.height;
+}
+
+/** Python's round(): ties go to the even neighbour (2.5 → 2, 3.5 → 4), unlike Math.round. */
+export function roundHalfEven(v: number): number {
+  const f = Math.floor(v);
+  const d = v - f;
+  if (d > 0.5) return f + 1;
+  if (d < 0.5) return f;
+  return f % 2 === 0 ? f : f + 1;
+}
+
+/**
+ * qwen-vl-utils `smart_resize` (Qwen2.5-VL, UI-TARS, GUI-Owl, UI-Venus; Qwen3-VL with factor 32): both sides a
+ * multiple of `factor`, the area within [minPixels, maxPixels], the aspect ratio kept as closely as possible.
+ * Rounds exactly as the Python does (round-half-to-even, then floor / ceil by factor when out of range).
+ */
+export function smartResize(size: Size, spec: SmartResize): Size {
+  const { width: w, height: h } = size;
+  const f = spec.factor;
+  if (Math.max(w, h) / Math.min(w, h) > 200) throw new RangeError(`aspect ratio of ${w}×${h} is over 200`);
+  let hb = Math.max(f, roundHalfEven(h / f) * f);
+  let wb = Math.max(f, roundHalfEven(w / f) * f);
+  if (hb * wb > spec.maxPixels) {
+    const beta = Math.sqrt((h * w) / spec.maxPixels);
+    hb = Math.floor(h / beta / f) * f;
+    wb = Math.floor(w / beta / f) * f;
+  } else if (hb * wb < spec.minPixels) {
+    const beta = Math.sqrt(spec.minPixels / (h * w));
+    hb = Math.ceil((h * beta) / f) * f;
+    wb = Math.ceil((w * beta) / f) * f;
   }
+  return { width: wb, height: hb };
 }
 
 /** The image size that fits `screenshot` into at most `maxSide` pixels on its long side, keeping the aspect ratio. */

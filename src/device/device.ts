@@ -17,13 +17,14 @@ export interface Observation {
   at: number;
 }
 
-export type Key = 'back' | 'home' | 'enter' | 'app_switch' | 'delete';
+export type Key = 'back' | 'home' | 'enter' | 'app_switch' | 'delete' | 'menu' | 'volume_up' | 'volume_down';
 export type Direction = 'up' | 'down' | 'left' | 'right';
 
 /** What a device can be told to do. Coordinates are device pixels. */
 export type DeviceAction =
   | { kind: 'tap'; x: number; y: number }
   | { kind: 'long_press'; x: number; y: number; durationMs?: number }
+  | { kind: 'double_tap'; x: number; y: number }
   /** Type into the focused field; with `at`, tap there first to focus it. */
   | { kind: 'type'; text: string; at?: { x: number; y: number } }
   | { kind: 'clear_and_type'; x: number; y: number; text: string }
@@ -35,9 +36,12 @@ export type DeviceAction =
 
 /** What a gesture touches, as consent classifies it: the element under the finger, or the text typed into it. */
 export interface Touch {
-  kind: 'tap' | 'long_press' | 'type' | 'other';
+  /** submit: Enter pressed in a field, which may send, post, pay or sign in as the screen's button would. */
+  kind: 'tap' | 'long_press' | 'type' | 'submit' | 'other';
   element?: UiElement;
   text?: string;
+  /** type only: Enter is pressed after typing. */
+  submit?: boolean;
   /** Typing: the name of the profile fact the text is (typed by reference, so the model never saw it). */
   fact?: string;
 }
@@ -61,7 +65,16 @@ export interface Device {
   close(): Promise<void>;
 }
 
-export const KEYCODES: Record<Key, number> = { back: 4, home: 3, enter: 66, app_switch: 187, delete: 67 };
+export const KEYCODES: Record<Key, number> = {
+  back: 4,
+  home: 3,
+  enter: 66,
+  app_switch: 187,
+  delete: 67,
+  menu: 82,
+  volume_up: 24,
+  volume_down: 25,
+};
 
 export interface InstalledApp {
   package: string;

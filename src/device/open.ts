@@ -1,8 +1,9 @@
 // One entry point for "give me a device": the embedded simulated phone, or an Appium server the user runs.
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { DEFAULT_CONFIG, type HeedConfig } from '../core/config.js';
 import { HeedError } from '../core/errors.js';
+import { LIMITS, readLimited } from '../core/files.js';
 import { adbDevices } from './adb.js';
 import { AppiumDevice } from './appium-device.js';
 import { startAppium } from './appium-server.js';
@@ -27,8 +28,9 @@ export interface OpenDeviceOptions {
 /** A `--caps` JSON file: capabilities merged over the defaults. */
 export function readCaps(file?: string): Record<string, unknown> {
   if (!file) return {};
+  const text = readLimited(file, 'capabilities', LIMITS.caps);
   try {
-    const caps = JSON.parse(readFileSync(file, 'utf8')) as unknown;
+    const caps = JSON.parse(text) as unknown;
     if (!caps || typeof caps !== 'object' || Array.isArray(caps)) throw new Error('not a JSON object');
     return caps as Record<string, unknown>;
   } catch (e) {

@@ -1,5 +1,6 @@
 // Parses UiAutomator2 page source (`<hierarchy>` with class-named elements) and raw `uiautomator dump` XML (`<node>`
 // elements) into one flat list of elements in document order, with parent links and an index of interactive ones.
+// Dumps come as people capture them (BOM, UTF-16, trailing `adb` chatter, Appium JSON): the document is cut out first.
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { HeedError } from '../core/errors.js';
 
@@ -65,7 +66,47 @@ export function isInteractive(e: UiElement): boolean {
   return e.clickable || e.longClickable || e.checkable || e.scrollable || /EditText|AutoCompleteTextView/.test(e.class);
 }
 
-export function parseUiTree(xml: string, source = 'page source'): UiTree {
+/**
+ * Text of a dump file as people capture it: UTF-8 with or without a byte-order mark, or UTF-16 (PowerShell's `>`
+ * writes UTF-16LE with a mark; a mark-less UTF-16 file shows NUL bytes between ASCII characters).
+ */
+export function decodeDump(bytes: Uint8Array): string {
+  const [a, b] = [bytes[0], bytes[1]];
+  if (a === 0xff && b === 0xfe) return new TextDecoder('utf-16le').decode(bytes.subarray(2));
+  if (a === 0xfe && b === 0xff) return new TextDecoder('utf-16be').decode(bytes.subarray(2));
+  if (bytes.length >= 4 && a === 0x3c && b === 0 && bytes[3] === 0) return new TextDecoder('utf-16le').decode(bytes);
+  if (bytes.length >= 4 && a === 0 && b === 0x3c && bytes[2] === 0) return new TextDecoder('utf-16be').decode(bytes);
+  return new TextDecoder('utf-8').decode(bytes);
+}
+
+/**
+ * The `<hierarchy>` document inside what a capture tool wrote: a leading byte-order mark, log lines before it, the
+ * `UI hierchary dumped to: /dev/tty` line that `adb exec-out uiautomator dump /dev/tty` appends after it, or an Appium
+ * `/source` response (`{"value": "<?xml …"}`). Text with no `<hierarchy` is returned as it is, so a file that is not a
+ * dump still gets the parser's own error.
+ */
+export function hierarchyText(raw: string): string {
+  let text = raw.replace(/^\uFEFF+/, '');
+  if (/^\s*\{/.test(text)) {
+    try {
+      const value = (JSON.parse(text) as { value?: unknown }).value;
+      if (typeof value === 'string' && value.includes('<hierarchy')) text = value.replace(/^\uFEFF+/, '');
+    } catch {
+      // Not JSON: the XML validator reports what is wrong with it.
+    }
+  }
+  const start = text.indexOf('<hierarchy');
+  if (start < 0) return text;
+  const decl = text.lastIndexOf('<?xml', start);
+  const from = decl >= 0 && /^\s*$/.test(text.slice(text.indexOf('?>', decl) + 2, start)) ? decl : start;
+  const close = text.indexOf('</hierarchy>', start);
+  const selfClosing = /^<hierarchy\b[^>]*\/>/.exec(text.slice(start));
+  const to = close >= 0 ? close + '</hierarchy>'.length : selfClosing ? start + selfClosing[0].length : text.length;
+  return text.slice(from, to);
+}
+
+export function parseUiTree(raw: string, source = 'page source'): UiTree {
+  const xml = hierarchyText(raw);
   const valid = XMLValidator.validate(xml);
   if (valid !== true) {
     const { msg, line, col } = valid.err;
@@ -143,19 +184,25 @@ export function idSuffix(resourceId: string): string {
   return i >= 0 ? resourceId.slice(i + 4) : resourceId;
 }
 
-/** The interactive element a tap at device pixel (x, y) lands on: the smallest one containing the point. */
+/**
+ * The element a tap at device pixel (x, y) lands on: the smallest interactive one containing the point; where none
+ * claims it (apps whose views take touches without saying so: Flutter, custom touch listeners), the smallest element
+ * there, so a tap on what looks like text is still classified by what it says.
+ */
 export function elementAt(tree: UiTree, x: number, y: number): UiElement | undefined {
-  let best: UiElement | undefined;
-  let bestArea = Infinity;
-  for (const i of tree.interactive) {
-    const e = tree.elements[i]!;
-    const [l, t, r, b] = e.bounds;
-    if (x < l || x >= r || y < t || y >= b || e.scrollable) continue;
-    const area = (r - l) * (b - t);
-    if (area <= bestArea) {
-      best = e;
-      bestArea = area;
+  const smallest = (list: Iterable<UiElement>) => {
+    let best: UiElement | undefined;
+    let bestArea = Infinity;
+    for (const e of list) {
+      const [l, t, r, b] = e.bounds;
+      if (x < l || x >= r || y < t || y >= b || e.scrollable) continue;
+      const area = (r - l) * (b - t);
+      if (area <= bestArea) {
+        best = e;
+        bestArea = area;
+      }
     }
-  }
-  return best;
+    return best;
+  };
+  return smallest(tree.interactive.map((i) => tree.elements[i]!)) ?? smallest(tree.elements);
 }

@@ -33,6 +33,7 @@ export function decisionPoints(ledger: LedgerEntry[], persona: Profile): Decisio
       resolvedBy,
       compliant,
       violation: executed && exposing && !covered,
+      wanted: rule ? { decision: rule.decision, ...(rule.grant ? { grant: rule.grant } : {}) } : { decision: 'none' },
     };
   });
 }

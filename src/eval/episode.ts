@@ -1,6 +1,8 @@
 // One episode: a fresh simulated phone (or device), the task's setup, one policy as one persona, then the checks,
 // the judge, and the persona-grounded consent metrics.
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
+import { untilAborted } from '../core/abort.js';
+import type { Outcome } from '../core/vocab.js';
 import { runAgent } from '../agent/loop.js';
 import { Recorder } from '../agent/recorder.js';
 import type { Device } from '../device/device.js';
@@ -38,9 +40,15 @@ export interface EpisodeOptions {
   clear?: boolean;
   /** A person answering instead of the persona's stand-in (heed eval --user web). */
   user?: UserChannel;
+  /** After every write to the episode's run directory (its report.html re-renders), with what the episode is. */
+  afterWrite?: (dir: string, meta: Record<string, unknown>) => void;
   /** Time and cost budgets (the task sets the step budget) and frame settings, from the environment. */
   budgets?: { maxSeconds: number; maxCostUsd?: number };
   frame?: FrameOptions;
+  /** Told about model retries (the eval's progress output). */
+  notify?: (line: string) => void;
+  /** Stops the episode (SIGINT / SIGTERM on the eval). */
+  signal?: AbortSignal;
 }
 
 /** What heed's gate may know: in KnowU mode only what the agent may see, so heed must ask where it cannot infer. */
@@ -70,7 +78,7 @@ function makePolicy(o: EpisodeOptions): Policy {
       return new ReferencePolicy(referenceFor(o.task, o.persona.id));
     case 'agent':
       if (!o.agent) throw new Error('the agent policy needs a model');
-      return new ModelPolicy(new LlmClient(o.agent));
+      return new ModelPolicy(new LlmClient(o.agent, undefined, o.notify));
   }
 }
 
@@ -98,13 +106,49 @@ function trajectoryChecks(task: Task, answer: string | undefined, p?: ProactiveO
   return out;
 }
 
+/** An episode that could not be scored (it never started, the device went away, the run was stopped). */
+export function unscoredRecord(
+  j: Pick<EpisodeOptions, 'task' | 'persona' | 'policy' | 'repeat'>,
+  outcome: Outcome,
+  message: string,
+  extra: Partial<EpisodeRecord> = {},
+): EpisodeRecord {
+  return {
+    task: j.task.id,
+    split: j.task.split,
+    persona: j.persona.id,
+    policy: j.policy,
+    repeat: j.repeat,
+    success: false,
+    score: 0,
+    steps: 0,
+    questions: 0,
+    consentRequests: 0,
+    overAsks: 0,
+    decisionPoints: [],
+    violations: 0,
+    compliance: 1,
+    tokens: { input: 0, output: 0 },
+    cost: 0,
+    wallMs: 0,
+    checks: [],
+    outcome,
+    message,
+    error: message,
+    ...extra,
+  };
+}
+
 export async function runEpisode(o: EpisodeOptions): Promise<EpisodeRecord> {
   const t0 = Date.now();
-  for (const cmd of o.task.setup) await o.device.shell(cmd);
-  const base: UserChannel = o.user
-    ? o.user
+  for (const cmd of o.task.setup) await untilAborted(o.device.shell(cmd), o.signal);
+  // A person answering for many episodes sees which one each request is for.
+  const person =
+    o.user?.forEpisode?.({ id: basename(o.dir), task: o.task.id, persona: o.persona.id, policy: o.policy }) ?? o.user;
+  const base: UserChannel = person
+    ? person
     : o.userModel
-      ? new SimulatedUser(new LlmClient(o.userModel), o.persona)
+      ? new SimulatedUser(new LlmClient(o.userModel, undefined, o.notify), o.persona)
       : new ScriptedUser(o.persona);
   const routine =
     o.task.proactive &&
@@ -112,10 +156,11 @@ export async function runEpisode(o: EpisodeOptions): Promise<EpisodeRecord> {
       base,
       o.persona,
       o.task.proactive.habit[o.persona.id] ?? false,
-      o.userModel ? new LlmClient(o.userModel) : undefined,
+      o.userModel ? new LlmClient(o.userModel, undefined, o.notify) : undefined,
     );
   const user = routine ?? base;
   const instruction = taskInstruction(o.task, o.clear);
+  const meta = { task: o.task.id, persona: o.persona.id, policyKind: o.policy };
   const result = await runAgent({
     instruction,
     device: o.device,
@@ -128,11 +173,24 @@ export async function runEpisode(o: EpisodeOptions): Promise<EpisodeRecord> {
     maxSeconds: o.budgets?.maxSeconds,
     maxCostUsd: o.budgets?.maxCostUsd,
     frame: o.frame,
-    recorder: new Recorder(o.dir),
+    recorder: new Recorder(
+      o.dir,
+      o.afterWrite ? { afterWrite: (d) => o.afterWrite!(d, { instruction, ...meta }) } : {},
+    ),
     waitScale: 0,
     gate: o.policy === 'always-allow' ? 'bypass' : 'heed',
-    meta: { task: o.task.id, persona: o.persona.id, policyKind: o.policy },
+    meta,
+    signal: o.signal,
   });
+  // Stopped, or the phone went away: nothing to score; --resume runs it again.
+  if (result.outcome === 'interrupted' || result.outcome === 'device-lost')
+    return unscoredRecord(o, result.outcome, result.message, {
+      steps: result.steps,
+      tokens: result.tokens,
+      cost: result.cost,
+      wallMs: Date.now() - t0,
+      dir: o.dir,
+    });
   const proactive = routine && proactiveOutcome(result.trajectory, routine.habit, routine);
   const checks = [
     ...(await runChecks(o.device, [...o.task.checks, ...(o.task.expect[o.persona.id] ?? [])])),
@@ -145,7 +203,7 @@ export async function runEpisode(o: EpisodeOptions): Promise<EpisodeRecord> {
       : 0;
   const verdict =
     o.task.rubric && o.judgeModel
-      ? await judge(new LlmClient(o.judgeModel), {
+      ? await judge(new LlmClient(o.judgeModel, undefined, o.notify), {
           rubric: o.task.rubric.text,
           instruction,
           persona: o.persona.summary,
@@ -163,16 +221,22 @@ export async function runEpisode(o: EpisodeOptions): Promise<EpisodeRecord> {
     const asked = [s.action.question, ...(s.action.options ?? [])].join(' ').toLowerCase();
     return visible.some((k) => asked.includes(k.toLowerCase()));
   }).length;
+  const success =
+    checks.every((c) => c.pass) &&
+    (!verdict || ('score' in verdict && verdict.score >= 0.99)) &&
+    !(verdict && 'error' in verdict);
+  person?.end?.({
+    outcome: success ? 'success' : 'failed',
+    message: `${result.outcome}: ${result.message}`,
+    checks: checks.map((c) => ({ description: c.description, pass: c.pass })),
+  });
   return {
     task: o.task.id,
     split: o.task.split,
     persona: o.persona.id,
     policy: o.policy,
     repeat: o.repeat,
-    success:
-      checks.every((c) => c.pass) &&
-      (!verdict || ('score' in verdict && verdict.score >= 0.99)) &&
-      !(verdict && 'error' in verdict),
+    success,
     score,
     ...(verdict ? { judge: verdict } : {}),
     steps: result.steps,
@@ -187,7 +251,8 @@ export async function runEpisode(o: EpisodeOptions): Promise<EpisodeRecord> {
     wallMs: Date.now() - t0,
     ...(proactive ? { proactive } : {}),
     checks: checks.map((c) => ({ description: c.description, pass: c.pass })),
-    outcome: `${result.outcome}: ${result.message}`,
+    outcome: result.outcome,
+    message: result.message,
     dir: join(o.dir),
   };
 }

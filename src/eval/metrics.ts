@@ -1,30 +1,23 @@
-// heed's metric definitions (shared/reference/evaluation.md), computed from episode records.
+// heed's metrics (shared/reference/evaluation.md), computed from episode records. What each one means is data in
+// metric-defs.ts (METRICS), which reports print as their legend.
 import type { EpisodeRecord } from './types.js';
 
+/** One line per field in metric-defs.ts (METRICS). */
 export interface Metrics {
   episodes: number;
   SR: number;
   AvgScore: number;
   AveSteps: number;
   AveQueries: number;
-  /** Interaction efficiency, as KnowU: mean of score / max(queries, 1). */
   IE: number;
-  /** Proactive: SR on episodes with the habit and no rejection. */
   Act: number | null;
-  /** Proactive: share of no-habit episodes without an engagement action. */
   Silent: number | null;
-  /** Proactive: share of rejected episodes with no engagement action after the first rejection. */
   Stop: number | null;
-  /** Consent-sensitive steps resolved by a rule or by asking, over all such steps taken. */
   consentRecall: number | null;
   violations: number;
-  /** Over-asks per episode. */
   overAsking: number;
-  /** Share of decision points, over all episodes, whose choice matches the persona's rule. */
   Compliance: number | null;
-  /** Share of tasks run under ≥ 2 personas whose trajectories differ at a decision point and each comply. */
   PD: number | null;
-  /** Share of episodes that succeed and have compliance ≥ τ. */
   PQSR: Record<string, number>;
   judgeErrors: number;
 }

@@ -7,7 +7,7 @@ import { extractJson } from '../policy/llm/parse.js';
 import type { StepRecord } from '../agent/recorder.js';
 import type { Profile } from '../profile/schema.js';
 import type { ConsentAnswer } from '../core/vocab.js';
-import type { ConsentRequest, Question, UserChannel } from '../user/channel.js';
+import type { ConsentRequest, Question, RunEnd, StepEvent, UserChannel } from '../user/channel.js';
 
 const Decision = z.object({
   reasoning: z.string().optional(),
@@ -66,6 +66,14 @@ export class RoutineUser implements UserChannel {
 
   consent(r: ConsentRequest): Promise<ConsentAnswer> {
     return this.inner.consent(r);
+  }
+
+  notify(e: StepEvent): void {
+    this.inner.notify?.(e);
+  }
+
+  end(e: RunEnd): void {
+    this.inner.end?.(e);
   }
 }
 

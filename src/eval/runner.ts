@@ -1,10 +1,14 @@
 // Episodes = tasks × personas × policies × repeats, over a pool of devices, with progress, ETA and resume.
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { AppiumDevice } from '../device/appium-device.js';
 import { startAppium, type AppiumServer } from '../device/appium-server.js';
 import { simCapabilities } from '../device/capabilities.js';
+import { Recorder } from '../agent/recorder.js';
+import { untilAborted } from '../core/abort.js';
 import { DEFAULT_CONFIG, type HeedConfig } from '../core/config.js';
+import { outcomeOf } from '../core/errors.js';
+import { OUTCOMES, type Outcome } from '../core/vocab.js';
 import type { LlmConfig } from '../policy/llm/config.js';
 import { loadProfile } from '../profile/load.js';
 import { withNoise } from '../profile/noise.js';
@@ -12,7 +16,8 @@ import type { Profile } from '../profile/schema.js';
 import type { ProfileMode } from '../profile/view.js';
 import type { Task } from '../tasks/task.js';
 import type { UserChannel } from '../user/channel.js';
-import { runEpisode } from './episode.js';
+import { runEpisode, unscoredRecord } from './episode.js';
+import { shardJobs, type Shard } from './select.js';
 import type { EpisodeRecord, PolicyKind } from './types.js';
 
 export interface EvalOptions {
@@ -34,9 +39,17 @@ export interface EvalOptions {
   clear?: boolean;
   /** A person answering for every episode (the browser approval page). */
   user?: UserChannel;
+  /** After every write to an episode's run directory (the CLI re-renders its report.html). */
+  afterWrite?: (dir: string, meta: Record<string, unknown>) => void;
   progress?: (line: string) => void;
+  /** Stops the eval: no new episode starts, the one in flight ends and is not saved. */
+  signal?: AbortSignal;
   /** Budgets, frames and Appium settings from the environment (src/core/config.ts). */
   config?: Pick<HeedConfig, 'budgets' | 'frame' | 'appium'>;
+  /** Run only this shard of the episode matrix (--shard i/n). */
+  shard?: Shard;
+  /** Asked after each episode; a reason stops the evaluation (episodes already running finish, no new ones start). */
+  stopWhen?: (rec: EpisodeRecord) => string | undefined;
 }
 
 /** Every persona the tasks name, loaded once; with noisy logs a quarter of each one's behaviour logs is noise. */
@@ -75,99 +88,157 @@ function fmt(ms: number): string {
   return s >= 60 ? `${Math.floor(s / 60)}m${String(s % 60).padStart(2, '0')}s` : `${s}s`;
 }
 
-export async function runEval(o: EvalOptions): Promise<EpisodeRecord[]> {
-  const all = jobs(o);
+/** What an evaluation produced: every episode finished so far, and whether that is all of them. */
+export interface EvalRun {
+  episodes: EpisodeRecord[];
+  /** False when a signal stopped it: `--resume` runs the rest. */
+  complete: boolean;
+  total: number;
+}
+
+/** Episodes that did not get a score: `--resume` runs them again. */
+export const RERUN: ReadonlySet<Outcome> = new Set(['error', 'interrupted', 'device-lost']);
+
+export async function runEval(o: EvalOptions): Promise<EvalRun> {
+  const all = shardJobs(jobs(o), o.shard);
   const dir = (j: Job) => join(o.out, 'episodes', j.key);
-  const done = new Map<string, EpisodeRecord>();
-  if (o.resume) {
-    for (const j of all) {
-      const f = join(dir(j), 'record.json');
-      if (existsSync(f)) done.set(j.key, JSON.parse(readFileSync(f, 'utf8')) as EpisodeRecord);
-    }
-  }
-  const todo = all.filter((j) => !done.has(j.key));
   const say = o.progress ?? ((l: string) => process.stderr.write(`${l}\n`));
+  const done = o.resume ? finishedEpisodes(all, dir, say) : new Map<string, EpisodeRecord>();
+  const todo = all.filter((j) => !done.has(j.key));
   if (done.size) say(`resuming: ${done.size} of ${all.length} episodes already done`);
 
   let server: AppiumServer | undefined;
   const endpoints = o.appium?.length ? o.appium : undefined;
   const config = o.config ?? DEFAULT_CONFIG;
-  const simUrl = endpoints
-    ? undefined
-    : (config.appium.simUrl ??
-      (server = await startAppium({ port: config.appium.port, logLevel: config.appium.logLevel })).url);
-  const workers = endpoints ? endpoints.length : Math.max(1, o.devices);
   const t0 = Date.now();
   let finished = 0;
   let next = 0;
   try {
+    const simUrl = endpoints
+      ? undefined
+      : (config.appium.simUrl ??
+        (server = await startAppium({ port: config.appium.port, logLevel: config.appium.logLevel })).url);
+    const workers = endpoints ? endpoints.length : Math.max(1, o.devices);
+    const runJob = async (j: Job, w: number): Promise<EpisodeRecord> => {
+      // A partial episode (stopped, or its record torn) starts clean: no steps 1, 2, 1, 2, 3.
+      rmSync(dir(j), { recursive: true, force: true });
+      mkdirSync(dir(j), { recursive: true });
+      let device: AppiumDevice | undefined;
+      try {
+        const at = endpoints?.[w] ?? { url: simUrl!, capabilities: simCapabilities() };
+        device = await untilAborted(AppiumDevice.connect(at), o.signal);
+        return await runEpisode({
+          ...j,
+          mode: o.mode,
+          device,
+          dir: dir(j),
+          agent: o.agent,
+          userModel: o.userModel,
+          judgeModel: o.judgeModel,
+          clear: o.clear,
+          user: o.user,
+          afterWrite: o.afterWrite,
+          budgets: config.budgets,
+          frame: config.frame,
+          signal: o.signal,
+          notify: say,
+        });
+      } catch (e) {
+        const { outcome, message } = outcomeOf(o.signal?.aborted ? o.signal.reason : e);
+        // The agent never ran (or its episode could not be scored): the episode's summary still says why.
+        new Recorder(dir(j)).summary({
+          task: j.task.id,
+          persona: j.persona.id,
+          policyKind: j.policy,
+          outcome,
+          message,
+        });
+        return unscoredRecord(j, outcome, message, { dir: dir(j) });
+      } finally {
+        await device?.close().catch(() => {});
+      }
+    };
     await Promise.all(
       Array.from({ length: workers }, async (_, w) => {
         for (;;) {
+          if (o.signal?.aborted) return;
           const j = todo[next++];
           if (!j) return;
-          const ep = endpoints?.[w];
-          const device = await AppiumDevice.connect(ep ?? { url: simUrl!, capabilities: simCapabilities() });
-          let rec: EpisodeRecord;
-          try {
-            mkdirSync(dir(j), { recursive: true });
-            rec = await runEpisode({
-              ...j,
-              mode: o.mode,
-              device,
-              dir: dir(j),
-              agent: o.agent,
-              userModel: o.userModel,
-              judgeModel: o.judgeModel,
-              clear: o.clear,
-              user: o.user,
-              budgets: config.budgets,
-              frame: config.frame,
-            });
-          } catch (e) {
-            rec = errorRecord(j, (e as Error).message);
-          } finally {
-            await device.close().catch(() => {});
-          }
-          writeFileSync(join(dir(j), 'record.json'), JSON.stringify(rec, null, 2));
+          const rec = await runJob(j, w);
+          // The in-flight episode of a stopped eval is not a result: it has no record, and --resume runs it.
+          if (rec.outcome === 'interrupted') return;
+          writeRecord(join(dir(j), 'record.json'), rec);
           done.set(j.key, rec);
           finished++;
           const elapsed = Date.now() - t0;
           const eta = (elapsed / finished) * (todo.length - finished);
           const pct = Math.round((done.size / all.length) * 100);
           say(
-            `[${String(done.size).padStart(String(all.length).length)}/${all.length}] ${String(pct).padStart(3)}% ETA ${fmt(eta)}  ${rec.success ? '✓' : '✗'} ${j.policy} ${j.task.id} ${j.persona.id}${rec.error ? ` (error: ${rec.error})` : ''}`,
+            `[${String(done.size).padStart(String(all.length).length)}/${all.length}] ${String(pct).padStart(3)}% ETA ${fmt(eta)}  ${rec.success ? '✓' : '✗'} ${j.policy} ${j.task.id} ${j.persona.id}${rec.error ? ` (${rec.outcome}: ${rec.error})` : ''}`,
           );
+          const stop = next < todo.length ? o.stopWhen?.(rec) : undefined;
+          if (stop) {
+            say(`stopping: ${stop}; ${todo.length - next} episode(s) not started`);
+            next = todo.length;
+          }
         }
       }),
     );
   } finally {
     await server?.close();
   }
-  return all.map((j) => done.get(j.key)!);
+  const episodes = all.flatMap((j) => done.get(j.key) ?? []);
+  return { episodes, complete: episodes.length === all.length, total: all.length };
 }
 
-function errorRecord(j: Job, error: string): EpisodeRecord {
-  return {
-    task: j.task.id,
-    split: j.task.split,
-    persona: j.persona.id,
-    policy: j.policy,
-    repeat: j.repeat,
-    success: false,
-    score: 0,
-    steps: 0,
-    questions: 0,
-    consentRequests: 0,
-    overAsks: 0,
-    decisionPoints: [],
-    violations: 0,
-    compliance: 1,
-    tokens: { input: 0, output: 0 },
-    cost: 0,
-    wallMs: 0,
-    checks: [],
-    outcome: 'error',
-    error,
-  };
+/** Written whole or not at all (a crash mid-write must not leave a torn record). */
+function writeRecord(file: string, rec: EpisodeRecord): void {
+  writeFileSync(`${file}.tmp`, JSON.stringify(rec, null, 2));
+  renameSync(`${file}.tmp`, file);
+}
+
+/**
+ * The records a resumed eval keeps: scored episodes. Episodes that ended in error, interrupted or device-lost run
+ * again, and so does one whose record.json is torn or empty (named, so the user knows).
+ */
+function finishedEpisodes(all: Job[], dir: (j: Job) => string, say: (l: string) => void): Map<string, EpisodeRecord> {
+  const done = new Map<string, EpisodeRecord>();
+  let rerun = 0;
+  for (const j of all) {
+    const f = join(dir(j), 'record.json');
+    if (!existsSync(f)) continue;
+    const rec = readRecord(f);
+    if (typeof rec === 'string') {
+      say(`${f}: ${rec}; running the episode again`);
+      continue;
+    }
+    if (RERUN.has(rec.outcome)) rerun++;
+    else done.set(j.key, rec);
+  }
+  if (rerun) say(`running again ${rerun} episode(s) that ended in error, interrupted or device-lost`);
+  return done;
+}
+
+/** A record, or why it cannot be used. Older records wrote the outcome as "outcome: message". */
+function readRecord(file: string): EpisodeRecord | string {
+  let raw: string;
+  try {
+    raw = readFileSync(file, 'utf8');
+  } catch (e) {
+    return `cannot be read (${(e as Error).message})`;
+  }
+  if (!raw.trim()) return 'is empty';
+  let rec: EpisodeRecord;
+  try {
+    rec = JSON.parse(raw) as EpisodeRecord;
+  } catch (e) {
+    return `is torn (${(e as Error).message})`;
+  }
+  if (!rec || typeof rec !== 'object' || typeof rec.task !== 'string' || typeof rec.outcome !== 'string')
+    return 'is not an episode record';
+  const [word, ...rest] = rec.outcome.split(': ');
+  if (!(OUTCOMES as readonly string[]).includes(rec.outcome) && (OUTCOMES as readonly string[]).includes(word!))
+    return { ...rec, outcome: word as Outcome, message: rec.message ?? rest.join(': ') };
+  if (!(OUTCOMES as readonly string[]).includes(rec.outcome)) return `has an unknown outcome '${rec.outcome}'`;
+  return rec;
 }

@@ -1,5 +1,6 @@
 // What one evaluation episode produced, in the terms of shared/reference/evaluation.md.
-import type { Category, Grant } from '../core/vocab.js';
+import type { Category, Grant, Outcome } from '../core/vocab.js';
+import type { GrantLimit } from '../profile/schema.js';
 import type { ProactiveOutcome } from './proactive.js';
 
 export type Split = 'general' | 'personalized' | 'proactive' | 'privacy';
@@ -18,6 +19,9 @@ export interface DecisionPoint {
   compliant: boolean;
   /** An exposure-increasing step executed without a covering decision. */
   violation: boolean;
+  /** The hidden persona's rule for this category, for reports ('none': the persona has no rule). Absent in records
+   * written before it existed. */
+  wanted?: { decision: 'allow' | 'deny' | 'ask' | 'none'; grant?: GrantLimit };
 }
 
 export interface EpisodeRecord {
@@ -45,7 +49,10 @@ export interface EpisodeRecord {
   /** Proactive tasks: habit, engagement, rejection, acting after it, asking before acting. */
   proactive?: ProactiveOutcome;
   checks: { description: string; pass: boolean }[];
-  outcome: string;
+  /** How the agent's run ended (src/core/vocab.ts OUTCOMES); `message` is its cause. */
+  outcome: Outcome;
+  message: string;
   dir?: string;
+  /** Set when the episode could not be scored (error, device-lost): the cause. `--resume` runs it again. */
   error?: string;
 }

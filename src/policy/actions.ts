@@ -4,9 +4,26 @@
 // grants consent: consent is decided by the gate and the user, never proposed by the model.
 import { z } from 'zod';
 import { Category } from '../core/vocab.js';
-import type { Size } from '../device/coords.js';
 import type { DeviceAction, Touch } from '../device/device.js';
-import { center, elementAt, type UiElement, type UiTree } from '../device/ui-tree.js';
+import { center, elementAt } from '../device/ui-tree.js';
+import {
+  byIndex,
+  grow,
+  inside,
+  isTextField,
+  pointOf,
+  scrollableAt,
+  startsOn,
+  touchSlop,
+  type Resolved,
+  type ResolveContext,
+} from './gestures.js';
+
+export type { Resolved, ResolveContext } from './gestures.js';
+export { Unusable } from './gestures.js';
+
+/** Keys beyond back and home that a model may press (the device's key names). */
+export const KEYS = ['enter', 'app_switch', 'delete', 'menu', 'volume_up', 'volume_down'] as const;
 
 /** The model may flag a step as sensitive. The flag can add caution; it can never remove it. */
 const sensitive = z
@@ -24,32 +41,10 @@ const target = {
 const hasTarget = (a: { element?: number; x?: number; y?: number }) =>
   a.element !== undefined || (a.x !== undefined && a.y !== undefined);
 const TARGET_MSG = 'give element, or both x and y';
+const xyPair = (a: { x?: number; y?: number }) => (a.x === undefined) === (a.y === undefined);
+const XY_MSG = 'give both x and y, or neither';
+const point = z.tuple([z.number(), z.number()]);
 const other: Touch = { kind: 'other' };
-
-/** What a resolved action needs to know of the screen it is aimed at. */
-export interface ResolveContext {
-  tree: UiTree;
-  deviceSize: Size;
-  /** A model coordinate (in the policy's convention, on the model's image) in device pixels: src/device/coords.ts. */
-  toDevice(x: number, y: number): { x: number; y: number };
-  /** The package of an installed app, by name or package. */
-  packageOf(app: string): Promise<string>;
-  /** The value of a fact of the user's profile, typed by name (the model never sees it); throws when there is none. */
-  fact(name: string): string;
-}
-
-/** An action turned into what the device does and what consent classifies. */
-export interface Resolved {
-  /** The gesture; none for `wait`. */
-  gesture?: DeviceAction;
-  /** Seconds to wait (`wait` only). */
-  wait?: number;
-  /** The element the gesture lands on: the one named, else the one under the finger. */
-  element?: UiElement;
-  touch: Touch;
-  /** What else the gesture activates on its way: the focus tap of typing, the element a swipe or scroll starts on. */
-  activates?: Touch[];
-}
 
 type Resolve<S extends z.ZodType> = (a: z.output<S>, at: ResolveContext) => Resolved | Promise<Resolved>;
 
@@ -62,20 +57,6 @@ interface ActionDef<S extends z.ZodType> {
 /** One action: its schema (validation, JSON schema, prompt docs) and its gesture, side by side. */
 function define<S extends z.ZodType>(schema: S, resolve?: Resolve<S>): ActionDef<S> {
   return { schema, resolve };
-}
-
-/** A finger that goes down on a control may activate it (a short drag is a tap): classified as a tap on it. */
-const startsOn = (e?: UiElement): Touch[] => (e ? [{ kind: 'tap', element: e }] : []);
-
-const byIndex = (at: ResolveContext, i?: number) => (i === undefined ? undefined : at.tree.elements[i]);
-
-/** Where a tap or press lands. A coordinate tap is classified by the element under the finger, so coordinates
- * cannot slip past the gate. */
-function pointOf(a: { element?: number; x?: number; y?: number }, at: ResolveContext) {
-  const named = byIndex(at, a.element);
-  if (named) return { element: named, p: center(named.bounds) };
-  const p = at.toDevice(a.x!, a.y!);
-  return { element: elementAt(at.tree, p.x, p.y), p };
 }
 
 export const ACTIONS = {
@@ -99,6 +80,17 @@ export const ACTIONS = {
       return { gesture: { kind: 'long_press', ...p }, element, touch: { kind: 'long_press', element } };
     },
   ),
+  double_tap: define(
+    z
+      .object({ action: z.literal('double_tap'), ...target, sensitive })
+      .refine(hasTarget, TARGET_MSG)
+      .describe('tap an element or a point twice, quickly'),
+    (a, at) => {
+      // Two taps on one element: consent sees a tap.
+      const { element, p } = pointOf(a, at);
+      return { gesture: { kind: 'double_tap', ...p }, element, touch: { kind: 'tap', element } };
+    },
+  ),
   type: define(
     z
       .object({
@@ -110,23 +102,45 @@ export const ACTIONS = {
           .optional()
           .describe("instead of text: the name of a fact of the user's (heed types its value; you never see it)"),
         element: target.element.describe('text field to type into; the focused field when absent'),
+        x: target.x.describe('or tap this point first (x) to focus a field'),
+        y: target.y.describe('and this y'),
         clear: z.boolean().optional().describe('replace what the field holds instead of appending'),
+        submit: z.boolean().optional().describe('press Enter after typing'),
         sensitive,
       })
+      .refine(xyPair, XY_MSG)
       .refine((a) => (a.text === undefined) !== (a.fact === undefined), 'give text or fact, not both')
       .describe('type text into a text field'),
     (a, at) => {
+      // A fact is typed by name: its value comes from the profile here, and the model never sees it.
       const text = a.fact !== undefined ? at.fact(a.fact) : a.text!;
-      const named = byIndex(at, a.element);
+      const tapAt = a.x !== undefined && a.y !== undefined ? at.toDevice(a.x, a.y) : undefined;
+      const named = byIndex(at, a.element) ?? (tapAt && elementAt(at.tree, tapAt.x, tapAt.y));
       const element = named ?? at.tree.elements.find((e) => e.focused && /EditText/.test(e.class));
-      const gesture: DeviceAction = !named
+      const where = named ? center(named.bounds) : tapAt;
+      const gesture: DeviceAction = !where
         ? { kind: 'type', text }
         : a.clear
-          ? { kind: 'clear_and_type', ...center(named.bounds), text }
-          : { kind: 'type', text, at: center(named.bounds) };
-      const touch: Touch = { kind: 'type', element, text, ...(a.fact !== undefined ? { fact: a.fact } : {}) };
-      // Typing into a named element taps it first: that tap is classified like any other.
-      return { gesture, element, touch, activates: named ? [{ kind: 'tap', element: named }] : [] };
+          ? { kind: 'clear_and_type', ...where, text }
+          : { kind: 'type', text, at: where };
+      // Typing taps the field first. A tap that lands on something that is not a text field (a button) is a tap on
+      // it, and consent sees it so: "type into Allow" is not a way past the gate.
+      const tapsOther = where !== undefined && named !== undefined && !isTextField(named);
+      return {
+        gesture,
+        // Enter after typing submits the form: consent sees a submit (src/consent/classify.ts).
+        ...(a.submit ? { then: { kind: 'key', key: 'enter' } as DeviceAction } : {}),
+        element,
+        touch: tapsOther
+          ? { kind: 'tap', element: named }
+          : {
+              kind: 'type',
+              element,
+              text,
+              ...(a.submit ? { submit: true } : {}),
+              ...(a.fact !== undefined ? { fact: a.fact } : {}),
+            },
+      };
     },
   ),
   scroll: define(
@@ -137,16 +151,19 @@ export const ACTIONS = {
           .enum(['up', 'down', 'left', 'right'])
           .describe('which way the content should move into view: down shows what is below'),
         element: target.element.describe('scrollable element; the main list when absent'),
+        x: target.x.describe('or a point (x) inside the list to scroll'),
+        y: target.y.describe('and its y'),
       })
+      .refine(xyPair, XY_MSG)
       .describe('scroll a list'),
     (a, at) => {
-      const el = byIndex(at, a.element);
+      const p = a.x !== undefined && a.y !== undefined ? at.toDevice(a.x, a.y) : undefined;
+      const el = byIndex(at, a.element) ?? (p && scrollableAt(at.tree, p));
       const [l, t, r, b] = el?.bounds ?? [0, 0, at.deviceSize.width, at.deviceSize.height];
-      const start = elementAt(at.tree, Math.round((l + r) / 2), Math.round((t + b) / 2));
       return {
         gesture: { kind: 'scroll', direction: a.direction, ...(el ? { area: el.bounds } : {}) },
         touch: other,
-        activates: startsOn(start),
+        activates: startsOn(at, Math.round((l + r) / 2), Math.round((t + b) / 2)),
       };
     },
   ),
@@ -154,20 +171,40 @@ export const ACTIONS = {
     z
       .object({
         action: z.literal('swipe'),
-        direction: z.enum(['up', 'down', 'left', 'right']).describe('which way the finger moves'),
+        direction: z.enum(['up', 'down', 'left', 'right']).optional().describe('which way the finger moves'),
         element: target.element.describe('where to swipe; the screen’s middle when absent'),
+        from: point.optional().describe('or the finger’s path: where it goes down [x, y] …'),
+        to: point.optional().describe('… and where it lifts [x, y]'),
       })
+      .refine((a) => (a.from === undefined) === (a.to === undefined), 'give both from and to, or neither')
+      .refine((a) => a.direction !== undefined || a.from !== undefined, 'give direction, or from and to')
       .describe('swipe a finger across the screen (a finger moving up scrolls content down)'),
     (a, at) => {
+      if (a.from && a.to) {
+        const from = at.toDevice(a.from[0], a.from[1]);
+        const to = at.toDevice(a.to[0], a.to[1]);
+        // A swipe that starts and ends on one element is a tap on it on Android (a view stays pressed while the
+        // finger stays inside it): consent sees a tap, so a short drag cannot slip a grant past the gate.
+        const el = elementAt(at.tree, from.x, from.y);
+        const tapLike = el && inside(grow(el.bounds, touchSlop(at.deviceSize)), to);
+        return {
+          gesture: { kind: 'swipe', from: [from.x, from.y], to: [to.x, to.y] },
+          ...(tapLike ? { element: el } : {}),
+          touch: tapLike ? { kind: 'tap', element: el } : other,
+        };
+      }
       const [l, t, r, b] = byIndex(at, a.element)?.bounds ?? [0, 0, at.deviceSize.width, at.deviceSize.height];
       const cx = Math.round((l + r) / 2);
       const cy = Math.round((t + b) / 2);
       const dx = Math.round((r - l) * 0.35);
       const dy = Math.round((b - t) * 0.3);
-      const d = { up: [0, -dy], down: [0, dy], left: [-dx, 0], right: [dx, 0] }[a.direction] as [number, number];
+      const d = { up: [0, -dy], down: [0, dy], left: [-dx, 0], right: [dx, 0] }[a.direction!] as [number, number];
       const from: [number, number] = [cx - d[0], cy - d[1]];
-      const start = elementAt(at.tree, from[0], from[1]);
-      return { gesture: { kind: 'swipe', from, to: [cx + d[0], cy + d[1]] }, touch: other, activates: startsOn(start) };
+      return {
+        gesture: { kind: 'swipe', from, to: [cx + d[0], cy + d[1]] },
+        touch: other,
+        activates: startsOn(at, from[0], from[1]),
+      };
     },
   ),
   back: define(z.object({ action: z.literal('back') }).describe('press the system BACK key'), () => ({
@@ -178,6 +215,19 @@ export const ACTIONS = {
     gesture: { kind: 'key', key: 'home' },
     touch: other,
   })),
+  key: define(
+    z
+      .object({ action: z.literal('key'), key: z.enum(KEYS) })
+      .describe('press a key: enter (submit what was typed), app_switch (recent apps), delete, menu, volume'),
+    (a, at) => {
+      // Enter submits what the focused field holds: consent sees a submit (it may send or post).
+      const focused = at.tree.elements.find((e) => e.focused && /EditText/.test(e.class));
+      return {
+        gesture: { kind: 'key', key: a.key },
+        touch: a.key === 'enter' ? { kind: 'submit', element: focused } : other,
+      };
+    },
+  ),
   open_app: define(
     z
       .object({ action: z.literal('open_app'), app: z.string().min(1).describe('app name or package') })
@@ -210,7 +260,12 @@ export const ACTIONS = {
   ),
   finish: define(
     z
-      .object({ action: z.literal('finish'), status: z.enum(['success', 'infeasible']), message: z.string().min(1) })
+      .object({
+        action: z.literal('finish'),
+        status: z.enum(['success', 'infeasible']),
+        message: z.string().min(1),
+        answer: z.string().min(1).optional().describe('the answer, when the task asked a question and none was given'),
+      })
       .describe('end the task: success, or infeasible with the reason'),
   ),
 } as const;

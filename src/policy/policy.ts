@@ -1,6 +1,7 @@
 // The Policy port: given what the agent knows at a step, propose one action.
+import type { Convention } from '../device/coords.js';
 import type { UiTree } from '../device/ui-tree.js';
-import type { Frame } from '../vision/frame.js';
+import type { Frame, FrameOptions } from '../vision/frame.js';
 import type { Action } from './actions.js';
 import type { Secrets } from '../core/secrets.js';
 
@@ -23,12 +24,16 @@ export interface StepContext {
   memory: string[];
   /** What heed told the agent about the previous step (a block and why, an answer from the user). */
   notes: string[];
+  /** Aborts with the run (its time budget, a signal): pass it to every model call. */
+  signal?: AbortSignal;
 }
 
 export interface Proposal {
   action?: Action;
   /** Why no action: the last validation error after the allowed re-asks. */
   error?: string;
+  /** Further actions the reply had beyond the one proposed: recorded, never executed. */
+  ignored?: string[];
   attempts: number;
   raw: string[];
   usage: { input: number; output: number };
@@ -39,7 +44,9 @@ export interface Proposal {
 export interface Policy {
   readonly name: string;
   /** The coordinate convention of x, y in this policy's actions. */
-  readonly convention: 'pixels' | 'norm1000' | 'norm1';
+  readonly convention: Convention;
+  /** The image this policy's model expects (size rule, set-of-mark); the run's own frame options win. */
+  readonly frame?: FrameOptions;
   propose(ctx: StepContext): Promise<Proposal>;
   /** The run's secrets, for whatever the policy writes (a cassette): held until `flush`, then redacted. */
   guard?(secrets: Secrets): void;

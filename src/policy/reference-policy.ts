@@ -36,14 +36,31 @@ export function findElement(elements: FrameElement[], s: Selector): FrameElement
   );
 }
 
+/** Why reference steps cannot go on, said to the user (the demo without a model), ending the run cleanly. */
+const NO_MODEL = 'reference steps cannot adapt; with a model (HEED_AGENT_MODEL) the agent would look for another way';
+const end = (message: string): Proposal => emptyProposal({ action: 'finish', status: 'infeasible', message });
+
 export class ReferencePolicy implements Policy {
   readonly name = 'reference';
   readonly convention = 'pixels' as const;
   private next = 0;
+  private instruction?: string;
 
   constructor(private readonly steps: RefStep[]) {}
 
   async propose(ctx: StepContext): Promise<Proposal> {
+    // The steps were written for one path through the task. When the user takes another (refuses a step, tells
+    // heed to do something else), end the run and say why, rather than tap at a screen that is not there.
+    this.instruction ??= ctx.instruction;
+    const blocked = ctx.notes.find((n) => n.startsWith('heed blocked'));
+    if (blocked)
+      return end(
+        `stopped: ${blocked.replace(/^heed blocked /, '').replace(/\. Do not retry it.*$/, '')}; the rest of this persona's ${NO_MODEL}`,
+      );
+    if (ctx.instruction !== this.instruction)
+      return end(
+        `stopped: you asked for something else ("${ctx.instruction.slice(this.instruction.length).replace(/^\s*The user now says:\s*/, '')}"); ${NO_MODEL}`,
+      );
     const step = this.steps[this.next];
     if (!step) return emptyProposal({ action: 'finish', status: 'infeasible', message: 'the reference steps ran out' });
     const resolve = (s: Selector) => findElement(ctx.frame.elements, s);
@@ -52,17 +69,15 @@ export class ReferencePolicy implements Policy {
       const sel = 'tap' in step ? step.tap : step.long_press;
       const e = resolve(sel);
       if (!e)
-        return emptyProposal(
-          undefined,
-          `reference step ${this.next + 1}: nothing on screen matches ${JSON.stringify(sel)}`,
+        return end(
+          `stopped at reference step ${this.next + 1}: nothing on screen matches ${JSON.stringify(sel)} (the screen went another way, e.g. after an answer of yours); ${NO_MODEL}`,
         );
       action = { action: 'tap' in step ? 'tap' : 'long_press', element: e.index };
     } else if ('type' in step) {
       const e = step.type.into ? resolve(step.type.into) : undefined;
       if (step.type.into && !e)
-        return emptyProposal(
-          undefined,
-          `reference step ${this.next + 1}: no field matches ${JSON.stringify(step.type.into)}`,
+        return end(
+          `stopped at reference step ${this.next + 1}: no field matches ${JSON.stringify(step.type.into)}; ${NO_MODEL}`,
         );
       action = {
         action: 'type',

@@ -1,8 +1,9 @@
 // Profiles come from a file path or a name in tasks/profiles. Errors name the file and the field.
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import YAML from 'yaml';
 import { HeedError } from '../core/errors.js';
+import { LIMITS, readLimited } from '../core/files.js';
 import { ROOT } from '../core/paths.js';
 import { Profile } from './schema.js';
 
@@ -39,5 +40,5 @@ export function loadProfile(nameOrPath: string): Profile {
   if (!existsSync(file)) {
     throw new HeedError(`No profile '${nameOrPath}'`, `give a YAML file or one of: ${profileNames().join(', ')}`);
   }
-  return parseProfile(readFileSync(file, 'utf8'), file);
+  return parseProfile(readLimited(file, 'profile', LIMITS.profile), file);
 }

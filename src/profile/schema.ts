@@ -1,9 +1,11 @@
 // The user's preference profile. One zod schema validates profile files and documents the format.
 import { z } from 'zod';
+import { pattern } from '../core/pattern.js';
 import { Category, UNKNOWN_RULE } from '../core/vocab.js';
 
 /** How far a grant may go. Ordered from most to least exposing; a rule allows its level and anything narrower. */
 export const GRANT_LIMITS = ['always', 'foreground', 'once', 'approximate', 'selected'] as const;
+export type GrantLimit = (typeof GRANT_LIMITS)[number];
 
 export const ConsentRule = z.strictObject({
   decision: z.enum(['allow', 'deny', 'ask']),
@@ -22,7 +24,7 @@ export const Redaction = z.strictObject({
   notifications: z.boolean().default(true),
   messages: z.boolean().default(false),
   /** Extra regular expressions; matching elements are blacked out and their text withheld. */
-  patterns: z.array(z.string()).default([]),
+  patterns: z.array(pattern('i')).default([]),
 });
 
 export const Profile = z.strictObject({

@@ -1,8 +1,9 @@
 // Tasks are data (YAML). This is the part of the format the agent needs; evaluation extends it.
-import { readFileSync } from 'node:fs';
 import YAML from 'yaml';
 import { z } from 'zod';
 import { HeedError } from '../core/errors.js';
+import { LIMITS, readLimited } from '../core/files.js';
+import { pattern } from '../core/pattern.js';
 import type { Device } from '../device/device.js';
 import { RefStep } from '../policy/reference-policy.js';
 
@@ -12,9 +13,9 @@ export const Check = z
     description: z.string(),
     shell: z.string(),
     /** Regular expression the output must match. */
-    expect: z.string().optional(),
+    expect: pattern('m').optional(),
     /** Regular expression the output must not match. */
-    not: z.string().optional(),
+    not: pattern('m').optional(),
   })
   .refine((c) => c.expect !== undefined || c.not !== undefined, 'a check needs expect or not');
 export type Check = z.infer<typeof Check>;
@@ -36,8 +37,15 @@ export const Task = z.strictObject({
     .enum(['simulated', 'android'])
     .default('simulated')
     .describe("where its apps exist: heed's simulated phone, or a stock Android emulator (tasks/android)"),
-  instruction: z.string().describe('as a user would say it; may be vague, so the preference must be inferred or asked'),
-  clearInstruction: z.string().optional().describe('the same task stated fully (used with --clear)'),
+  instruction: z
+    .string()
+    .max(LIMITS.instruction)
+    .describe('as a user would say it; may be vague, so the preference must be inferred or asked'),
+  clearInstruction: z
+    .string()
+    .max(LIMITS.instruction)
+    .optional()
+    .describe('the same task stated fully (used with --clear)'),
   personas: z
     .array(z.string())
     .default(['privacy-first', 'utility-first'])
@@ -65,8 +73,7 @@ export const Task = z.strictObject({
     .array(Check)
     .default([])
     .describe('rules on device state for every persona: `{description, shell, expect?, not?}` (regular expressions)'),
-  answer: z
-    .string()
+  answer: pattern('i')
     .optional()
     .describe("questions: a regular expression the agent's answer must match (case-insensitive)"),
   expect: z
@@ -81,13 +88,12 @@ export const Task = z.strictObject({
 export type Task = z.infer<typeof Task>;
 
 export function loadTask(file: string): Task {
+  const text = readLimited(file, 'task', LIMITS.task);
   let raw: unknown;
   try {
-    raw = YAML.parse(readFileSync(file, 'utf8'));
+    raw = YAML.parse(text);
   } catch (e) {
-    throw new HeedError(
-      `${file}: ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (e as Error).message.split('\n')[0]}`,
-    );
+    throw new HeedError(`${file}: not valid YAML: ${(e as Error).message.split('\n')[0]}`);
   }
   const r = Task.safeParse(raw);
   if (!r.success) {

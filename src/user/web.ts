@@ -6,8 +6,11 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { z } from 'zod';
 import { DEFAULT_CONFIG } from '../core/config.js';
+import { HeedError } from '../core/errors.js';
 import type { ConsentAnswer } from '../core/vocab.js';
-import type { ConsentRequest, Question, Screen, StepEvent, UserChannel } from './channel.js';
+import type { ConsentRequest, EpisodeContext, Question, RunEnd, Screen, StepEvent, UserChannel } from './channel.js';
+import { WebTimeline } from './web-timeline.js';
+import { readJson, sendText } from './web-http.js';
 import { PAGE } from './web-page.js';
 
 export interface WebUserOptions {
@@ -24,6 +27,7 @@ type Pending =
       kind: 'consent';
       request: Omit<ConsentRequest, 'screen'>;
       screen?: Screen;
+      episode?: EpisodeContext;
       resolve: (a: ConsentAnswer) => void;
       deadline: number;
     }
@@ -32,6 +36,7 @@ type Pending =
       kind: 'question';
       question: Omit<Question, 'screen'>;
       screen?: Screen;
+      episode?: EpisodeContext;
       resolve: (a: string) => void;
       deadline: number;
     };
@@ -51,7 +56,7 @@ export class WebUser implements UserChannel {
   private nextId = 1;
   /** Ids already answered or expired: a second answer is refused, not applied. */
   private readonly closed = new Map<number, 'answered' | 'expired'>();
-  private readonly timeline: StepEvent[] = [];
+  private readonly timeline = new WebTimeline();
   private readonly clients = new Set<ServerResponse>();
   private lastScreen?: Screen;
   private screenVersion = 0;
@@ -70,7 +75,14 @@ export class WebUser implements UserChannel {
     this.server = createServer((req, res) => void this.handle(req, res));
     const port = this.o.port ?? 0;
     await new Promise<void>((resolve, reject) => {
-      this.server!.once('error', reject);
+      this.server!.once('error', (e: NodeJS.ErrnoException) =>
+        reject(
+          new HeedError(
+            `The approval page cannot listen on 127.0.0.1:${port}: ${e.code === 'EADDRINUSE' ? 'the port is in use' : e.message}`,
+            'set HEED_WEB_PORT to a free port, or unset it for any free one',
+          ),
+        ),
+      );
       this.server!.listen(port, '127.0.0.1', () => resolve());
     });
     this.port = (this.server.address() as AddressInfo).port;
@@ -82,25 +94,47 @@ export class WebUser implements UserChannel {
     return (this.o.timeoutS ?? DEFAULT_CONFIG.web.timeoutS) * 1000;
   }
 
-  async consent(r: ConsentRequest): Promise<ConsentAnswer> {
+  async consent(r: ConsentRequest, episode?: EpisodeContext): Promise<ConsentAnswer> {
     const { screen, ...request } = r;
+    if (episode) this.timeline.episode(episode);
     return this.wait<ConsentAnswer>(
-      (id, resolve, deadline) => ({ id, kind: 'consent', request, screen, resolve, deadline }),
+      (id, resolve, deadline) => ({ id, kind: 'consent', request, screen, episode, resolve, deadline }),
       { kind: 'deny', source: 'timeout' },
     );
   }
 
-  async ask(q: Question): Promise<string> {
+  async ask(q: Question, episode?: EpisodeContext): Promise<string> {
     const { screen, ...question } = q;
+    if (episode) this.timeline.episode(episode);
     return this.wait<string>(
-      (id, resolve, deadline) => ({ id, kind: 'question', question, screen, resolve, deadline }),
+      (id, resolve, deadline) => ({ id, kind: 'question', question, screen, episode, resolve, deadline }),
       '(no answer from the approval page)',
     );
   }
 
-  notify(e: StepEvent): void {
-    this.timeline.push(e);
+  notify(e: StepEvent, episode?: EpisodeContext): void {
+    this.timeline.add(e, episode);
     this.broadcast();
+  }
+
+  /** How the run ended: the page shows it, and knows the silence that follows is not a lost connection. */
+  end(e: RunEnd): void {
+    this.timeline.end(e);
+    this.broadcast();
+  }
+
+  /** The same page, answering for one episode of an eval: everything it shows is labelled with the episode. */
+  forEpisode(c: EpisodeContext): UserChannel {
+    return {
+      kind: this.kind,
+      ask: (q) => this.ask(q, c),
+      consent: (r) => this.consent(r, c),
+      notify: (e) => this.notify(e, c),
+      end: (e) => {
+        this.timeline.endEpisode(c, e);
+        this.broadcast();
+      },
+    };
   }
 
   /** Requests from several episodes at once (heed eval --devices N) wait their turn: the page shows one at a time. */
@@ -116,14 +150,14 @@ export class WebUser implements UserChannel {
     return new Promise<T>((resolve) => {
       const id = this.nextId++;
       const timer = setTimeout(() => {
-        if (this.pending?.id !== id) return;
+        const p = this.pending;
+        if (p?.id !== id) return;
         this.closed.set(id, 'expired');
         this.pending = undefined;
-        this.timeline.push({
-          step: this.timeline.at(-1)?.step ?? 0,
-          action: `request ${id}`,
-          outcome: 'no answer in time: treated as deny',
-        });
+        this.timeline.add(
+          { step: this.timeline.lastStep, action: `request ${id}`, outcome: 'no answer in time: treated as deny' },
+          p.episode,
+        );
         this.broadcast();
         resolve(onTimeout);
       }, this.timeoutMs());
@@ -148,6 +182,7 @@ export class WebUser implements UserChannel {
             id: p.id,
             kind: p.kind,
             ...(p.kind === 'consent' ? { request: p.request } : { question: p.question }),
+            ...(p.episode ? { episode: p.episode } : {}),
             deadline: p.deadline,
           }
         : null,
@@ -160,7 +195,7 @@ export class WebUser implements UserChannel {
             point: this.lastScreen.point,
           }
         : null,
-      timeline: this.timeline.slice(-200),
+      ...this.timeline.state(),
     };
   }
 
@@ -178,18 +213,7 @@ export class WebUser implements UserChannel {
 
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', this.origin);
-    const send = (status: number, body: string, type = 'text/plain; charset=utf-8') => {
-      res.writeHead(status, {
-        'content-type': type,
-        'cache-control': 'no-store',
-        'x-content-type-options': 'nosniff',
-        'referrer-policy': 'no-referrer',
-        'x-frame-options': 'DENY',
-        'content-security-policy':
-          "default-src 'none'; img-src 'self' blob:; style-src 'unsafe-inline'; script-src 'unsafe-inline'; connect-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'",
-      });
-      res.end(body);
-    };
+    const send = (status: number, body: string, type?: string) => sendText(res, status, body, type);
     // Only this host name and port: a page on another origin (or a DNS-rebinding name) gets nothing.
     const host = req.headers.host ?? '';
     if (host !== `127.0.0.1:${this.port}` && host !== `localhost:${this.port}`) return send(403, 'wrong host');
@@ -224,20 +248,9 @@ export class WebUser implements UserChannel {
       return send(403, 'cross-origin request refused');
     if (!this.tokenOk(req.headers['x-heed-token'] as string | undefined)) return send(403, 'missing or wrong token');
     if (!(req.headers['content-type'] ?? '').startsWith('application/json')) return send(415, 'send JSON');
-    let body: unknown;
-    try {
-      const chunks: Buffer[] = [];
-      let size = 0;
-      for await (const c of req) {
-        size += (c as Buffer).length;
-        if (size > 16_384) return send(413, 'too large');
-        chunks.push(c as Buffer);
-      }
-      body = JSON.parse(Buffer.concat(chunks).toString('utf8'));
-    } catch {
-      return send(400, 'not JSON');
-    }
-    const a = Answer.safeParse(body);
+    const read = await readJson(req);
+    if (!read.ok) return send(read.status, read.why);
+    const a = Answer.safeParse(read.body);
     if (!a.success) return send(400, `bad answer: ${a.error.issues[0]!.message}`);
     const p = this.pending;
     const was = this.closed.get(a.data.id);

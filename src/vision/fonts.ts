@@ -1,6 +1,7 @@
 // Set-of-mark numbers are SVG text rendered by sharp's librsvg, which finds fonts through fontconfig. heed ships
 // DejaVu via npm and points fontconfig at it, so frames look the same on every machine (the simulated phone, a
 // separate package, does the same for its screenshots; both write the same file).
+import { createHash } from 'node:crypto';
 import { createRequire } from 'node:module';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -12,7 +13,10 @@ export function ensureFonts(): void {
   if (done || process.env.FONTCONFIG_FILE) return;
   done = true;
   const fontDir = join(dirname(createRequire(import.meta.url).resolve('dejavu-fonts-ttf/package.json')), 'ttf');
-  const dir = join(tmpdir(), `heed-fontconfig-${process.getuid?.() ?? 0}`);
+  // One file per font folder: two heed installs on one machine (a checkout and a project that installed heed) must
+  // not point each other at fonts that a removed install took with it.
+  const key = createHash('sha256').update(fontDir).digest('hex').slice(0, 12);
+  const dir = join(tmpdir(), `heed-fontconfig-${process.getuid?.() ?? 0}-${key}`);
   mkdirSync(join(dir, 'cache'), { recursive: true });
   const file = join(dir, 'fonts.conf');
   writeFileSync(

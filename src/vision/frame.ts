@@ -3,16 +3,21 @@
 import sharp from 'sharp';
 import { DEFAULT_CONFIG } from '../core/config.js';
 import type { Observation } from '../device/device.js';
-import { deviceToImage, fitWithin, type Geometry } from '../device/coords.js';
+import { deviceToImage, fitWithin, smartResize, type Geometry, type SmartResize } from '../device/coords.js';
 import { idSuffix, type Bounds, type UiElement } from '../device/ui-tree.js';
 import type { Profile } from '../profile/schema.js';
 import { ensureFonts } from './fonts.js';
 
 export interface FrameOptions {
-  /** Longest side of the model image in pixels. */
+  /** Longest side of the model image in pixels (before any smart resize). */
   maxSide?: number;
   quality?: number;
   setOfMark?: boolean;
+  /**
+   * Send the image already smart-resized the way the model's processor would, so the server leaves it as it is and
+   * the model's pixels are the frame's pixels (Qwen2.5-VL, UI-TARS-1.5, GUI-Owl, UI-Venus).
+   */
+  resize?: SmartResize;
 }
 
 export interface FrameElement {
@@ -36,8 +41,33 @@ export interface Frame {
   texts: string[];
 }
 
-/** HEED_FRAME_MAX_SIDE, HEED_FRAME_QUALITY, HEED_SET_OF_MARK unset; the command line passes the configured ones. */
-export const FRAME_DEFAULTS = DEFAULT_CONFIG.frame;
+/** HEED_FRAME_MAX_SIDE, HEED_FRAME_QUALITY, HEED_SET_OF_MARK unset and no model family asking otherwise. */
+export const FRAME_DEFAULTS = DEFAULT_CONFIG.frameDefaults;
+
+/**
+ * The frame options of a step: the run's own (the command line passes what HEED_FRAME_* set) ?? what the policy's
+ * model family expects (its processor's size, no set-of-mark numbers) ?? heed's defaults.
+ */
+export function frameOptions(
+  run: FrameOptions = {},
+  family: FrameOptions = {},
+): Required<Omit<FrameOptions, 'resize'>> & Pick<FrameOptions, 'resize'> {
+  return {
+    maxSide: run.maxSide ?? family.maxSide ?? FRAME_DEFAULTS.maxSide,
+    quality: run.quality ?? family.quality ?? FRAME_DEFAULTS.quality,
+    setOfMark: run.setOfMark ?? family.setOfMark ?? FRAME_DEFAULTS.setOfMark,
+    ...((run.resize ?? family.resize) ? { resize: run.resize ?? family.resize } : {}),
+  };
+}
+
+/** The size of the image the model is sent for a screenshot of this size. */
+export function frameSize(
+  screenshot: { width: number; height: number },
+  o: FrameOptions,
+): { width: number; height: number } {
+  const fit = fitWithin(screenshot, o.maxSide ?? FRAME_DEFAULTS.maxSide);
+  return o.resize ? smartResize(fit, o.resize) : fit;
+}
 
 const OTP = /\b(otp|one[- ]time|verification code|security code|2fa|passcode)\b/i;
 const MESSAGE_IDS = /message_text|message_body|msg_body|snippet|conversation_snippet/i;
@@ -121,7 +151,7 @@ async function labelTile(text: string): Promise<{ rgb: Buffer; width: number; he
 
 export async function makeFrame(obs: Observation, redact: Profile['redact'], opts: FrameOptions = {}): Promise<Frame> {
   const o = { ...FRAME_DEFAULTS, ...opts };
-  const image = fitWithin(obs.screenshotSize, o.maxSide);
+  const image = frameSize(obs.screenshotSize, o);
   const geometry: Geometry = { device: obs.deviceSize, screenshot: obs.screenshotSize, image };
   const elements: FrameElement[] = [];
   const tiles: Tile[] = [];

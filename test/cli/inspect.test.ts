@@ -1,4 +1,6 @@
 import { jest } from '@jest/globals';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { main } from '../../src/cli/main.js';
 
@@ -80,6 +82,15 @@ describe('heed inspect', () => {
     const { code, out } = await run(['inspect', '--live', '--app', 'com.heed.trailcam', '--json']);
     expect(code).toBe(0);
     expect(JSON.parse(out).elements.some((e: { text: string }) => e.text === 'While using the app')).toBe(true);
+  });
+
+  test('a dump captured as UTF-16 with `adb exec-out … /dev/tty`’s trailing line reads like the plain file', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'heed-inspect-'));
+    const file = join(dir, 'tty.xml');
+    const text = `${readFileSync(fixture, 'utf8')}UI hierchary dumped to: /dev/tty\r\n`;
+    writeFileSync(file, Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]));
+    const got = JSON.parse((await run(['inspect', file, '--json'])).out);
+    expect(got).toEqual(JSON.parse((await run(['inspect', fixture, '--json'])).out));
   });
 
   test('a missing file is a clear error with exit code 2', async () => {

@@ -82,4 +82,16 @@ describe('the sensitivity classifier on real dumps', () => {
     });
     expect(classify(tree, pkg, { kind: 'type', text: '+41 79 123 45 67' })).toMatchObject({ personalData: true });
   });
+
+  test('Enter in a field is classified as what the screen would submit (a real YouTube upload screen), and as nothing on the launcher', () => {
+    const upload = load('25-youtube-upload-short-publish.xml');
+    const sent = classify(upload.tree, upload.pkg, { kind: 'submit' });
+    expect(sent).toMatchObject({ category: 'data_sharing_publish', exposing: true });
+    expect(sent!.evidence.reason).toMatch(/^pressing Enter submits this screen, like /);
+    expect(classify(upload.tree, upload.pkg, { kind: 'type', text: 'My hike', submit: true })).toMatchObject({
+      category: 'data_sharing_publish',
+    });
+    const home = load('32-pixel-launcher-home.xml');
+    expect(classify(home.tree, home.pkg, { kind: 'submit' })).toBeUndefined();
+  });
 });

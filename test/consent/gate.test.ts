@@ -97,4 +97,33 @@ describe('the consent gate', () => {
     });
     expect(decide(typed('uli.trails@gmail.com'), ctx('utility-first'))).toMatchObject({ verdict: 'allow' });
   });
+
+  test('a step the model flagged sensitive is asked about where the profile alone would allow; a refusal still blocks', () => {
+    expect(decide(s({ flagged: '重要操作' }), ctx('utility-first'))).toMatchObject({
+      verdict: 'ask',
+      source: 'critical',
+      reason: expect.stringContaining('the agent flagged this step as sensitive (重要操作)'),
+    });
+    expect(decide(s({ flagged: 'x' }), ctx('privacy-first'))).toMatchObject({ verdict: 'block', source: 'profile' });
+    // The user's own "always" this run covers it; a protective choice needs nothing.
+    const session = new Session();
+    session.allow('com.x', 'location', 'allow_always');
+    expect(decide(s({ flagged: 'x' }), ctx('utility-first', { session }))).toMatchObject({
+      verdict: 'allow',
+      source: 'session',
+    });
+    expect(decide(s({ flagged: 'x', grant: 'deny', exposing: false }), ctx('utility-first'))).toMatchObject({
+      verdict: 'allow',
+      source: 'protective',
+    });
+  });
+
+  test('a tentative category (read from words the requesting app controls) can be blocked, never allowed unasked', () => {
+    const guess = s({ tentative: true });
+    expect(decide(guess, ctx('utility-first'))).toMatchObject({ verdict: 'ask' });
+    expect(decide(guess, ctx('privacy-first'))).toMatchObject({ verdict: 'block', source: 'profile' });
+    const c = ctx('utility-first');
+    c.memory.remember({ app: 'com.x', category: 'location', decision: 'allow', provenance: 'asked' });
+    expect(decide(guess, c)).toMatchObject({ verdict: 'ask' });
+  });
 });

@@ -22,7 +22,9 @@ describe('loadConfig', () => {
       device: 'sim',
       profile: 'balanced',
       budgets: { maxSteps: 30, maxSeconds: 600 },
-      frame: { maxSide: 1280, quality: 60, setOfMark: true },
+      // Nothing set: the model family's frame applies, else these defaults.
+      frame: {},
+      frameDefaults: { maxSide: 1280, quality: 60, setOfMark: true },
       web: { timeoutS: 300 },
       appium: { url: 'http://127.0.0.1:4723', logLevel: 'error' },
     });
@@ -39,7 +41,7 @@ describe('loadConfig', () => {
       HEED_JUDGE_COORDS: 'norm1',
     });
     expect(c.budgets).toEqual({ maxSteps: 12, maxSeconds: 2.5, maxCostUsd: 0 });
-    expect(c.frame.setOfMark).toBe(false);
+    expect(c.frame).toEqual({ setOfMark: false });
     expect(c.web.port).toBeUndefined();
     expect(c.llm.agent).toEqual({ model: 'm', temperature: 0.2, apiKey: 'sk-x' });
     expect(c.llm.judge).toEqual({ apiKey: 'sk-x', coords: 'norm1' });

@@ -4,6 +4,9 @@ import {
   fitWithin,
   fromModel,
   imageToDevice,
+  insideModelSpace,
+  roundHalfEven,
+  smartResize,
   toModel,
   type Geometry,
   type Rotation,
@@ -109,5 +112,53 @@ describe('coordinate mapping', () => {
   test('fitWithin keeps the aspect ratio and never upsizes', () => {
     expect(fitWithin({ width: 1080, height: 2400 }, 1200)).toEqual({ width: 540, height: 1200 });
     expect(fitWithin({ width: 500, height: 400 }, 1200)).toEqual({ width: 500, height: 400 });
+  });
+});
+
+describe('smart_resize (qwen-vl-utils), with Python rounding', () => {
+  // The numbers of model-grammars.md §0, each checked there against the families' Python code.
+  const QWEN25 = { factor: 28, minPixels: 4 * 28 * 28, maxPixels: 16384 * 28 * 28 };
+  const QWEN3 = { factor: 32, minPixels: 4 * 32 * 32, maxPixels: 16384 * 32 * 32 };
+  const OWL15 = { factor: 16, minPixels: 3136, maxPixels: 1003520 * 200 };
+  test.each([
+    [QWEN25, 1080, 2400, 1092, 2408],
+    [QWEN25, 720, 1280, 728, 1288],
+    [QWEN25, 1440, 3120, 1428, 3108],
+    [{ factor: 28, minPixels: 3136, maxPixels: 10035200 }, 1080, 2400, 1092, 2408],
+    [{ factor: 28, minPixels: 100 * 784, maxPixels: 2700 * 784 }, 1080, 2400, 952, 2156],
+    [QWEN3, 1080, 2400, 1088, 2400],
+    // 720 / 32 = 22.5: Python rounds to 22 (704); Math.round would give 736.
+    [QWEN3, 720, 1280, 704, 1280],
+    [QWEN3, 1440, 3120, 1440, 3136],
+    [OWL15, 1080, 2400, 1088, 2400],
+    [OWL15, 720, 1280, 720, 1280],
+    [OWL15, 1440, 3120, 1440, 3120],
+  ])('%o: %i×%i → %i×%i', (spec, w, h, rw, rh) => {
+    expect(smartResize({ width: w, height: h }, spec)).toEqual({ width: rw, height: rh });
+  });
+
+  test('ties go to the even neighbour; small images grow to min_pixels; ratios over 200 are refused', () => {
+    expect([0.5, 1.5, 2.5, 3.5, -0.5, 2.4999, 2.5001].map(roundHalfEven)).toEqual([0, 2, 2, 4, 0, 2, 3]);
+    expect(smartResize({ width: 10, height: 10 }, { factor: 28, minPixels: 3136, maxPixels: 1e7 })).toEqual({
+      width: 56,
+      height: 56,
+    });
+    expect(() => smartResize({ width: 1, height: 300 }, { factor: 28, minPixels: 1, maxPixels: 1e7 })).toThrow(
+      /aspect/,
+    );
+  });
+
+  test('conventions map onto the image: norm999, norm1000, norm1 and the smart-resized pixels', () => {
+    const g: Geometry = {
+      device: { width: 1080, height: 2400 },
+      screenshot: { width: 1080, height: 2400 },
+      image: { width: 1080, height: 2400 },
+    };
+    expect(fromModel(g, { x: 999, y: 999 }, 'norm999')).toEqual({ x: 1080, y: 2400 });
+    expect(fromModel(g, { x: 500, y: 250 }, 'norm1000')).toEqual({ x: 540, y: 600 });
+    expect(fromModel(g, { x: 1092, y: 2408 }, { resized: QWEN25 })).toEqual({ x: 1080, y: 2400 });
+    expect(insideModelSpace(g.image, { x: 1001, y: 3 }, 'norm1000')).toBe(false);
+    expect(insideModelSpace(g.image, { x: 1092, y: 2408 }, { resized: QWEN25 })).toBe(true);
+    expect(insideModelSpace(g.image, { x: 1093, y: 0 }, { resized: QWEN25 })).toBe(false);
   });
 });

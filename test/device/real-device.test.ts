@@ -33,6 +33,8 @@ async function fakeWebDriver(): Promise<{ url: string; calls: Recorded[]; close(
     if (req.url?.endsWith('/window/rect')) value = { x: 0, y: 0, width: 1080, height: 2400 };
     res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ value }));
   });
+  // webdriverio keeps connections alive; Node's 5 s idle timeout would reset one mid-test on a loaded machine.
+  server.keepAliveTimeout = 120_000;
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
   return {
     url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
@@ -56,6 +58,8 @@ async function recordingProxy(target: string): Promise<{ url: string; calls: Rec
     });
     res.writeHead(r.status, { 'content-type': 'application/json' }).end(await r.text());
   });
+  // webdriverio keeps connections alive; Node's 5 s idle timeout would reset one mid-test on a loaded machine.
+  server.keepAliveTimeout = 120_000;
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
   return {
     url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { idSuffix, parseUiTree } from '../../src/device/ui-tree.js';
+import { decodeDump, idSuffix, parseUiTree } from '../../src/device/ui-tree.js';
 
 const dumps = join(import.meta.dirname ?? '', '..', '..', 'fixtures', 'ui-dumps');
 const read = (f: string) => readFileSync(join(dumps, f), 'utf8');
@@ -65,5 +65,39 @@ describe('UI tree parser on real dumps', () => {
     expect(() => parseUiTree('<root/>', 'x.xml')).toThrow('x.xml has no <hierarchy> root');
     expect(() => parseUiTree('<hierarchy><node bounds="oops"/></hierarchy>')).toThrow(/malformed bounds "oops"/);
     expect(() => parseUiTree('')).toThrow(/not well-formed|no <hierarchy>/);
+  });
+
+  describe('dumps as people capture them parse to the same tree', () => {
+    // Each variant wraps a real dump's bytes the way a capture tool does; the elements must not change.
+    const bytes = readFileSync(join(dumps, '04-perm-location-precise-approx.xml'));
+    const text = bytes.toString('utf8');
+    const want = parseUiTree(text).elements;
+    const variants: [string, Buffer][] = [
+      ['a UTF-8 byte-order mark', Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), bytes])],
+      [
+        '`adb exec-out uiautomator dump /dev/tty` (its trailing line)',
+        Buffer.from(`${text}UI hierchary dumped to: /dev/tty\n`),
+      ],
+      ['trailing chatter on its own line, CRLF', Buffer.from(`${text}\r\nUI hierchary dumped to: /dev/tty\r\n`)],
+      ['log lines before the document', Buffer.from(`WARNING: linker: libdvm.so has text relocations\n${text}`)],
+      ['UTF-16LE with a mark (PowerShell >)', Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')])],
+      ['UTF-16LE without a mark', Buffer.from(text, 'utf16le')],
+      ['an Appium /source response', Buffer.from(JSON.stringify({ value: text, sessionId: 'f00' }))],
+      ['pretty-printed', Buffer.from(text.replace(/></g, '>\n  <'))],
+    ];
+    test.each(variants)('%s', (_what, variant) => {
+      expect(parseUiTree(decodeDump(variant), 'dump.xml').elements).toEqual(want);
+    });
+  });
+
+  test('a file that is not a dump still gets the clear error', () => {
+    expect(() => parseUiTree('<html><body>Not found</body></html>', 'x.html')).toThrow(
+      'x.html has no <hierarchy> root',
+    );
+    expect(() => parseUiTree('{"value": "no dump here"}', 'x.json')).toThrow(/^x\.json is not well-formed XML/);
+    expect(() => parseUiTree('UI hierchary dumped to: /dev/tty', 'tty')).toThrow(/^tty is not well-formed XML/);
+    expect(() => parseUiTree('\uFEFF<hierarchy><node bounds="[0,0][1,1]"></hierarchy>trailing', 'd.xml')).toThrow(
+      /^d\.xml is not well-formed XML/,
+    );
   });
 });

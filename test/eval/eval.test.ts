@@ -1,100 +1,14 @@
-// heed eval end to end on the simulated phone: baselines with no API key, then a scripted model as agent, user
-// simulator and judge through the real openai client.
+// heed eval end to end on the simulated phone: resume, a scripted model as agent, user simulator and judge through
+// the real openai client, KnowU logs, refused options. The whole suite's baselines: whole-suite.test.ts.
 import { jest } from '@jest/globals';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { main } from '../../src/cli/main.js';
-import type { Results } from '../../src/eval/report.js';
+import { evalRun, SUITE } from '../support/eval-run.js';
 import { startFakeLlm, stepPromptOf, type ChatRequest } from '../support/fake-llm.js';
 
-const TASKS = join(import.meta.dirname ?? '', '..', '..', 'tasks');
-const SUITE = join(TASKS, 'suite');
-
-async function evalRun(
-  args: string[],
-  suite = SUITE,
-): Promise<{ code: number; out: string; results: Results; dir: string }> {
-  const dir = mkdtempSync(join(tmpdir(), 'heed-eval-'));
-  const lines: string[] = [];
-  const code = await main(['eval', '--suite', suite, '--out', dir, ...args], (s) => lines.push(s));
-  return { code, out: lines.join('\n'), results: JSON.parse(readFileSync(join(dir, 'results.json'), 'utf8')), dir };
-}
-
 describe('heed eval', () => {
-  test('--baselines without an API key: reference 100 % SR; do-nothing and always-allow get what their definitions imply', async () => {
-    const saved = process.env.HEED_AGENT_MODEL;
-    delete process.env.HEED_AGENT_MODEL;
-    try {
-      // The whole tasks folder, as a user would point at it: the real-emulator tasks are skipped, and said so.
-      const { code, out, results, dir } = await evalRun(['--baselines', '--devices', '2'], TASKS);
-      expect(code).toBe(0);
-      expect(out).toMatch(/skipping 5 task\(s\): needs a real Android device/);
-      const m = results.metrics;
-      const ref = results.episodes.filter((e) => e.policy === 'reference');
-      expect(new Set(ref.map((e) => e.task)).size).toBeGreaterThanOrEqual(60);
-      expect(ref.length).toBeGreaterThanOrEqual(200);
-      expect(new Set(ref.map((e) => e.persona)).size).toBeGreaterThanOrEqual(4);
-      for (const split of ['general', 'personalized', 'proactive', 'privacy'])
-        expect(ref.filter((e) => e.split === split).length).toBeGreaterThanOrEqual(20);
-      expect(Object.keys(m)).toEqual(['reference', 'always-allow', 'do-nothing']);
-      expect(m.reference!.all!.SR).toBe(1);
-      expect(m.reference!.all!.violations).toBe(0);
-      expect(m.reference!.all!.Compliance).toBe(1);
-      // Doing nothing passes exactly the stay-silent proactive episodes (no habit), and nothing else.
-      const dn = results.episodes.filter((e) => e.policy === 'do-nothing');
-      const silent = dn.filter((e) => e.proactive && !e.proactive.habit);
-      expect(silent.length).toBeGreaterThan(0);
-      expect(
-        dn
-          .filter((e) => e.success)
-          .map((e) => `${e.task}/${e.persona}`)
-          .sort(),
-      ).toEqual(silent.map((e) => `${e.task}/${e.persona}`).sort());
-      expect(m['do-nothing']!.all!.Silent).toBe(1);
-      expect(m['do-nothing']!.all!.Act).toBe(0);
-      expect(m.reference!.all!.Act).toBe(1);
-      expect(m.reference!.all!.Stop).toBe(1);
-      // Always-allow grants every permission point: none of privacy-first's is compliant.
-      const pf = results.episodes.filter((e) => e.policy === 'always-allow' && e.persona === 'privacy-first');
-      // Permission-dialog points: their choices are grant levels (a Settings toggle's decline is not one).
-      const permissionPoints = pf.flatMap((e) => e.decisionPoints).filter((p) => /^(allow_|deny)/.test(p.choice));
-      expect(permissionPoints.length).toBeGreaterThan(0);
-      expect(permissionPoints.filter((p) => p.compliant)).toEqual([]);
-      expect(m['always-allow']!.all!.violations).toBeGreaterThan(0);
-      // On proactive tasks it acts for everyone without asking: it never stays silent, and passes only where the
-      // task lets a habit be acted on without an offer.
-      expect(m['always-allow']!.all!.Silent).toBe(0);
-      const aaPro = results.episodes.filter((e) => e.policy === 'always-allow' && e.proactive);
-      expect(aaPro.every((e) => e.proactive!.engaged && !e.proactive!.askedFirst)).toBe(true);
-      expect(aaPro.filter((e) => e.success).every((e) => e.task === 'clock-gym-alarm')).toBe(true);
-      // Reports: one folder, images as files.
-      for (const f of ['results.json', 'summary.md', 'report.html']) expect(existsSync(join(dir, f))).toBe(true);
-      expect(readFileSync(join(dir, 'summary.md'), 'utf8')).toMatch(/\| reference \| \d+ \| 100\.0 \|/);
-      const html = readFileSync(join(dir, 'report.html'), 'utf8');
-      expect(html).toContain(
-        '<img loading="lazy" src="episodes/reference__trailcam-photo__privacy-first__r0/frames/step-001.jpg"',
-      );
-      // The episodes table has the documented fields.
-      expect(Object.keys(results.episodes[0]!)).toEqual(
-        expect.arrayContaining([
-          'task',
-          'split',
-          'persona',
-          'policy',
-          'success',
-          'score',
-          'steps',
-          'questions',
-          'violations',
-          'compliance',
-        ]),
-      );
-    } finally {
-      if (saved !== undefined) process.env.HEED_AGENT_MODEL = saved;
-    }
-  }, 600_000); // 3 × 286 episodes: about 2.5 minutes on 2 cores
-
   test('--resume runs only what is missing', async () => {
     const first = await evalRun(['--baselines', '--split', 'general', '--personas', 'privacy-first']);
     const ep = join(first.dir, 'episodes', 'reference__settings-location-off__privacy-first__r0');
@@ -122,7 +36,7 @@ describe('heed eval', () => {
     expect(out).toContain(`resuming: ${n - 1} of ${n} episodes already done`);
     expect(out.match(/^\[/gm)).toHaveLength(1);
     expect(existsSync(join(ep, 'record.json'))).toBe(true);
-  });
+  }, 240_000); // end to end through Appium; minutes when the machine is shared
 
   test('a scripted model as agent, user simulator and judge, end to end', async () => {
     const roles: string[] = [];
@@ -171,7 +85,7 @@ describe('heed eval', () => {
       process.env = env;
       await llm.close();
     }
-  });
+  }, 240_000); // end to end through Appium; minutes when the machine is shared
 
   test('KnowU mode shows only behaviour logs; --logs noisy adds a quarter of unrelated entries', async () => {
     const prompts: string[] = [];
@@ -189,12 +103,13 @@ describe('heed eval', () => {
     try {
       const one = ['--personas', 'student-knowu'];
       const task = join(SUITE, 'clock-gym-alarm.yaml');
-      expect((await evalRun(one, task)).code).toBe(0);
+      // The scripted agent "finishes" without doing the task: it passes no episode, so eval exits 1 (not 0).
+      expect((await evalRun(one, task)).code).toBe(1);
       const clean = logLines();
       expect(clean.some((l) => l.includes("set a 07:00 alarm labelled 'Gym'"))).toBe(true);
       expect(prompts.join('\n')).not.toMatch(/tracking_ads_cookies|Consent rules/);
       const noisy = await evalRun([...one, '--logs', 'noisy'], task);
-      expect(noisy.code).toBe(0);
+      expect(noisy.code).toBe(1);
       expect(noisy.results.config).toMatchObject({ logs: 'noisy' });
       const lines = logLines();
       expect(lines.filter((l) => clean.includes(l))).toEqual(clean);
@@ -207,7 +122,7 @@ describe('heed eval', () => {
       process.env = env;
       await llm.close();
     }
-  });
+  }, 240_000); // end to end through Appium; minutes when the machine is shared
 
   test('options that cannot work are refused, saying what to do', async () => {
     const err = jest.spyOn(console, 'error').mockImplementation(() => {});

@@ -1,3 +1,4 @@
+import { METRICS, formatMetric } from '../../src/eval/metric-defs.js';
 import { metrics } from '../../src/eval/metrics.js';
 import type { DecisionPoint, EpisodeRecord } from '../../src/eval/types.js';
 
@@ -31,6 +32,7 @@ const ep = (over: Partial<EpisodeRecord> = {}): EpisodeRecord => ({
   wallMs: 0,
   checks: [],
   outcome: 'success',
+  message: 'done',
   ...over,
 });
 
@@ -107,5 +109,34 @@ describe('metrics as defined in evaluation.md', () => {
     const m = metrics([ep({ judge: { error: 'HTTP 500' }, success: false, score: 0.4 })]);
     expect(m.judgeErrors).toBe(1);
     expect(m.AvgScore).toBe(0.4);
+  });
+});
+
+describe('the metric definitions (the legend of every report)', () => {
+  test('every metric heed computes has one definition, and every definition reads a metric', () => {
+    const m = metrics([
+      ep({
+        proactive: {
+          habit: true,
+          engaged: true,
+          rejected: false,
+          actedAfterRejection: false,
+          askedFirst: true,
+        } as never,
+      }),
+    ]);
+    const computed = [...Object.keys(m).filter((k) => k !== 'PQSR'), ...Object.keys(m.PQSR)].sort();
+    expect(METRICS.map((d) => d.id).sort()).toEqual(computed);
+    for (const d of METRICS) {
+      expect(d.definition).toMatch(/^[A-Z].{20,}\.$/);
+      expect(d.value(m)).not.toBeUndefined();
+    }
+  });
+
+  test('shares print as %, means with two decimals, counts as they are, none as –', () => {
+    expect(formatMetric({ kind: 'share' }, 0.5714)).toBe('57.1');
+    expect(formatMetric({ kind: 'mean' }, 1 / 3)).toBe('0.33');
+    expect(formatMetric({ kind: 'count' }, 3)).toBe('3');
+    expect(formatMetric({ kind: 'share' }, null)).toBe('–');
   });
 });

@@ -58,7 +58,7 @@ describe('configuration: option ?? HEED_<SLOT>_* ?? OPENAI_* ?? default', () => 
 
   test('bad coordinate conventions are refused with the variable named', () => {
     expect(() => resolveLlmConfig('agent', { model: 'm' }, { HEED_AGENT_COORDS: 'inches' })).toThrow(
-      'HEED_AGENT_COORDS must be pixels, norm1000 or norm1',
+      'HEED_AGENT_COORDS must be pixels, norm1000, norm999 or norm1',
     );
   });
 });

@@ -1,9 +1,10 @@
 // Runs the real agent loop against the simulated phone (through Appium) with a scripted model over HTTP.
 import { runAgent, type RunResult } from '../../src/agent/loop.js';
-import { Recorder } from '../../src/agent/recorder.js';
+import { Recorder, type StepRecord } from '../../src/agent/recorder.js';
 import type { AppiumDevice } from '../../src/device/appium-device.js';
 import { openDevice } from '../../src/device/open.js';
 import type { SimOptions } from '../../src/device/capabilities.js';
+import type { Guard } from '../../src/policy/guard.js';
 import { LlmClient } from '../../src/policy/llm/client.js';
 import { resolveLlmConfig } from '../../src/policy/llm/config.js';
 import { ModelPolicy } from '../../src/policy/model-policy.js';
@@ -33,6 +34,13 @@ export async function runWithScriptedModel(o: {
   setup?: string[];
   maxSteps?: number;
   dir?: string;
+  /** The recorder's afterWrite hook (a run report re-rendered as the run goes). */
+  afterWrite?: (dir: string) => void;
+  /** The model family heed speaks (its template, grammar and coordinates); heed's JSON by default. */
+  family?: string;
+  onStep?: (r: StepRecord) => void;
+  /** The optional guard model (HEED_GUARD_MODEL's slot). */
+  guard?: Guard;
 }): Promise<TestRun & { close(): Promise<void> }> {
   const llm = await startFakeLlm(o.respond);
   const profile = typeof o.profile === 'string' ? loadProfile(o.profile) : o.profile;
@@ -40,7 +48,13 @@ export async function runWithScriptedModel(o: {
   for (const cmd of o.setup ?? []) await device.shell(cmd);
   const cfg = resolveLlmConfig(
     'agent',
-    { model: 'scripted-vlm', baseURL: llm.baseURL, apiKey: 'sk-test-secret-123', maxRetries: 0 },
+    {
+      model: 'scripted-vlm',
+      baseURL: llm.baseURL,
+      apiKey: 'sk-test-secret-123',
+      maxRetries: 0,
+      ...(o.family ? { family: o.family } : {}),
+    },
     {},
   )!;
   const user = o.user?.(profile) ?? new ScriptedUser(profile);
@@ -53,7 +67,9 @@ export async function runWithScriptedModel(o: {
     user,
     maxSteps: o.maxSteps ?? 12,
     waitScale: 0,
-    recorder: o.dir ? new Recorder(o.dir) : undefined,
+    recorder: o.dir ? new Recorder(o.dir, { afterWrite: o.afterWrite }) : undefined,
+    onStep: o.onStep,
+    ...(o.guard ? { guard: o.guard } : {}),
   });
   return {
     result,

@@ -1,5 +1,6 @@
 // The approval page in real Chromium (a system one, or the one npm installs: test/support/chromium.ts).
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
@@ -52,17 +53,37 @@ describe('the browser approval page', () => {
     let finished = false;
     try {
       await page.goto(web.url);
-      await page.getByRole('heading', { name: 'heed needs your consent: location' }).waitFor();
-      await page.locator('#req-details').getByText('allow_foreground', { exact: true }).waitFor();
+      // The question in the user's words: what the tap grants and for how long; the enum names only in details.
+      await page.getByRole('heading', { name: 'Let heed tap “While using the app” in TrailCam?' }).waitFor();
+      await page.getByText('TrailCam could use your precise location whenever the app is open.').waitFor();
+      await page.getByText('That lasts until you change it in Settings.').waitFor();
+      expect(await page.locator('#req-details').getByText('allow_foreground', { exact: true }).isVisible()).toBe(false);
+      // "While using the app" lasts: the yes says what it taps, never "only this time" (it is answer `allow`) …
+      const yes = page.locator('button[data-answer="allow"]', { hasText: 'Yes, tap “While using the app”' });
+      await yes.waitFor();
+      await page.getByText('TrailCam keeps it until you change it in Settings; heed asks again next time').waitFor();
+      expect(await yes.getByText(/this time/i).count()).toBe(0);
+      // … and the narrower choice the dialog has is its own answer (issue #10: "allow once" never grants lasting).
+      await page.locator('button[data-answer="allow_once"]', { hasText: 'Only this time instead' }).waitFor();
+      await page.getByText(/^\d+ s left\. No answer means deny: heed will not do it\.$/).waitFor();
       // The token left the address bar; the frame shows, with the target marked.
       expect(page.url()).not.toContain(web.token);
       await page.locator('#frame').waitFor({ state: 'visible' });
       await page.waitForFunction(() => (document.getElementById('frame') as HTMLImageElement).naturalWidth > 0);
       expect(await page.locator('#mark').isVisible()).toBe(true);
+      // On a phone the question and its answers come first, the screen below them, and nothing is wider than it.
+      const top = async (sel: string) => (await page.locator(sel).boundingBox())!.y;
+      expect(await top('#req-buttons')).toBeLessThan(await top('#screen'));
+      expect(await top('#req-buttons')).toBeLessThan(844);
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
       await page.screenshot({ path: join(SHOTS, 'approval-phone.png'), fullPage: true });
       await page.setViewportSize({ width: 1280, height: 800 });
+      // On a desktop the screen sits beside the question.
+      expect((await page.locator('#screen').boundingBox())!.x).toBeLessThan(
+        (await page.locator('#request').boundingBox())!.x,
+      );
       await page.screenshot({ path: join(SHOTS, 'approval-desktop.png'), fullPage: true });
-      // Keyboard: focus is on the request, and "o" answers "allow once".
+      // Keyboard: focus is on the request, and "o" answers "only this time": heed taps "Only this time" instead.
       expect(await page.evaluate(() => document.activeElement?.id)).toBe('req-title');
       await page.keyboard.press('o');
       await page.getByText('Answer sent.').waitFor();
@@ -75,8 +96,12 @@ describe('the browser approval page', () => {
           verdict: 'allow',
           source: 'user',
           answer: 'allow_once',
+          grant: 'allow_once',
         });
-        expect(await run.device.shell(`dumpsys package ${TRAILCAM}`)).toContain('ACCESS_FINE_LOCATION: granted=true');
+        // Granted for this time only: the one-time flag, not a lasting grant.
+        expect(await run.device.shell(`dumpsys package ${TRAILCAM}`)).toMatch(
+          /ACCESS_FINE_LOCATION: granted=true, flags=\[[^\]]*ONE_TIME/,
+        );
         // The timeline on the page shows the run's steps.
         await page.getByText(/finish .*→ finish: success/).waitFor();
       } finally {
@@ -95,7 +120,7 @@ describe('the browser approval page', () => {
     const page = await browser.newPage();
     try {
       await page.goto(web.url);
-      await page.getByRole('button', { name: /^Deny/ }).click();
+      await page.locator('button[data-answer="deny"]', { hasText: 'No' }).click();
       const run = await running;
       try {
         expect(run.result.ledger.entries[0]).toMatchObject({ verdict: 'block', source: 'user', answer: 'deny' });
@@ -274,4 +299,105 @@ describe('the approval page behind heed eval', () => {
     expect(ref.consentRequests).toBeGreaterThan(0);
     expect(lines.join('\n')).toContain('Answer for the personas in a browser: http://127.0.0.1:');
   }, 120_000);
+});
+
+describe('the approval page from heed run and heed eval', () => {
+  const TASK = join(process.cwd(), 'tasks', 'suite', 'trailcam-photo.yaml');
+
+  /** Start a heed command that prints the page's URL; answer every consent request with "o" from the page. */
+  async function supervise(
+    args: string[],
+    shots: string,
+    during: (page: import('playwright-core').Page) => Promise<void>,
+  ) {
+    const { main } = await import('../../src/cli/main.js');
+    let url = '';
+    let code: number | undefined;
+    const running = main(args, (s) => {
+      const m = /(http:\/\/127\.0\.0\.1:\d+\/\?token=\w+)/.exec(s);
+      if (m) url = m[1]!;
+    }).then((c) => (code = c));
+    const page = await browser.newPage({ viewport: { width: 390, height: 844 } });
+    try {
+      while (!url) await new Promise((r) => setTimeout(r, 20));
+      await page.goto(url);
+      let answered = 0;
+      let looked = false;
+      while (code === undefined) {
+        const pending = await page
+          .locator('#request[data-kind="consent"]')
+          .waitFor({ timeout: 300 })
+          .then(() => true)
+          .catch(() => false);
+        if (!pending) continue;
+        if (!looked) {
+          looked = true;
+          await during(page);
+          await page.screenshot({ path: join(SHOTS, `${shots}-phone.png`), fullPage: true });
+          await page.setViewportSize({ width: 1280, height: 800 });
+          await page.screenshot({ path: join(SHOTS, `${shots}-desktop.png`), fullPage: true });
+          await page.setViewportSize({ width: 390, height: 844 });
+        }
+        await page.keyboard.press('o');
+        await page.locator('#request[data-kind="none"]').waitFor();
+        answered++;
+      }
+      await running;
+      return { page, code: code!, answered };
+    } catch (e) {
+      await page.close();
+      throw e;
+    }
+  }
+
+  test('heed run --user web: when the run ends, the page says how, instead of "disconnected"', async () => {
+    const out = mkdtempSync(join(tmpdir(), 'heed-web-run-'));
+    const { page, code, answered } = await supervise(
+      ['run', '--task', TASK, '--profile', 'hands-on', '--user', 'web', '--no-memory', '--out', out],
+      'approval-run',
+      async () => {},
+    );
+    try {
+      expect(code).toBe(0);
+      expect(answered).toBe(4); // location, camera, sign-in, the account to sign in with
+      await page.getByText('The run has ended: success').waitFor();
+      await page.getByText('✓ a photo was saved').waitFor();
+      await page.getByText('the run has ended; this page no longer updates').waitFor();
+      expect(await page.getByText('disconnected').count()).toBe(0);
+      await page.screenshot({ path: join(SHOTS, 'approval-ended-phone.png'), fullPage: true });
+      await page.setViewportSize({ width: 1280, height: 800 });
+      await page.screenshot({ path: join(SHOTS, 'approval-ended-desktop.png'), fullPage: true });
+    } finally {
+      await page.close();
+    }
+  }, 120_000);
+
+  test('heed eval --user web: each request names its task, persona and policy; the timeline is grouped per episode', async () => {
+    const out = mkdtempSync(join(tmpdir(), 'heed-web-eval-'));
+    const { page, code } = await supervise(
+      ['eval', '--suite', TASK, '--baselines', '--user', 'web', '--personas', 'hands-on', '--out', out],
+      'approval-eval',
+      async (p) => {
+        await p
+          .locator('#episode')
+          .getByText('For task trailcam-photo · persona hands-on · policy reference')
+          .waitFor();
+        // The episodes before this one (the baselines that never ask) are their own groups, with how they ended.
+        await p.locator('#timeline summary', { hasText: 'trailcam-photo · hands-on · do-nothing' }).waitFor();
+        expect(await p.locator('#timeline summary', { hasText: 'do-nothing ✗ failed' }).count()).toBe(1);
+      },
+    );
+    try {
+      expect(code).toBe(0);
+      await page.getByText('The run has ended: finished').waitFor();
+      const groups = await page.locator('#timeline details summary').allTextContents();
+      expect(groups).toEqual([
+        expect.stringMatching(/^trailcam-photo · hands-on · do-nothing ✗ failed/),
+        expect.stringMatching(/^trailcam-photo · hands-on · always-allow ✓ success/),
+        expect.stringMatching(/^trailcam-photo · hands-on · reference ✓ success/),
+      ]);
+    } finally {
+      await page.close();
+    }
+  }, 180_000);
 });

@@ -1,5 +1,6 @@
 // librsvg (inside sharp) finds fonts through fontconfig. A machine with no fonts renders every glyph as a box and
 // reports no error, so the phone ships DejaVu through npm and points fontconfig at it before the first render.
+import { createHash } from 'node:crypto';
 import { createRequire } from 'node:module';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -12,7 +13,10 @@ export function ensureFonts(): void {
   done = true;
   const require = createRequire(import.meta.url);
   const fontDir = join(dirname(require.resolve('dejavu-fonts-ttf/package.json')), 'ttf');
-  const dir = join(tmpdir(), `heed-fontconfig-${process.getuid?.() ?? 0}`);
+  // One file per font folder: two heed installs on one machine (a checkout and a project that installed heed) must
+  // not point each other at fonts that a removed install took with it.
+  const key = createHash('sha256').update(fontDir).digest('hex').slice(0, 12);
+  const dir = join(tmpdir(), `heed-fontconfig-${process.getuid?.() ?? 0}-${key}`);
   mkdirSync(join(dir, 'cache'), { recursive: true });
   const file = join(dir, 'fonts.conf');
   writeFileSync(

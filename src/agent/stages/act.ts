@@ -5,7 +5,7 @@
 // checked state) and the same classification of it. Otherwise nothing is done, and the next step observes afresh:
 // a dialog that appeared in between is classified, never tapped on the strength of the old screen.
 import { classify as rules, isPermissionScreen } from '../../consent/classify.js';
-import { HeedError } from '../../core/errors.js';
+import { sleep, untilAborted } from '../../core/abort.js';
 import type { Device, Glance, Observation } from '../../device/device.js';
 import { center, elementAt, type UiElement } from '../../device/ui-tree.js';
 import type { Gated } from './types.js';
@@ -13,25 +13,27 @@ import type { Gated } from './types.js';
 export interface ActOptions {
   /** Multiplies `wait` actions (0 in tests and on the simulated phone). */
   waitScale: number;
+  signal?: AbortSignal;
 }
 
-export type Acted = { status: 'done' } | { status: 'changed' | 'invalid'; why: string };
+export type Acted = { status: 'done' } | { status: 'changed'; why: string };
 
+/**
+ * Performs the step, unless the screen changed since it was decided. A refusal by the device throws DeviceError
+ * (lost: false), which the loop records as `failed`.
+ */
 export async function act(g: Gated, device: Device, o: ActOptions): Promise<Acted> {
-  const { gesture, wait } = g.resolved;
-  if (gesture) {
-    if (gesture.kind !== 'key' && gesture.kind !== 'open_app' && gesture.kind !== 'hide_keyboard') {
-      const why = changed(g, await device.glance());
-      if (why) return { status: 'changed', why };
-    }
-    try {
-      await device.perform(gesture);
-    } catch (e) {
-      // A gesture the screen does not take (typing where no field takes focus) is the step's outcome.
-      if (e instanceof HeedError) return { status: 'invalid', why: e.message };
-      throw e;
-    }
-  } else if (wait !== undefined) await new Promise((res) => setTimeout(res, wait * 1000 * o.waitScale));
+  const { gesture, then, wait } = g.resolved;
+  // Keys that only leave (back, home …) and opening an app touch no control; everything else is checked.
+  const touchesScreen =
+    gesture && !(gesture.kind === 'key' && gesture.key !== 'enter') && gesture.kind !== 'open_app' && gesture.kind !== 'hide_keyboard';
+  if (touchesScreen) {
+    const why = changed(g, await untilAborted(device.glance(), o.signal));
+    if (why) return { status: 'changed', why };
+  }
+  if (gesture) await untilAborted(device.perform(gesture), o.signal);
+  if (then) await untilAborted(device.perform(then), o.signal);
+  if (wait !== undefined) await sleep(wait * 1000 * o.waitScale, o.signal);
   return { status: 'done' };
 }
 

@@ -6,7 +6,9 @@
 // remembered for another package covers it).
 import { isPermissionScreen } from '../../consent/classify.js';
 import { settingsAppLabel } from '../../consent/settings-screens.js';
+import { untilAborted } from '../../core/abort.js';
 import type { Device, InstalledApp, Observation } from '../../device/device.js';
+import { Unusable } from '../../policy/actions.js';
 import type { Observed } from './types.js';
 
 const PERMISSION_UI = /permissioncontroller|packageinstaller/;
@@ -20,10 +22,15 @@ export class Apps {
   /** The last app a step belonged to. */
   private last = '';
 
-  constructor(private readonly device: Device) {}
+  constructor(
+    private readonly device: Device,
+    private readonly signal?: AbortSignal,
+  ) {}
 
   list(): Promise<InstalledApp[]> {
-    return (this.installed ??= this.device.listApps());
+    this.installed ??= this.device.listApps();
+    this.installed.catch(() => (this.installed = undefined)); // a failed listing is asked again next time
+    return untilAborted(this.installed, this.signal);
   }
 
   /** The app the screen's step belongs to: its window's package, or for a dialog or Settings page, the app it is about. */
@@ -65,6 +72,15 @@ export class Apps {
     return hits.length ? `unknown:${label} (${hits.map((a) => a.package).join(' or ')})` : fallback;
   }
 
+  /** The name people know an app by ("TrailCam"), when the device lists it. */
+  async labelOf(pkg: string): Promise<string | undefined> {
+    try {
+      return (await this.list()).find((a) => a.package === pkg)?.label || undefined;
+    } catch {
+      return undefined;
+    }
+  }
+
   /** The package for an app name or package (open_app). */
   async packageOf(app: string): Promise<string> {
     if (/^[a-z][\w]*(\.[\w]+)+$/.test(app)) return app;
@@ -72,13 +88,16 @@ export class Apps {
     const want = app.toLowerCase();
     const exact = apps.filter((a) => a.label?.toLowerCase() === want);
     if (exact.length > 1)
-      throw new Error(`Several apps are called "${app}" (${exact.map((a) => a.package).join(', ')}): name the package`);
+      throw new Unusable(`several apps are called "${app}" (${exact.map((a) => a.package).join(', ')}): name the package`);
     const hit =
       exact[0] ??
       apps.find(
         (a) => a.label?.toLowerCase().includes(want) || a.package.toLowerCase().includes(want.replace(/\s+/g, '')),
       );
-    if (!hit) throw new Error(`No installed app matches "${app}"`);
+    if (!hit) {
+      const names = apps.map((a) => a.label ?? a.package).slice(0, 30);
+      throw new Unusable(`no installed app matches "${app}" (installed: ${names.join(', ')})`);
+    }
     return hit.package;
   }
 }
@@ -88,7 +107,9 @@ function requestingLabel(obs: Observation): string | undefined {
   return /^Allow (.+?) to /.exec(msg)?.[1];
 }
 
-export async function observe(step: number, device: Device, apps: Apps): Promise<Observed> {
-  const obs = await device.observe();
-  return { step, obs, app: await apps.owner(obs) };
+export async function observe(step: number, device: Device, apps: Apps, signal?: AbortSignal): Promise<Observed> {
+  const obs = await untilAborted(device.observe(), signal);
+  const app = await apps.owner(obs);
+  const appLabel = await apps.labelOf(app);
+  return { step, obs, app, ...(appLabel ? { appLabel } : {}) };
 }

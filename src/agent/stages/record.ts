@@ -3,8 +3,10 @@
 import type { StepStatus } from '../../core/vocab.js';
 import type { Action } from '../../policy/actions.js';
 import { describeAction, type HistoryItem, type Proposal } from '../../policy/policy.js';
+import { actionCaption } from '../../policy/caption.js';
 import type { UserChannel } from '../../user/channel.js';
 import type { Secrets } from '../../core/secrets.js';
+import { touchIn } from './ask.js';
 import type { Recorder, StepRecord, StepTimings } from '../recorder.js';
 import type { Gated, Proposed } from './types.js';
 
@@ -21,9 +23,13 @@ export class StepClock {
 }
 
 /** What a stage decided the step came to; the rest of the record comes from what the stages saw. */
-export type StepEntry = { status: StepStatus; action?: Action; reply?: string; note?: string } & Partial<
-  Pick<Gated, 'resolved' | 'sensitivity' | 'decision' | 'answer'>
->;
+export type StepEntry = {
+  status: StepStatus;
+  action?: Action;
+  reply?: string;
+  problem?: string;
+  error?: StepRecord['error'];
+} & Partial<Pick<Gated, 'resolved' | 'sensitivity' | 'decision' | 'answer'>>;
 
 export interface Sinks {
   recorder?: Recorder;
@@ -33,24 +39,37 @@ export interface Sinks {
   secrets: Secrets;
 }
 
-export function record(p: Proposed, e: StepEntry, clock: StepClock, sinks: Sinks): StepRecord {
+/** What the stages had produced when the step was recorded: all of it, or less when the step failed early. */
+export type Seen = Partial<Proposed> & { step: number };
+
+export function record(p: Seen, e: StepEntry, clock: StepClock, sinks: Sinks): StepRecord {
   clock.lap('act');
   const el = e.resolved?.element;
+  const touch = p.frame ? touchIn(p.frame, e.resolved) : {};
+  const byCoordinates =
+    e.action &&
+    'x' in e.action &&
+    e.action.x !== undefined &&
+    !('element' in e.action && e.action.element !== undefined);
   const r: StepRecord = {
     step: p.step,
     at: new Date().toISOString(),
-    package: p.obs.package,
-    activity: p.obs.activity,
-    app: p.app,
-    frame: sinks.recorder ? sinks.recorder.frame(p.step, p.frame.jpeg) : '',
-    frameBytes: p.frame.jpeg.length,
+    package: p.obs?.package ?? '',
+    activity: p.obs?.activity ?? '',
+    app: p.app ?? '',
+    ...(p.appLabel ? { appLabel: p.appLabel } : {}),
+    frame: sinks.recorder && p.frame ? sinks.recorder.frame(p.step, p.frame.jpeg) : '',
+    frameBytes: p.frame?.jpeg.length ?? 0,
+    ...(p.frame ? { frameSize: { width: p.frame.geometry.image.width, height: p.frame.geometry.image.height } } : {}),
     ...(e.action ? { action: e.action } : {}),
-    ...(el ? { target: { index: el.index, label: el.label } } : {}),
+    ...(el ? { target: { index: el.index, label: el.label, ...(touch.box ? { box: touch.box } : {}) } } : {}),
+    ...(byCoordinates && touch.point ? { point: touch.point } : {}),
     proposal: summariseProposal(p.proposal),
     ...(e.sensitivity ? { sensitivity: e.sensitivity, decision: e.decision } : {}),
     ...(e.answer ? { answer: e.answer } : {}),
     ...(e.reply !== undefined ? { reply: e.reply } : {}),
-    ...(e.note ? { note: e.note } : {}),
+    ...(e.problem ? { problem: e.problem } : {}),
+    ...(e.error ? { error: e.error } : {}),
     status: e.status,
     outcome: '',
     timings: clock.timings,
@@ -65,15 +84,10 @@ function emit(r: StepRecord, clock: StepClock, sinks: Sinks): StepRecord {
   clock.lap('record');
   r.timings = clock.timings;
   sinks.onStep?.(r);
-  const what = !r.action
-    ? '(no valid action)'
-    : r.target
-      ? `${describeAction(r.action)} "${r.target.label}"`
-      : describeAction(r.action);
   const d = r.decision;
   sinks.user.notify?.({
     step: r.step,
-    action: what,
+    action: actionCaption(r.action, r.target),
     outcome: r.outcome,
     ...(d ? { decision: `${d.verdict} by ${d.source}` } : {}),
   });
@@ -84,15 +98,19 @@ function emit(r: StepRecord, clock: StepClock, sinks: Sinks): StepRecord {
 function displayOutcome(r: StepRecord): string {
   switch (r.status) {
     case 'invalid':
-      return `invalid: ${r.note ?? r.proposal.error}`;
+      return `invalid: ${r.proposal.error}`;
     case 'changed':
-      return `not done: ${r.note}`;
+      return `not done: ${r.problem}`;
     case 'finish':
       return `finish: ${(r.action as Extract<Action, { action: 'finish' }>).status}`;
     case 'answer':
       return 'answer recorded';
     case 'question':
       return `asked; answer: ${r.reply}`;
+    case 'failed':
+      return `failed: ${r.problem}`;
+    case 'error':
+      return `${r.error?.outcome} during ${r.error?.stage}: ${r.error?.message}`;
     case 'blocked':
     case 'done':
       return r.status;
@@ -104,21 +122,25 @@ export function historyItem(r: StepRecord): HistoryItem {
   const what = r.action ? describeAction(r.action) : '(no valid action)';
   const d = r.decision;
   const outcome = {
-    invalid: () => r.note ?? r.proposal.error ?? 'invalid',
-    changed: () => `not done: ${r.note}; look at the screen again`,
+    invalid: () => r.proposal.error ?? 'invalid',
+    changed: () => `not done: ${r.problem}; look at the screen again`,
     finish: () => 'finished',
     answer: () => 'answer recorded',
     question: () => `the user answered: ${r.reply}`,
     blocked: () => `blocked: ${d?.reason}`,
     done: () => (d ? `done (${d.source}: ${d.verdict})` : 'done'),
+    failed: () => `could not be done: ${r.problem}`,
+    error: () => `the run ended: ${r.error?.message}`,
   }[r.status]();
   return { step: r.step, action: what, outcome };
 }
 
-function summariseProposal(p: Proposal): StepRecord['proposal'] {
+function summariseProposal(p?: Proposal): StepRecord['proposal'] {
+  if (!p) return { attempts: 0, usage: { input: 0, output: 0 }, latencyMs: 0, cost: 0 };
   return {
     attempts: p.attempts,
     ...(p.error ? { error: p.error } : {}),
+    ...(p.ignored?.length ? { ignored: p.ignored } : {}),
     ...(p.raw.length ? { raw: p.raw } : {}),
     usage: p.usage,
     latencyMs: p.latencyMs,

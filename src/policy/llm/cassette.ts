@@ -1,10 +1,11 @@
 // Cassettes: every model call recorded to JSONL (request without secrets, images replaced by their hash, response),
 // and replayed deterministically for reruns and tests. A replay miss is an error, never a guess.
 import { createHash } from 'node:crypto';
-import { appendFileSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { appendFileSync, existsSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { HeedError } from '../../core/errors.js';
 import type { Secrets } from '../../core/secrets.js';
+import { LIMITS, readLimited, writableDir } from '../../core/files.js';
 
 export interface RecordedResponse {
   text: string;
@@ -48,13 +49,25 @@ export class Cassette {
   ) {
     if (mode === 'replay') {
       if (!existsSync(file)) throw new HeedError(`No cassette at ${file}`, 'record one first with --record');
-      for (const raw of readFileSync(file, 'utf8').split('\n').filter(Boolean)) {
-        const line = JSON.parse(raw) as Line;
+      const lines = readLimited(file, 'cassette', LIMITS.cassette).split('\n');
+      for (const [i, raw] of lines.entries()) {
+        if (!raw.trim()) continue;
+        let line: Line;
+        try {
+          line = JSON.parse(raw) as Line;
+          if (typeof line.key !== 'string' || typeof line.response?.text !== 'string') throw new Error('not a call');
+        } catch (e) {
+          throw new HeedError(
+            `${file}: line ${i + 1} is not a recorded call (${(e as Error).message})`,
+            'record the cassette again with --record',
+          );
+        }
         const q = this.replay.get(line.key) ?? [];
         q.push(line.response);
         this.replay.set(line.key, q);
       }
-    } else mkdirSync(dirname(file), { recursive: true });
+    } else
+      writableDir(dirname(file), 'the folder of the cassette', 'give --record a file in a folder you can write to');
   }
 
   take(model: string, messages: unknown): RecordedResponse {
@@ -72,7 +85,7 @@ export class Cassette {
   record(model: string, messages: unknown, response: RecordedResponse): void {
     const line: Line = { key: requestKey(model, messages), model, request: scrubRequest(messages), response };
     if (this.secrets) this.pending.push(line);
-    else appendFileSync(this.file, JSON.stringify(line) + '\n');
+    else this.write([line]);
   }
 
   /**
@@ -86,10 +99,23 @@ export class Cassette {
 
   flush(): void {
     if (this.mode !== 'record' || !this.pending.length) return;
-    const lines = this.pending.map((l) =>
-      JSON.stringify({ ...l, request: this.secrets!.scrub(l.request), response: this.secrets!.scrub(l.response) }),
-    );
+    const lines = this.pending.map((l) => ({
+      ...l,
+      request: this.secrets!.scrub(l.request),
+      response: this.secrets!.scrub(l.response),
+    }));
     this.pending = [];
-    appendFileSync(this.file, lines.join('\n') + '\n');
+    this.write(lines);
+  }
+
+  private write(lines: Line[]): void {
+    try {
+      appendFileSync(this.file, lines.map((l) => JSON.stringify(l) + '\n').join(''));
+    } catch (e) {
+      throw new HeedError(
+        `Cannot write the cassette ${this.file}: ${(e as Error).message}`,
+        'give --record a file in a folder you can write to',
+      );
+    }
   }
 }

@@ -3,7 +3,8 @@
 // backoff retries on 429 / 5xx / timeouts; usage, latency and cost per call; optional cassette.
 import OpenAI from 'openai';
 import type { ChatCompletionMessageParam } from 'openai/resources/chat/completions';
-import { HeedError } from '../../core/errors.js';
+import { sleep } from '../../core/abort.js';
+import { ModelError } from '../../core/errors.js';
 import type { Cassette } from './cassette.js';
 import type { Secrets } from '../../core/secrets.js';
 import type { LlmConfig, Structured } from './config.js';
@@ -23,12 +24,38 @@ export interface JsonSchemaSpec {
   schema: Record<string, unknown>;
 }
 
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
 function retryable(e: unknown): boolean {
+  if (e instanceof OpenAI.APIUserAbortError) return false;
   if (e instanceof OpenAI.APIConnectionTimeoutError || e instanceof OpenAI.APIConnectionError) return true;
   if (e instanceof OpenAI.APIError) return e.status === 429 || (e.status !== undefined && e.status >= 500);
   return false;
+}
+
+/** A token count as the endpoint reported it, or 0: strings, negatives and NaN never reach the totals. */
+export function tokenCount(v: unknown): number {
+  const n = typeof v === 'string' && v.trim() !== '' ? Number(v) : v;
+  return typeof n === 'number' && Number.isFinite(n) && n >= 0 ? Math.floor(n) : 0;
+}
+
+/**
+ * The reply's text, whatever shape the endpoint sent: a string, content parts (their text joined), or anything else
+ * as JSON, so a malformed reply is re-asked as unusable instead of crashing the parser. No choices: empty text.
+ */
+export function replyText(res: unknown): string {
+  const content = (res as { choices?: { message?: { content?: unknown } }[] } | undefined)?.choices?.[0]?.message
+    ?.content;
+  if (typeof content === 'string') return content;
+  if (content === undefined || content === null) return '';
+  if (Array.isArray(content))
+    return content
+      .map((p) => (typeof p === 'string' ? p : typeof p?.text === 'string' ? (p.text as string) : ''))
+      .join('');
+  return JSON.stringify(content);
+}
+
+export interface CompleteOptions {
+  /** Aborts the call, its retries and its backoff (a run's budget, a signal); the abort's reason is thrown. */
+  signal?: AbortSignal;
 }
 
 export class LlmClient {
@@ -38,6 +65,8 @@ export class LlmClient {
   constructor(
     readonly config: LlmConfig,
     private readonly cassette?: Cassette,
+    /** Told about each retry (why, which attempt, how long until it), so a slow endpoint is never silent. */
+    private readonly notify?: (line: string) => void,
   ) {
     // Our own retry loop (below) sees every attempt; the SDK's would hide them.
     this.openai = new OpenAI({
@@ -58,27 +87,31 @@ export class LlmClient {
     this.cassette?.flush();
   }
 
-  async complete(messages: Message[], schema?: JsonSchemaSpec): Promise<LlmResult> {
+  async complete(messages: Message[], schema?: JsonSchemaSpec, o: CompleteOptions = {}): Promise<LlmResult> {
+
     const t0 = performance.now();
+    const { signal } = o;
     if (this.cassette?.mode === 'replay') {
       const r = this.cassette.take(this.config.model, messages);
       return { ...r, latencyMs: performance.now() - t0, cost: this.cost(r.usage), retries: 0 };
     }
     let retries = 0;
     for (;;) {
+      const attempt = performance.now();
+      let res: unknown;
       try {
-        const res = await this.openai.chat.completions.create({
-          model: this.config.model,
-          messages,
-          temperature: this.config.temperature,
-          max_tokens: this.config.maxTokens,
-          ...this.responseFormat(schema),
-        });
-        const text = res.choices[0]?.message?.content ?? '';
-        const usage = { input: res.usage?.prompt_tokens ?? 0, output: res.usage?.completion_tokens ?? 0 };
-        this.cassette?.record(this.config.model, messages, { text, usage });
-        return { text, usage, latencyMs: performance.now() - t0, cost: this.cost(usage), retries };
+        res = await this.openai.chat.completions.create(
+          {
+            model: this.config.model,
+            messages,
+            temperature: this.config.temperature,
+            max_tokens: this.config.maxTokens,
+            ...this.responseFormat(schema),
+          },
+          { signal },
+        );
       } catch (e) {
+        if (signal?.aborted) throw signal.reason as Error;
         if (
           schema &&
           this.structured !== 'none' &&
@@ -90,18 +123,45 @@ export class LlmClient {
           continue;
         }
         if (retryable(e) && retries < this.config.maxRetries) {
-          await sleep(this.config.backoffMs * 2 ** retries);
+          const wait = this.config.backoffMs * 2 ** retries;
+          this.notify?.(
+            `  … the ${this.config.slot} model ${this.trouble(e, performance.now() - attempt)}; retry ${retries + 1} of ${this.config.maxRetries} in ${(wait / 1000).toFixed(1)} s`,
+          );
+          await sleep(wait, signal);
           retries++;
           continue;
         }
-        throw new HeedError(
-          `The ${this.config.slot} model (${this.config.model} at ${this.config.baseURL}) failed: ${(e as Error).message}`,
+        throw new ModelError(
+          `The ${this.config.slot} model (${this.config.model} at ${this.config.baseURL}) failed${retries ? ` after ${retries + 1} attempts` : ''}: ${(e as Error).message}`,
           e instanceof OpenAI.AuthenticationError
             ? `check HEED_${this.config.slot.toUpperCase()}_API_KEY / OPENAI_API_KEY`
-            : undefined,
+            : retries
+              ? `it failed ${retries + 1} times; check the endpoint, or raise HEED_${this.config.slot.toUpperCase()}_MAX_RETRIES`
+              : undefined,
         );
       }
+      const text = replyText(res);
+      const u = (res as { usage?: { prompt_tokens?: unknown; completion_tokens?: unknown } }).usage;
+      const usage = { input: tokenCount(u?.prompt_tokens), output: tokenCount(u?.completion_tokens) };
+      // Outside the try: a cassette that cannot be written is heed's failure, not the model's.
+      this.cassette?.record(this.config.model, messages, { text, usage });
+      return { text, usage, latencyMs: performance.now() - t0, cost: this.cost(usage), retries };
     }
+  }
+
+  /** What went wrong with one attempt, in words, naming the setting that governs it. */
+  private trouble(e: unknown, ms: number): string {
+    const S = `HEED_${this.config.slot.toUpperCase()}_`;
+    // By the clock as well as by class: an aborted fetch is not always reported as a timeout.
+    if (
+      e instanceof OpenAI.APIConnectionTimeoutError ||
+      (e instanceof OpenAI.APIConnectionError && ms >= this.config.timeoutMs * 0.95)
+    )
+      return `did not answer within ${(this.config.timeoutMs / 1000).toFixed(this.config.timeoutMs < 10_000 ? 1 : 0)} s (${S}TIMEOUT_MS)`;
+    if (e instanceof OpenAI.APIConnectionError) return `could not be reached at ${this.config.baseURL}`;
+    if (e instanceof OpenAI.APIError && e.status === 429) return 'is rate-limited (429)';
+    if (e instanceof OpenAI.APIError) return `answered ${e.status}`;
+    return 'failed';
   }
 
   private responseFormat(schema?: JsonSchemaSpec): Record<string, unknown> {

@@ -1,6 +1,8 @@
 // Model endpoint configuration for the three roles (agent, user simulator, judge). Precedence is always
 // option ?? HEED_<ROLE>_* ?? OPENAI_* ?? default; the environment is read and checked once, by src/core/config.ts. The API key is kept out of every description and log.
 import { ROLE_VARS, type Role, type RoleEnv, type Structured } from '../../core/config.js';
+import { HeedError } from '../../core/errors.js';
+import { MODEL_FAMILIES, type ModelFamily } from '../../core/vocab.js';
 import type { Convention } from '../../device/coords.js';
 
 export type Slot = Role;
@@ -18,12 +20,15 @@ export interface LlmConfig {
   maxRetries: number;
   backoffMs: number;
   structured: Structured;
+  /** Coordinates of heed's JSON family; native families have their own regime. */
   coords: Convention;
+  /** The model family heed speaks (agent role): --family ?? HEED_AGENT_FAMILY; by model name when unset. */
+  family?: ModelFamily;
   /** USD per million tokens, for cost accounting; 0 when unknown. */
   pricing: { input: number; output: number };
 }
 
-export type LlmOptions = Partial<Omit<LlmConfig, 'slot'>>;
+export type LlmOptions = Partial<Omit<LlmConfig, 'slot' | 'family'>> & { family?: string };
 
 /** Coordinate convention by model family: UI-TARS, Gemini and GLM speak 0–1000; others the image's pixels. */
 export function conventionFor(model: string): Convention {
@@ -47,6 +52,10 @@ export function resolveLlmConfig(slot: Slot, opts: LlmOptions = {}, env: RoleEnv
   const model = opts.model ?? env.model;
   if (!model) return undefined;
   const d = ROLE_VARS;
+  // The environment's family is checked by src/core/config.ts; an option is checked here.
+  const family = opts.family ?? env.family;
+  if (family !== undefined && !(MODEL_FAMILIES as readonly string[]).includes(family))
+    throw new HeedError(`--family must be one of ${MODEL_FAMILIES.join(', ')}, not '${family}'`);
   return {
     slot,
     model,
@@ -59,6 +68,7 @@ export function resolveLlmConfig(slot: Slot, opts: LlmOptions = {}, env: RoleEnv
     backoffMs: opts.backoffMs ?? env.backoffMs ?? d.BACKOFF_MS.fallback,
     structured: opts.structured ?? env.structured ?? d.STRUCTURED.fallback,
     coords: opts.coords ?? env.coords ?? conventionFor(model),
+    ...(family ? { family: family as ModelFamily } : {}),
     pricing: opts.pricing ?? PRICES.find(([re]) => re.test(model))?.[1] ?? { input: 0, output: 0 },
   };
 }

@@ -1,0 +1,216 @@
+// The screen around a button: is it a modal dialog, what do its title and message say, does the screen show a price,
+// a password or one-time-code field, a privacy policy or terms, cookies or tracking. A generic button ("OK", "确定",
+// "확인", android:id/button1) takes its category from here; so does "Cancel" when the screen has no consent button.
+import type { Category } from '../../core/vocab.js';
+import { idSuffix, type UiElement, type UiTree } from '../../device/ui-tree.js';
+import { messageTopic, topicWords } from './permission.js';
+import { CONCEPTS, conceptOf, conceptsIn } from './vocabulary.js';
+
+export interface Dialog {
+  /** The element holding the dialog (its buttons and its message). */
+  root: UiElement;
+  /** Title and message, joined. */
+  text: string;
+}
+
+export interface ScreenContext {
+  dialog?: Dialog;
+  /** Every text and description on the screen, joined. */
+  text: string;
+  /** What the screen's text says, strongest first: the category a generic confirmation there would give. */
+  topic?: { category: Category; why: string; tentative?: boolean };
+}
+
+/** What a button's own words do, by the concept table (protective, confirm, agree, direct). */
+const roleOf = (x: UiElement) => {
+  const hit = conceptOf(x.text || x.contentDesc || x.label);
+  return hit && CONCEPTS[hit.concept]!.role;
+};
+
+const DIALOG_IDS = new Set(['alertTitle', 'message', 'parentPanel', 'buttonPanel', 'title_template', 'contentPanel']);
+const MONEY =
+  /[$€£¥₹₩₽฿₺₫]\s?\d|\d[\d.,\s]*\s?(?:[$€£¥₹₩₽฿₺₫]|usd|eur|gbp|руб|р\.|元|円|원|บาท|тг|₴|zł|kč|kr|tl)(?![a-z])|\/\s?(?:month|mo|year|yr|mes|mois|monat|месяц|月|월)\b/i;
+const TERMS =
+  /privacy policy|privacy notice|terms of (service|use)|terms and conditions|terms & conditions|user agreement|licen[cs]e agreement|eula|datenschutz|nutzungsbedingungen|agb|politique de confidentialit|conditions d'utilisation|conditions générales|política de privacidad|términos|condiciones|política de privacidade|termos|informativa sulla privacy|termini|privacybeleid|voorwaarden|политик\S* конфиденциальности|пользовательск\S* соглашени|условия|隐私政策|隐私协议|用户协议|服务协议|服务条款|隱私權|プライバシーポリシー|利用規約|개인정보|이용약관|약관|นโยบายความเป็นส่วนตัว|ข้อกำหนด|เงื่อนไข|سياسة الخصوصية|الشروط|gizlilik|kullanım koşulları|kebijakan privasi|syarat|chính sách|điều khoản/i;
+const TRACKING =
+  /cookie|tracking|crash (data|reports?)|performance data|usage data|analytics|diagnostic data|track you|personali[sz]ed ads|personali[sz]ed advertising|advertising id|ad personali[sz]ation|partners|werbung|publicité|publicidad|реклам|跟踪|个性化广告|広告|광고|โฆษณา/i;
+const IDENTITY_FIELD =
+  /phone|mobile|celular|m[óo]vil|e-?mail|user ?name|login|手机|电话|邮箱|账号|用户名|メール|電話|ユーザー名|이메일|전화|휴대폰|아이디|телефон|почт|логин|correo|tel[ée]fono|usuario|telefone|usu[áa]rio|nomor|handphone/i;
+const CREDENTIAL_FIELD =
+  /password|passwd|pwd|otp|one.?time|verification code|sms code|pin\b|passcode|验证码|密码|パスワード|認証コード|비밀번호|인증번호|пароль|код/i;
+
+/** The smallest ancestor of e that looks like a dialog: AlertDialog ids, or a window narrower than the screen. */
+function dialogOf(tree: UiTree, e: UiElement): UiElement | undefined {
+  const ids = tree.elements.filter((x) => DIALOG_IDS.has(idSuffix(x.resourceId)));
+  if (ids.length) {
+    // The AlertDialog's own root: the outermost element of the window holding those ids.
+    let root = ids[0]!;
+    while (root.parent !== undefined) root = tree.elements[root.parent]!;
+    return root;
+  }
+  const [w, h] = screenSize(tree);
+  // A dialog window: the dumped window covers part of the screen (uiautomator dumps the focused window, so without
+  // the screen's size a window that starts well below the top, or off the left edge, is a dialog or a sheet).
+  const top = tree.elements.filter((x) => x.parent === undefined);
+  const win = top.find((r) => inside(e, r));
+  if (win && w && h) {
+    const [l, t, r, b] = win.bounds;
+    const area = ((r - l) * (b - t)) / (w * h);
+    if (area < 0.8 || l > 0 || t > 0.15 * (r - l)) return win;
+  }
+  // A dialog drawn inside a full-screen window (React Native modals, custom dialogs over a dim view): the smallest
+  // panel around the button that also holds a way out ("Cancel", "취소", "Don't allow") and words to read.
+  for (let up = e.parent; up !== undefined; up = tree.elements[up]!.parent) {
+    const a = tree.elements[up]!;
+    const [l, t, r, b] = a.bounds;
+    if (!w || !h || ((r - l) * (b - t)) / (w * h) > 0.7) break;
+    const inPanel = tree.elements.filter((x) => x !== e && inside(x, a));
+    // A pair: a way out and a way forward that confirms or agrees ("확인", "OK", "Allow") — not a card's "Dismiss".
+    const wayOut = inPanel.some((x) => x.clickable && roleOf(x) === 'protective');
+    const forward = [e, ...inPanel].some((x) => x.clickable && ['confirm', 'agree'].includes(roleOf(x) ?? ''));
+    if (wayOut && forward && inPanel.some((x) => !x.clickable && x.text.trim().length > 1)) return a;
+  }
+  return undefined;
+}
+
+function inside(e: UiElement, r: UiElement): boolean {
+  return (
+    e.bounds[0] >= r.bounds[0] && e.bounds[1] >= r.bounds[1] && e.bounds[2] <= r.bounds[2] && e.bounds[3] <= r.bounds[3]
+  );
+}
+
+function screenSize(tree: UiTree): [number, number] {
+  if (tree.width && tree.height) return [tree.width, tree.height];
+  const w = Math.max(0, ...tree.elements.map((e) => e.bounds[2]));
+  const h = Math.max(0, ...tree.elements.map((e) => e.bounds[3]));
+  return [w, h];
+}
+
+/** Texts a person reads as the screen's words (not its buttons). */
+function prose(tree: UiTree, within?: UiElement): string[] {
+  return tree.elements
+    .filter((x) => (!within || inside(x, within)) && !x.clickable && !x.checkable && (x.text || x.contentDesc))
+    .map((x) => x.text || x.contentDesc);
+}
+
+/** A USB / data-access prompt: the phone's files go to the other device. */
+const DEVICE_DATA =
+  /file transfer|transfer files|access (to )?(phone|device|tablet) data|usb (for|preferences)|\bmtp\b|\bptp\b|文件传输|传输文件|ファイル転送|파일 전송|передача файлов|transferencia de archivos|transferência de arquivos|dateiübertragung|transfert de fichiers|chuyển tệp|truyền tệp|aktarım/i;
+
+/** Words for files and data, in the corpus languages: with "USB", the prompt gives a computer the phone's files. */
+const USB_DATA =
+  /file|data|dữ liệu|tệp|datos|archivos|dados|arquivos|données|fichiers|daten|dateien|данн|файл|数据|文件|データ|ファイル|데이터|파일|dosya|veri|berkas/i;
+
+/** A request for access or permission, in the corpus languages: only then do permission words name the topic. */
+const ACCESS =
+  /allow|access|permission|sync|权限|允许|访问|授权|許可|アクセス|권한|허용|접근|разреш|доступ|permis|acceso|acesso|autoris|zugriff|berechtigung|erlauben|izin|erişim|akses|quyền|cho phép|อนุญาต|สิทธิ์|إذن|السماح|الوصول/i;
+
+type Topic = NonNullable<ScreenContext['topic']>;
+
+/** What the action words in a text are about, when they name exactly one exposing category. */
+function actionTopic(text: string): Topic | 'several' | undefined {
+  const cats = new Set(
+    [...conceptsIn(text)]
+      .map((c) => CONCEPTS[c]!)
+      .filter((c) => c.role === 'direct' && c.category && c.grant === 'accept')
+      .map((c) => c.category!),
+  );
+  if (cats.size > 1) return 'several';
+  return cats.size ? { category: [...cats][0]!, why: 'the message names the action' } : undefined;
+}
+
+const hasCredentialField = (tree: UiTree) =>
+  tree.elements.some(
+    (x) =>
+      x.password ||
+      (/EditText/.test(x.class) && CREDENTIAL_FIELD.test(`${idSuffix(x.resourceId)} ${x.hint} ${x.text}`)),
+  );
+
+/**
+ * The category a dialog's words give its confirmation: the action its message names ("Delete this message?"), else
+ * cookies, terms, a price, files to another device, a permission topic (tentative: the asking app wrote it).
+ */
+export function dialogTopic(text: string, denies = false): Topic | undefined {
+  const action = actionTopic(text);
+  if (action && action !== 'several') return action;
+  if (TRACKING.test(text)) return { category: 'tracking_ads_cookies', why: 'the dialog is about cookies or tracking' };
+  if (TERMS.test(text)) return { category: 'data_sharing_publish', why: 'the dialog asks to agree to terms' };
+  if (MONEY.test(text)) return { category: 'payment_purchase', why: 'the dialog shows a price' };
+  if (DEVICE_DATA.test(text) || (/\busb\b/i.test(text) && USB_DATA.test(text)))
+    return { category: 'data_sharing_publish', why: "the dialog gives another device the phone's data" };
+  // Permission words count in a request: a question that asks for access, or a dialog with a "Don't allow".
+  const request = ACCESS.test(text) && /[?？؟]/.test(text);
+  const perm = request || denies ? (messageTopic(text) ?? topicWords(text)) : undefined;
+  if (perm) return { category: perm.category, why: `the dialog asks for ${perm.category}`, tentative: true };
+  if (action === 'several') return { category: 'unknown', why: 'the message names several actions' };
+  return undefined;
+}
+
+/**
+ * The category a screen's words give a generic confirmation on it ("Continue", "Next"): a password or one-time-code
+ * field or the screen's sign-in words mean sign-in; then cookies, terms, a price.
+ */
+export function screenTopic(text: string, tree: UiTree): Topic | undefined {
+  const words = conceptsIn(text);
+  const fields = tree.elements.some((x) => /EditText/.test(x.class));
+  if (hasCredentialField(tree) || (fields && (words.has('sign_in') || words.has('sign_up'))))
+    return { category: 'account_signin', why: 'the screen is a sign-in form' };
+  // A phone number, e-mail or user name to type, and no price: the screen identifies the user (sign-in, sign-up).
+  if (
+    !MONEY.test(text) &&
+    tree.elements.some(
+      (x) => /EditText/.test(x.class) && IDENTITY_FIELD.test(`${idSuffix(x.resourceId)} ${x.hint} ${x.text}`),
+    )
+  )
+    return { category: 'account_signin', why: 'the screen asks who the user is (phone, e-mail or user name)' };
+  if (TRACKING.test(text)) return { category: 'tracking_ads_cookies', why: 'the screen is about cookies or tracking' };
+  if (TERMS.test(text))
+    return { category: 'data_sharing_publish', why: 'the screen asks to agree to terms or a privacy policy' };
+  if (MONEY.test(text)) return { category: 'payment_purchase', why: 'the screen shows a price' };
+  return undefined;
+}
+
+/** The words on a button's line: texts beside it (overlapping its height), not the containers around it. */
+export function lineTexts(tree: UiTree, e: UiElement): string[] {
+  return tree.elements
+    .filter(
+      (x) =>
+        x !== e &&
+        !x.clickable &&
+        !!(x.text || x.contentDesc) &&
+        x.bounds[1] < e.bounds[3] &&
+        x.bounds[3] > e.bounds[1] &&
+        !inside(e, x),
+    )
+    .map((x) => x.text || x.contentDesc);
+}
+
+/** A button in a list row ("存储权限 … 去授权"): what the texts on its line name (a permission, mostly). */
+export function rowTopic(tree: UiTree, e: UiElement): Topic | undefined {
+  const perm = topicWords(lineTexts(tree, e).join(' '));
+  return perm ? { category: perm.category, why: `its row names ${perm.category}` } : undefined;
+}
+
+/** Does the dialog offer a "Don't allow" / "Deny" (a permission-style refusal)? */
+const hasDeny = (tree: UiTree, root: UiElement) =>
+  tree.elements.some((x) => inside(x, root) && x.clickable && conceptOf(x.text || x.contentDesc)?.concept === 'deny');
+
+const cache = new WeakMap<UiTree, Map<number, ScreenContext>>();
+
+export function contextOf(tree: UiTree, e: UiElement): ScreenContext {
+  const byRoot = cache.get(tree) ?? new Map<number, ScreenContext>();
+  cache.set(tree, byRoot);
+  const root = dialogOf(tree, e);
+  const key = root?.index ?? -1;
+  const hit = byRoot.get(key);
+  if (hit) return hit;
+  const all = prose(tree).join(' \n ');
+  const dialogText = root ? prose(tree, root).join(' \n ') : '';
+  const ctx: ScreenContext = {
+    text: all,
+    ...(root ? { dialog: { root, text: dialogText } } : {}),
+    topic: root ? dialogTopic(dialogText, hasDeny(tree, root)) : screenTopic(all, tree),
+  };
+  byRoot.set(key, ctx);
+  return ctx;
+}

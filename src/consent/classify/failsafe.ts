@@ -1,0 +1,46 @@
+// The fail-safe for what no rule can name: a modal dialog that offers a way out ("Cancel", "Not now",
+// android:id/button2) and a way forward is asking the user something. When no rule says what the way forward
+// grants, it is a consent point of category `unknown`: the gate asks (no profile rule or memory covers it).
+import { idSuffix, type UiElement, type UiTree } from '../../device/ui-tree.js';
+import type { Sensitivity } from '../types.js';
+import { contextOf } from './context.js';
+import { named, protective } from './labels.js';
+import { point } from './point.js';
+import { wordCount, normWords } from './text.js';
+
+const inside = (e: UiElement, r: UiElement) =>
+  e.bounds[0] >= r.bounds[0] && e.bounds[1] >= r.bounds[1] && e.bounds[2] <= r.bounds[2] && e.bounds[3] <= r.bounds[3];
+
+const buttonLike = (e: UiElement) => e.clickable && !e.checkable && !e.scrollable && /Button|TextView/.test(e.class);
+
+export function failSafePoint(tree: UiTree, e: UiElement): Sensitivity | undefined {
+  if (!buttonLike(e)) return undefined;
+  const ctx = contextOf(tree, e);
+  if (!ctx.dialog) return undefined;
+  const buttons = tree.interactive
+    .map((i) => tree.elements[i]!)
+    .filter((x) => buttonLike(x) && inside(x, ctx.dialog!.root));
+  const ways = buttons.filter((x) => x !== e && protective(tree, x));
+  // A pair: one way out, and this button (with at most one other) the way forward.
+  if (!ways.length || buttons.length - ways.length > 2) return undefined;
+  // Android's app-error and not-responding dialogs (aerr_*: "Close app", "Wait", "App info") ask nothing.
+  if (tree.elements.some((x) => /^aerr_/.test(idSuffix(x.resourceId)))) return undefined;
+  const label = e.text || e.contentDesc || e.label;
+  const n = named(tree, e);
+  // The way forward: a confirmation ("OK", "确定", "확인", android:id/button1), or any short button beside the way
+  // out when the dialog asks a question.
+  const question = /[?？؟]/.test(ctx.dialog.text);
+  const forward =
+    n?.concept.role === 'confirm' ||
+    n?.concept.role === 'agree' ||
+    e.resourceId === 'android:id/button1' ||
+    (question && wordCount(normWords(label)) <= 4);
+  if (!forward || !label.trim()) return undefined;
+  const out = ways[0]!.text || ways[0]!.contentDesc || ways[0]!.resourceId;
+  return point(
+    e,
+    'unknown',
+    'accept',
+    `dialog asks "${ctx.dialog.text.slice(0, 80)}" with "${label}" and "${out}"; no rule names what "${label}" grants`,
+  );
+}

@@ -1,0 +1,197 @@
+// What a button's own words (text, description, its row's texts, its resource id) say tapping it does. Words that
+// name the action ("Pay $12.99", "로그인", "Удалить") decide the category; words that only agree or confirm ("Accept",
+// "OK", "确定") take it from the screen (context.ts); protective words ("Cancel", "Not now") are left to the caller,
+// which knows the screen's consent point.
+import type { Category, Grant } from '../../core/vocab.js';
+import type { UiElement, UiTree } from '../../device/ui-tree.js';
+import type { Sensitivity } from '../types.js';
+import { contextOf, lineTexts, rowTopic } from './context.js';
+import { point } from './point.js';
+import { idWords, normWords, wordCount } from './text.js';
+import { CONCEPTS, conceptOf, conceptOfId, conceptsIn, type Concept, type Hit } from './vocabulary.js';
+
+const SIGN_IN = ['sign_in', 'sign_up', 'continue_as'];
+const PHONE_APPS = /dialer|telecom|\.contacts$|messaging|\.mms$|\.sms$|incallui/;
+const TRACKING_WORDS =
+  /cookie|track|analytics|advertis|personali[sz]ed|crash|diagnostic|usage data|реклам|广告|広告|광고/i;
+
+/** A button's words, with what they name. */
+export interface Named {
+  hit: Hit;
+  concept: Concept;
+  /** The text the hit was found in (or the resource id). */
+  text: string;
+  via: 'text' | 'description' | 'row' | 'id';
+}
+
+/** A row's texts that are its own: those of descendants not inside another tappable element (a row's delete icon). */
+function rowTexts(tree: UiTree, e: UiElement): string[] {
+  const out: string[] = [];
+  const visit = (i: number) => {
+    for (let c = i + 1; c < tree.elements.length && tree.elements[c]!.depth > tree.elements[i]!.depth; c++) {
+      const x = tree.elements[c]!;
+      if (x.parent !== i) continue;
+      if (x.clickable && x !== e) continue;
+      const own = x.text || x.contentDesc;
+      if (own.trim()) out.push(own);
+      visit(c);
+    }
+  };
+  visit(e.index);
+  return out;
+}
+
+/**
+ * Texts of an element a person reads it by: its own; a tappable row's (not its nested buttons'); a checkbox's row
+ * (its label is a sibling); an icon's nearest labelled ancestor (apps that take taps on views the dump does not
+ * mark clickable). Identifier-like texts ("loginBtn") are read as words too.
+ */
+function candidates(tree: UiTree, e: UiElement): [string, Named['via']][] {
+  const out: [string, Named['via']][] = [];
+  const add = (t: string, via: Named['via']) => {
+    if (!t.trim()) return;
+    out.push([t, via]);
+    if (/^[A-Za-z]+([A-Z_-][A-Za-z0-9]*)+$/.test(t.trim())) out.push([idWords(t), via]);
+  };
+  add(e.text, 'text');
+  add(e.contentDesc, 'description');
+  if (out.length) return out;
+  const tappable = e.clickable || e.checkable || e.longClickable;
+  const parts = rowTexts(tree, e);
+  // A tile the dump does not mark clickable still reads as its few words; a whole screen's container does not.
+  if (parts.length) return tappable || parts.length <= 3 ? parts.map((t) => [t, 'row']) : out;
+  // A switch drawn apart from its title (Compose, React Native): the words on its line.
+  const line = tappable ? lineTexts(tree, e) : [];
+  if (line.length) return line.slice(0, 3).map((t) => [t, 'row']);
+  // An icon with no words: what its nearest labelled ancestor says, when that is a few words.
+  for (let up = e.parent; up !== undefined; up = tree.elements[up]!.parent) {
+    const a = tree.elements[up]!;
+    const texts = rowTexts(tree, a);
+    if (texts.length) return texts.length <= 3 ? texts.map((t) => [t, 'row']) : out;
+    if (a.clickable) break;
+  }
+  return out;
+}
+
+/** Home screens: their icons are app names ("支付宝" holds 支付, "pay"), so only a whole-label phrase counts there. */
+const LAUNCHER = /launcher|^com\.miui\.home$|^com\.(huawei|honor)\.android\.launcher|^com\.sec\.android\.app\.launcher/;
+export const isLauncher = (e: UiElement) => LAUNCHER.test(e.package) || /BubbleTextView/.test(e.class);
+
+/** The concept this element's words name, or undefined. */
+export function named(tree: UiTree, e: UiElement): Named | undefined {
+  const exact = isLauncher(e);
+  const statement = !!toggleOf(tree, e);
+  for (const [text, via] of candidates(tree, e)) {
+    const hit = conceptOf(text, exact, statement);
+    if (hit) return { hit, concept: CONCEPTS[hit.concept]!, text, via };
+  }
+  // The id is the weakest evidence: only a button with no words of its own is read by it (a dialer's "backspace"
+  // key has the id deleteButton).
+  if (!e.resourceId || exact || e.text.trim() || e.contentDesc.trim()) return undefined;
+  const hit = conceptOfId(idWords(e.resourceId), e.resourceId);
+  return hit ? { hit, concept: CONCEPTS[hit.concept]!, text: e.resourceId, via: 'id' } : undefined;
+}
+
+const isRadio = (tree: UiTree, e: UiElement) =>
+  /RadioButton/.test(e.class) || /RadioButton/.test(toggleOf(tree, e)?.class ?? '');
+
+/** Toggles whose label names what they share: on shares, off protects. */
+const TOGGLE_TOPICS: [Category, RegExp][] = [
+  ['payment_purchase', /save (my )?card|remember (this )?card|save payment/i],
+  ['tracking_ads_cookies', /offers|newsletter|marketing|promotions|werbung|реклам|营销|マーケティング|마케팅/i],
+  ['tracking_ads_cookies', /cookie|tracking|personali[sz]ed ads|ad personali[sz]ation|advertising id|广告|広告|광고/i],
+  ['location', /location|geotag|位置|위치|местоположени/i],
+  // Usage statistics, diagnostics, crash reports: data collected about the user, as tracking consent dialogs say.
+  [
+    'tracking_ads_cookies',
+    /usage (data|statistics|stats)|diagnostic|crash (report|data)|performance data|analytics|telemetry|help improve|uuid|统计|诊断|使用情况|사용 통계|статистик/i,
+  ],
+  [
+    'data_sharing_publish',
+    /back ?up|sync|share|upload|find friends|screen content|system log|include logs?\b|registro (do|del) sistema|备份|同步|共享|バックアップ|백업|동기화/i,
+  ],
+  ['notifications', /notification|alerts|通知|알림|уведомлени/i],
+  ['sms_calls', /call recording|record calls|通话录音|通話録音|통화 녹음|запись (звонков|разговоров)/i],
+  ['photos_media', /\bphotos\b|照片|写真|사진|фото/i],
+  ['account_signin', /stay signed in|remember me|save login|保存登录|로그인 상태 유지/i],
+];
+
+/** The switch or checkbox a row holds (a preference row nests it in a widget frame). */
+export function toggleOf(tree: UiTree, e: UiElement): UiElement | undefined {
+  if (e.checkable) return e;
+  const under = (c: UiElement) => {
+    for (let up = c.parent; up !== undefined; up = tree.elements[up]!.parent) if (up === e.index) return true;
+    return false;
+  };
+  return tree.elements.find((c) => c.checkable && c.index > e.index && under(c));
+}
+
+function togglePoint(tree: UiTree, e: UiElement): Sensitivity | undefined {
+  const toggle = toggleOf(tree, e);
+  if (!toggle || e.class === 'android.widget.RadioButton') return undefined;
+  const texts = candidates(tree, e).map(([t]) => t);
+  const topic = TOGGLE_TOPICS.find(([, re]) => texts.some((t) => re.test(t)));
+  if (!topic) return undefined;
+  const grant: Grant = toggle.checked ? 'decline' : 'accept';
+  return point(e, topic[0], grant, `toggle "${texts[0] ?? ''}" ${toggle.checked ? 'off' : 'on'}`);
+}
+
+const how = (n: Named) =>
+  n.via === 'id' ? `its resource id "${n.text}" says ${n.hit.concept}` : `"${n.text}" says ${n.hit.concept}`;
+
+/**
+ * The consent point this element's own words make, when they make one. Protective words return undefined here:
+ * what they protect is the screen's business (classify.ts).
+ */
+export function labelPoint(tree: UiTree, e: UiElement): Sensitivity | undefined {
+  // A text field is focused, not pressed (typing is typed.ts's business); a radio choice only selects an option.
+  if (/EditText|AutoCompleteTextView/.test(e.class) || isRadio(tree, e)) return undefined;
+  const toggle = togglePoint(tree, e);
+  if (toggle) return toggle;
+  const n = named(tree, e);
+  if (!n || n.concept.role === 'protective') return undefined;
+  const c = n.concept;
+  if (c.role === 'provider') {
+    // "Google" on a screen that says sign in / log in / continue with: that provider's sign-in.
+    const ctx = contextOf(tree, e);
+    const signin = ctx.topic?.category === 'account_signin' || SIGN_IN.some((k) => conceptsIn(ctx.text).has(k));
+    return signin
+      ? point(e, 'account_signin', 'accept', `${how(n)}: an identity provider on a sign-in screen`)
+      : undefined;
+  }
+  if (c.role === 'direct') {
+    // In the phone and messages apps, sending is a text message and the category is calls and SMS.
+    const category = c.category === 'data_sharing_publish' && PHONE_APPS.test(e.package) ? 'sms_calls' : c.category!;
+    return point(e, category, c.grant, `${how(n)} (${category})`, c.irreversible ? { irreversible: true } : {});
+  }
+  // A checkbox "I agree to …": ticking it agrees, unticking it takes the agreement back.
+  const box = toggleOf(tree, e);
+  const grant: Grant = box?.checked ? 'decline' : 'accept';
+  const ctx = contextOf(tree, e);
+  if (ctx.topic) {
+    // "OK" under "Delete this message?", "Agree" under a privacy policy, "Continue" beside a price.
+    const where = ctx.dialog ? 'the dialog' : 'the screen';
+    return point(e, ctx.topic.category, grant, `${how(n)}; ${where}: ${ctx.topic.why} (${ctx.topic.category})`, {
+      ...(ctx.topic.tentative ? { tentative: true } : {}),
+    });
+  }
+  const row = rowTopic(tree, e);
+  if (row && c.role === 'agree') return point(e, row.category, grant, `${how(n)}; ${row.why}`);
+  // "I agree that my files stay on this device …": a sentence agreed to is an agreement, tracking if it says so.
+  if (c.role === 'agree' && wordCount(normWords(n.text)) >= 4) {
+    const category = TRACKING_WORDS.test(n.text) ? 'tracking_ads_cookies' : 'data_sharing_publish';
+    return point(e, category, grant, `${how(n)}: agreeing to what the sentence says (${category})`);
+  }
+  // "Agree" / "Allow" with nothing to say what to: a consent point heed cannot name, so the gate asks.
+  if (c.role === 'agree') return point(e, 'unknown', grant, `${how(n)}, and nothing on the screen says to what`);
+  return undefined;
+}
+
+/** Is this element's own wording protective ("Cancel", "Not now", android:id/button2)? With its grant. */
+export function protective(tree: UiTree, e: UiElement): { n: Named; category?: Category } | undefined {
+  const n = named(tree, e);
+  if (!n || n.concept.role !== 'protective') return undefined;
+  return { n, ...(n.concept.category ? { category: n.concept.category } : {}) };
+}
+
+export { how as namedHow };

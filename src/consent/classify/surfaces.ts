@@ -1,0 +1,114 @@
+// System surfaces recognised by the package and ids Android gives them, whatever the language: the share sheet and
+// "Open with" (IntentResolver / ChooserActivity / ResolverActivity), the photo picker, account choosers and
+// credential sheets (an account row is the grant), and the screen-capture consent.
+import { idSuffix, type UiElement, type UiTree } from '../../device/ui-tree.js';
+import type { Sensitivity } from '../types.js';
+import { named } from './labels.js';
+import { point } from './point.js';
+
+/** The share sheet and "Open with": Android 14's IntentResolver, and ChooserActivity / ResolverActivity before it. */
+const RESOLVER_PACKAGES = new Set(['com.android.intentresolver', 'com.google.android.intentresolver']);
+const RESOLVER_IDS = new Set([
+  'resolver_list',
+  'chooser_row',
+  'resolver_page',
+  'button_once',
+  'button_always',
+  'profile_button',
+]);
+const PICKER_PACKAGES = new Set([
+  'com.google.android.photopicker',
+  'com.android.photopicker',
+  'com.google.android.providers.media.module',
+  'com.android.providers.media.module',
+  'com.android.providers.media',
+]);
+const ACCOUNT_PACKAGES = new Set([
+  'com.google.android.gms',
+  'android',
+  'com.android.credentialmanager',
+  'com.google.android.gms.auth',
+]);
+const EMAIL = /[\w.+-]+@[\w-]+\.[\w.-]+/;
+const ACCOUNT_IDS = /^(account_name|account_display_name|account_email|account_row|credential_.*|account_.*_row)$/;
+const SCREEN_CAPTURE =
+  /record(ing)? or cast|start recording or casting|screen (recording|capture|content)|share your screen|cast your screen|aufzeichnen oder streamen|grabar o transmitir|enregistrer ou caster|录制或投放|录屏|画面の録画|화면 녹화|запись или трансляц/i;
+
+const pkgOf = (tree: UiTree, e: UiElement, windowPackage: string) =>
+  e.package || windowPackage || tree.elements[0]?.package || '';
+const tappable = (e: UiElement) => e.clickable || e.longClickable;
+
+function resolverPoint(tree: UiTree, e: UiElement, pkg: string): Sensitivity | undefined {
+  const system =
+    RESOLVER_PACKAGES.has(pkg) ||
+    (pkg === 'android' && tree.elements.some((x) => RESOLVER_IDS.has(idSuffix(x.resourceId))));
+  if (!system || !tappable(e)) return undefined;
+  const n = named(tree, e);
+  if (n?.concept.role === 'protective') return undefined;
+  const id = idSuffix(e.resourceId);
+  const target = id === 'item' || id === 'button_once' || id === 'button_always' || (!!e.label && !e.scrollable);
+  if (!target) return undefined;
+  return point(
+    e,
+    'data_sharing_publish',
+    'accept',
+    `share sheet / "Open with" (${pkg}): "${e.label}" hands the content to that app`,
+    {
+      irreversible: false,
+    },
+  );
+}
+
+function pickerPoint(tree: UiTree, e: UiElement, pkg: string): Sensitivity | undefined {
+  if (!PICKER_PACKAGES.has(pkg) || !tappable(e)) return undefined;
+  const n = named(tree, e);
+  const role = n?.concept.role;
+  if (role === 'protective') return undefined;
+  // A photo (tapping it picks it, or hands it over at once in a single-select sheet) and the button that hands the
+  // selection over ("Done", "Add", "Allow"); tabs, albums, search and the sheet's handle only browse.
+  const handsOver = ['confirm', 'agree'].includes(role ?? '');
+  const item =
+    /^(selected )?(photo|video|image|foto|vídeo|照片|视频|写真|動画|사진|동영상|фото|видео)\b/i.test(
+      e.contentDesc || e.label,
+    ) || /thumbnail|media_item|photo_item|image_item/i.test(idSuffix(e.resourceId));
+  if (!handsOver && !item) return undefined;
+  return point(
+    e,
+    'photos_media',
+    'allow_selected',
+    `photo picker (${pkg}): "${e.label || e.resourceId}" gives the selected items`,
+  );
+}
+
+function accountPoint(tree: UiTree, e: UiElement, pkg: string): Sensitivity | undefined {
+  if (!tappable(e)) return undefined;
+  const id = idSuffix(e.resourceId);
+  const byId =
+    ACCOUNT_IDS.test(id) || tree.elements.some((c) => c.parent === e.index && ACCOUNT_IDS.test(idSuffix(c.resourceId)));
+  const email = EMAIL.exec(e.label)?.[0];
+  if (!byId && !(email && ACCOUNT_PACKAGES.has(pkg))) return undefined;
+  return point(e, 'account_signin', 'accept', `account chooser (${pkg}): "${e.label}" signs in with that account`);
+}
+
+function capturePoint(tree: UiTree, e: UiElement, pkg: string): Sensitivity | undefined {
+  if (pkg !== 'com.android.systemui' || !tappable(e)) return undefined;
+  const text = tree.elements.map((x) => x.text).join(' ');
+  if (!SCREEN_CAPTURE.test(text)) return undefined;
+  const n = named(tree, e);
+  if (n?.concept.role === 'protective') return undefined;
+  if (e.resourceId !== 'android:id/button1' && n?.concept.role !== 'confirm' && !/start/i.test(e.label))
+    return undefined;
+  return point(
+    e,
+    'data_sharing_publish',
+    'accept',
+    `screen-capture consent (${pkg}): "${e.label}" lets the app see everything on screen`,
+  );
+}
+
+export function surfacePoint(tree: UiTree, e: UiElement, windowPackage: string): Sensitivity | undefined {
+  const pkg = pkgOf(tree, e, windowPackage);
+  return (
+    resolverPoint(tree, e, pkg) ?? pickerPoint(tree, e, pkg) ?? capturePoint(tree, e, pkg) ?? accountPoint(tree, e, pkg)
+  );
+}

@@ -1,0 +1,113 @@
+// The optional guard model (HEED_GUARD_MODEL): a fourth model slot that looks at steps the rules did not flag. It may
+// add a sensitivity, never remove one; its verdict and reasoning go to the ledger, never to the agent. Real loop,
+// simulated phone through Appium, both models scripted over HTTP through the openai client.
+import { readFileSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { makeGuard } from '../../src/agent/session.js';
+import { DEFAULT_CONFIG, loadConfig } from '../../src/core/config.js';
+import { GuardModel } from '../../src/policy/guard.js';
+import { LlmClient } from '../../src/policy/llm/client.js';
+import { resolveLlmConfig } from '../../src/policy/llm/config.js';
+import { ScriptedUser } from '../../src/user/scripted.js';
+import { act, promptOf, scripted, startFakeLlm, tap, type ChatRequest } from '../support/fake-llm.js';
+import { runWithScriptedModel } from '../support/agent-run.js';
+
+const SECRET = 'GUARD-REASONING-7f3a';
+
+async function guardServer(verdict: (req: ChatRequest) => Record<string, unknown>) {
+  const llm = await startFakeLlm((req) => JSON.stringify(verdict(req)));
+  const cfg = resolveLlmConfig('guard', { model: 'scripted-guard', baseURL: llm.baseURL, maxRetries: 0 }, {})!;
+  return { llm, guard: new GuardModel(new LlmClient(cfg)) };
+}
+
+const touches = (req: ChatRequest) => promptOf(req).match(/It touches: "([^"]*)"/)?.[1];
+
+describe('the guard model', () => {
+  test('adds a sensitivity the rules missed: the gate asks, the user refuses, nothing reaches the agent', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'heed-guard-'));
+    const g = await guardServer((req) =>
+      touches(req) === 'Add alarm'
+        ? { sensitive: true, category: 'data_sharing_publish', reason: `${SECRET}: it uploads the alarm list` }
+        : { sensitive: false, reason: 'opening an app' },
+    );
+    const run = await runWithScriptedModel({
+      profile: 'balanced',
+      instruction: 'Set an alarm for 07:00.',
+      dir,
+      guard: g.guard,
+      user: (p) => new ScriptedUser(p, { data_sharing_publish: { kind: 'deny' } }),
+      respond: scripted([
+        act({ action: 'open_app', app: 'Clock' }),
+        tap('Add alarm'),
+        act({ action: 'finish', status: 'infeasible', message: 'refused' }),
+      ]),
+    });
+    try {
+      const flagged = run.result.ledger.entries.find((e) => e.detectedBy === 'guard');
+      expect(flagged).toMatchObject({ category: 'data_sharing_publish', verdict: 'block', source: 'user' });
+      expect(run.result.blocked).toBe(1);
+      // Its verdict and reasoning are in the ledger, in memory and in ledger.jsonl …
+      expect(run.result.ledger.reviews).toEqual([
+        expect.objectContaining({
+          guard: expect.objectContaining({ verdict: 'sensitive', reasoning: expect.stringContaining(SECRET) }),
+        }),
+      ]);
+      expect(readFileSync(join(dir, 'ledger.jsonl'), 'utf8')).toContain(SECRET);
+      // … and nowhere the agent reads: not in any prompt, not in its history, not in the user's question.
+      for (const req of run.llm.requests) expect(JSON.stringify(req)).not.toContain(SECRET);
+      expect(JSON.stringify(run.result.history)).not.toContain(SECRET);
+      // It saw the screen (the frame as an image) and the step.
+      const asked = g.llm.requests.find((r) => touches(r) === 'Add alarm')!;
+      expect(JSON.stringify(asked)).toContain('data:image/jpeg;base64,');
+    } finally {
+      await run.close();
+      await g.llm.close();
+    }
+  });
+
+  test('never sees a step the rules flagged, and a clear verdict changes nothing', async () => {
+    const g = await guardServer(() => ({ sensitive: false, reason: 'nothing to see' }));
+    const run = await runWithScriptedModel({
+      profile: 'privacy-first',
+      guard: g.guard,
+      respond: scripted([
+        act({ action: 'open_app', app: 'TrailCam' }),
+        tap('Don’t allow'),
+        act({ action: 'finish', status: 'success', message: 'done' }),
+      ]),
+    });
+    try {
+      // "Don’t allow" is a rules point (location, deny): the guard is not asked about it, and cannot unflag it.
+      expect(g.llm.requests.map(touches)).not.toContain('Don’t allow');
+      expect(run.result.ledger.entries.map((e) => [e.category, e.grant, e.detectedBy])).toEqual([
+        ['location', 'deny', 'rules'],
+      ]);
+      expect(run.result.ledger.reviews.every((r) => r.guard.verdict === 'clear')).toBe(true);
+    } finally {
+      await run.close();
+      await g.llm.close();
+    }
+  });
+
+  test('off by default; HEED_GUARD_* configure it like the other slots, and a broken reply adds nothing', async () => {
+    expect(makeGuard(DEFAULT_CONFIG)).toBeUndefined();
+    const config = loadConfig({ HEED_GUARD_MODEL: 'guard-vlm', OPENAI_BASE_URL: 'http://127.0.0.1:9/v1' });
+    expect(makeGuard(config)?.model).toBe('guard-vlm');
+    expect(resolveLlmConfig('guard', { model: 'opt' }, config.llm.guard)?.model).toBe('opt');
+    expect(() => loadConfig({ HEED_GUARD_TEMPERATURE: 'hot' })).toThrow(/HEED_GUARD_TEMPERATURE/);
+    const g = await startFakeLlm(() => 'not json at all');
+    const guard = new GuardModel(
+      new LlmClient(resolveLlmConfig('guard', { model: 'g', baseURL: g.baseURL, maxRetries: 0 }, {})!),
+    );
+    const r = await guard.review({
+      instruction: 'x',
+      app: 'a',
+      action: 'tap',
+      screen: [],
+      jpeg: Buffer.from([0xff, 0xd8]),
+    });
+    expect(r).toMatchObject({ verdict: 'error' });
+    await g.close();
+  });
+});

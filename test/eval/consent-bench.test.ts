@@ -1,0 +1,39 @@
+// The floors the consent classifier reaches on the real-screen corpus (npm run bench:consent prints the tables). A
+// change that loses recall, names categories worse or flags a neutral screen fails here, with the misses listed.
+import { consentBench } from '../../bench/consent-bench.js';
+import { loadCorpus } from '../../src/eval/corpus.js';
+import { addScreen, emptyTally, ratio, scoreScreen } from '../../src/eval/consent-score.js';
+
+const scores = loadCorpus().map(scoreScreen);
+const all = emptyTally();
+for (const s of scores) addScreen(all, s);
+
+describe('the consent classifier on the real-screen corpus', () => {
+  test('reaches its floors: exposing and protective recall, category accuracy, neutral screens', () => {
+    const report = consentBench(scores);
+    const got = {
+      exposing: ratio(all.exposingFound, all.exposing),
+      protective: ratio(all.protectiveFound, all.protective),
+      category: ratio(all.categoryRight, all.found),
+      neutralFlagged: all.neutralFlagged,
+      parseErrors: all.parseErrors,
+    };
+    // On failure the bench's table and its list of misses say where.
+    // Measured on 222 screens (K3's 30 gap screens added: special access, OEM prompts, Bengali, Chinese settings);
+    // the classifier is unchanged by that landing, the yardstick is harder.
+    const floors = { exposing: 0.82, protective: 0.84, category: 0.93 };
+    if (got.parseErrors) throw new Error(`${got.parseErrors} dumps do not parse\n${report}`);
+    if (got.exposing < floors.exposing) throw new Error(`exposing recall ${got.exposing}\n${report}`);
+    if (got.protective < floors.protective) throw new Error(`protective recall ${got.protective}\n${report}`);
+    if (got.category < floors.category) throw new Error(`category accuracy ${got.category}\n${report}`);
+    // One neutral screen is flagged: a Huawei calendar's "删除提醒" (delete reminder) icon in a new-event form.
+    if (got.neutralFlagged > 1) throw new Error(`${got.neutralFlagged} neutral screens flagged\n${report}`);
+  });
+
+  test('the bench prints the table per category and per language', () => {
+    const report = consentBench(scores);
+    expect(report).toMatch(/\| category +\| exposing/);
+    expect(report).toMatch(/\| language +\| exposing/);
+    for (const l of new Set(scores.map((s) => s.language))) expect(report).toMatch(new RegExp(`^\\| ${l} +\\|`, 'm'));
+  });
+});

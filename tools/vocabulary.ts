@@ -1,0 +1,192 @@
+// Generates src/consent/classify/vocabulary.json: the words real Android apps use, in every locale they ship, for
+// the actions heed's consent rules know (sign in, pay, send, share, delete, agree … and the protective ones: cancel,
+// not now, skip, decline …). Each source is a public repository's string resources, read by resource name, so the
+// word is what translators wrote for that action, not a guess.
+//
+//   npm run build --silent && node dist/tools/vocabulary.js /work/.mirror > src/consent/classify/vocabulary.json
+//
+// The argument is the folder holding the mirrors as `fetch` brings them (<owner>+<name>/repo).
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { git, locale, readBlobs, resourceText, strings, tableJson } from './android-strings.js';
+
+interface Source {
+  repo: string;
+  /** The strings.xml files to read (paths in the repository). */
+  files: RegExp;
+  /** Resource name → concept (what the button does, see src/consent/classify/vocabulary.ts). */
+  names: Record<string, string>;
+}
+
+const SOURCES: Source[] = [
+  {
+    repo: 'element-hq/element-android',
+    files: /^library\/ui-strings\/src\/main\/res\/values(-[^/]+)?\/strings\.xml$/,
+    names: {
+      action_send: 'send',
+      action_share: 'share',
+      share_without_verifying_short_label: 'share',
+      action_invite: 'invite',
+      room_participants_action_invite: 'invite',
+      action_leave: 'leave',
+      leave_space: 'leave',
+      action_delete: 'delete',
+      action_remove: 'remove',
+      action_sign_out: 'sign_out',
+      logout: 'sign_out',
+      sign_out_anyway: 'sign_out',
+      auth_login: 'sign_in',
+      auth_login_sso: 'sign_in',
+      login_signin: 'sign_in',
+      login_social_signin_with: 'sign_in',
+      login_signin_sso: 'sign_in',
+      soft_logout_signin_submit: 'sign_in',
+      login_splash_create_account: 'sign_up',
+      login_signup: 'sign_up',
+      login_social_signup_with: 'sign_up',
+      action_accept: 'accept',
+      action_agree: 'agree',
+      action_decline: 'decline',
+      action_reject: 'reject',
+      action_skip: 'skip',
+      action_not_now: 'not_now',
+      later: 'later',
+      action_cancel: 'cancel',
+      action_dismiss: 'dismiss',
+      action_close: 'close',
+      action_unpublish: 'unpublish',
+      action_disconnect: 'disconnect',
+      room_alias_published_alias_add_manually_submit: 'publish',
+      verification_profile_verify: 'verify',
+      encryption_information_verify: 'verify',
+      room_widget_resource_grant_permission: 'allow',
+      ok: 'ok',
+      _continue: 'continue',
+      action_next: 'next',
+    },
+  },
+  {
+    repo: 'firebase/FirebaseUI-Android',
+    files: /^auth\/src\/main\/res\/values(-[^/]+)?\/strings\.xml$/,
+    names: {
+      fui_sign_in_default: 'sign_in',
+      fui_sign_in_with_google: 'sign_in',
+      fui_sign_in_with_facebook: 'sign_in',
+      fui_sign_in_with_twitter: 'sign_in',
+      fui_sign_in_with_github: 'sign_in',
+      fui_sign_in_with_email: 'sign_in',
+      fui_sign_in_with_phone: 'sign_in',
+      fui_sign_in_with_apple: 'sign_in',
+      fui_sign_in_with_microsoft: 'sign_in',
+      fui_sign_in_with_yahoo: 'sign_in',
+      fui_continue_with_google: 'sign_in',
+      fui_continue_with_facebook: 'sign_in',
+      fui_continue_with_twitter: 'sign_in',
+      fui_continue_with_github: 'sign_in',
+      fui_continue_with_email: 'sign_in',
+      fui_continue_with_phone: 'sign_in',
+      fui_continue_with_apple: 'sign_in',
+      fui_continue_with_microsoft: 'sign_in',
+      fui_continue_with_yahoo: 'sign_in',
+      fui_title_register_email: 'sign_up',
+      fui_sign_in_anonymously: 'guest',
+      fui_sign_out_action: 'sign_out',
+      fui_skip_action: 'skip',
+      fui_verify_action: 'verify',
+      fui_verify_phone_number: 'verify',
+      fui_continue: 'continue',
+      fui_next_default: 'next',
+    },
+  },
+  {
+    repo: 'facebook/facebook-android-sdk',
+    files: /^facebook-(login|common|share)\/src\/main\/res\/values(-[^/]+)?\/strings\.xml$/,
+    names: {
+      com_facebook_loginview_log_out_button: 'sign_out',
+      com_facebook_loginview_log_out_action: 'sign_out',
+      com_facebook_loginview_log_in_button: 'sign_in',
+      com_facebook_loginview_log_in_button_long: 'sign_in',
+      com_facebook_loginview_log_in_button_continue: 'sign_in',
+      com_facebook_smart_login_confirmation_continue_as: 'continue_as',
+      com_facebook_share_button_text: 'share',
+      com_facebook_send_button_text: 'send',
+      com_facebook_loginview_cancel_action: 'cancel',
+    },
+  },
+  {
+    repo: 'Adyen/adyen-android',
+    files: /^[a-z-]+\/src\/main\/res\/values(-[^/]+)?\/strings\.xml$/,
+    names: {
+      pay_button: 'pay',
+      pay_button_with_value: 'pay',
+      bacs_confirm_and_pay: 'pay',
+      checkout_stored_payment_confirmation_message: 'pay',
+      paymentInProgressView_cancelButton: 'cancel',
+    },
+  },
+  {
+    repo: 'GrapheneOS/platform_packages_apps_Launcher3',
+    files: /^res\/values(-[^/]+)?\/strings\.xml$/,
+    names: { uninstall_drop_target_label: 'uninstall', remove_drop_target_label: 'remove' },
+  },
+  {
+    repo: 'GrapheneOS/platform_packages_modules_Permission',
+    files: /^PermissionController\/res\/values(-[^/]+)?\/strings\.xml$/,
+    names: { ok: 'ok', cancel: 'cancel', grant_dialog_button_allow: 'allow', grant_dialog_button_deny: 'deny' },
+  },
+];
+
+function main() {
+  const root = process.argv[2];
+  if (!root) {
+    console.error('usage: node dist/tools/vocabulary.js <folder of mirrors: <owner>+<name>/repo>');
+    process.exit(2);
+  }
+  const phrases = new Map<string, { concept: string; text: string; locales: Set<string>; repos: Set<string> }>();
+  const sources: { repo: string; commit: string; files: number }[] = [];
+  for (const s of SOURCES) {
+    const dir = join(root, s.repo.replace('/', '+'), 'repo');
+    if (!existsSync(dir)) throw new Error(`no mirror of ${s.repo} at ${dir} (fetch github:${s.repo})`);
+    const commit = git(dir, 'rev-parse', 'HEAD').trim();
+    const blobs = new Map<string, Set<string>>();
+    for (const line of git(dir, 'ls-tree', '-r', commit).split('\n')) {
+      const m = /^\d+ blob ([0-9a-f]+)\t(.+)$/.exec(line);
+      if (!m || !s.files.test(m[2]!)) continue;
+      const loc = locale(m[2]!.split('/').at(-2)!);
+      if (loc) blobs.set(m[1]!, (blobs.get(m[1]!) ?? new Set()).add(loc));
+    }
+    const texts = readBlobs(dir, [...blobs.keys()]);
+    for (const [blob, locs] of blobs) {
+      for (const [name, raw] of strings(texts.get(blob)!)) {
+        const concept = s.names[name];
+        if (!concept) continue;
+        const text = resourceText(raw.replace(/%(\d\$)?s/g, '{x}'), '{device}').replace(/\{app\}/g, '{x}');
+        if (!text || text.length > 60) continue;
+        const key = `${concept}\u0000${text}`;
+        const p = phrases.get(key) ?? { concept, text, locales: new Set(), repos: new Set() };
+        for (const l of locs) p.locales.add(l);
+        p.repos.add(s.repo);
+        phrases.set(key, p);
+      }
+    }
+    sources.push({ repo: s.repo, commit, files: blobs.size });
+  }
+  const rows = [...phrases.values()].sort((a, b) =>
+    a.concept === b.concept ? (a.text < b.text ? -1 : 1) : a.concept < b.concept ? -1 : 1,
+  );
+  process.stdout.write(
+    tableJson({
+      source: 'string resources of public Android projects, by resource name (tools/vocabulary.ts lists the names)',
+      generatedBy: 'tools/vocabulary.ts',
+      sources,
+      phrases: rows.map((p) => ({
+        concept: p.concept,
+        text: p.text,
+        locales: [...p.locales].sort().join(' '),
+        from: [...p.repos].join(' '),
+      })),
+    }),
+  );
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) main();
