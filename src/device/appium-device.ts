@@ -2,7 +2,14 @@
 // so the same code drives the simulated phone and a real emulator or phone.
 import { remote } from 'webdriverio';
 import { DeviceError, HeedError } from '../core/errors.js';
-import { KEYCODES, type Device, type DeviceAction, type Glance, type InstalledApp, type Observation } from './device.js';
+import {
+  KEYCODES,
+  type Device,
+  type DeviceAction,
+  type Glance,
+  type InstalledApp,
+  type Observation,
+} from './device.js';
 import type { Size } from './coords.js';
 import { parseUiTree } from './ui-tree.js';
 

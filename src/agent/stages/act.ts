@@ -26,7 +26,10 @@ export async function act(g: Gated, device: Device, o: ActOptions): Promise<Acte
   const { gesture, then, wait } = g.resolved;
   // Keys that only leave (back, home …) and opening an app touch no control; everything else is checked.
   const touchesScreen =
-    gesture && !(gesture.kind === 'key' && gesture.key !== 'enter') && gesture.kind !== 'open_app' && gesture.kind !== 'hide_keyboard';
+    gesture &&
+    !(gesture.kind === 'key' && gesture.key !== 'enter') &&
+    gesture.kind !== 'open_app' &&
+    gesture.kind !== 'hide_keyboard';
   if (touchesScreen) {
     const why = changed(g, await untilAborted(device.glance(), o.signal));
     if (why) return { status: 'changed', why };

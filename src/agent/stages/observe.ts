@@ -88,7 +88,9 @@ export class Apps {
     const want = app.toLowerCase();
     const exact = apps.filter((a) => a.label?.toLowerCase() === want);
     if (exact.length > 1)
-      throw new Unusable(`several apps are called "${app}" (${exact.map((a) => a.package).join(', ')}): name the package`);
+      throw new Unusable(
+        `several apps are called "${app}" (${exact.map((a) => a.package).join(', ')}): name the package`,
+      );
     const hit =
       exact[0] ??
       apps.find(

@@ -88,7 +88,6 @@ export class LlmClient {
   }
 
   async complete(messages: Message[], schema?: JsonSchemaSpec, o: CompleteOptions = {}): Promise<LlmResult> {
-
     const t0 = performance.now();
     const { signal } = o;
     if (this.cassette?.mode === 'replay') {
