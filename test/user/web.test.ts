@@ -190,7 +190,8 @@ describe('the browser approval page', () => {
   test('if nobody answers, the request is denied at the timeout, and a late answer is refused', async () => {
     const web = await new WebUser({ announce: () => {}, timeoutS: 0.3 }).start();
     try {
-      expect(await web.consent(req)).toEqual({ kind: 'deny' });
+      // Denied, and said to be a timeout: the ledger records no answer, not the user's deny.
+      expect(await web.consent(req)).toEqual({ kind: 'deny', source: 'timeout' });
       const late = await fetch(`${web.origin}/answer`, {
         method: 'POST',
         headers: { 'content-type': 'application/json', origin: web.origin, 'x-heed-token': web.token },
