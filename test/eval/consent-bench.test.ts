@@ -19,9 +19,8 @@ describe('the consent classifier on the real-screen corpus', () => {
       parseErrors: all.parseErrors,
     };
     // On failure the bench's table and its list of misses say where.
-    // Measured on 222 screens (K3's 30 gap screens added: special access, OEM prompts, Bengali, Chinese settings);
-    // the classifier is unchanged by that landing, the yardstick is harder.
-    const floors = { exposing: 0.82, protective: 0.84, category: 0.93 };
+    // Measured on 222 screens (with K3's 30 gap screens: special access, OEM prompts, Bengali, Chinese settings).
+    const floors = { exposing: 0.85, protective: 0.88, category: 0.97 };
     if (got.parseErrors) throw new Error(`${got.parseErrors} dumps do not parse\n${report}`);
     if (got.exposing < floors.exposing) throw new Error(`exposing recall ${got.exposing}\n${report}`);
     if (got.protective < floors.protective) throw new Error(`protective recall ${got.protective}\n${report}`);

@@ -22,7 +22,7 @@ beforeAll(async () => {
   browser = await launchChromium();
   runDir = (await trailcamRun()).dir;
   evalDir = await smallEval();
-}, 120_000);
+}, 300_000); // two real runs and an eval on the simulated phone: room on a loaded machine
 afterAll(async () => {
   await browser?.close();
 });

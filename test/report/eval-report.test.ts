@@ -16,7 +16,7 @@ let html: string;
 beforeAll(async () => {
   dir = await smallEval();
   html = readFileSync(join(dir, 'report.html'), 'utf8');
-}, 120_000);
+}, 300_000);
 
 describe('the eval report', () => {
   test('names the configuration and the baselines', () => {

@@ -32,7 +32,7 @@ describe('the per-run report', () => {
   let run: { dir: string; snapshots: string[]; sent: Buffer[] };
   beforeAll(async () => {
     run = await trailcamRun();
-  });
+  }, 120_000);
 
   test('is rewritten after every step: running while it runs, the outcome at the end', () => {
     const steps = readRun(run.dir).steps.length;

@@ -108,9 +108,9 @@ const TOGGLE_TOPICS: [Category, RegExp][] = [
   ],
   [
     'data_sharing_publish',
-    /back ?up|sync|share|upload|find friends|screen content|system log|include logs?\b|registro (do|del) sistema|备份|同步|共享|バックアップ|백업|동기화/i,
+    /back ?up|sync|share|upload|find friends|screen content|screenshot|屏幕上的|屏幕截图|画面の|화면의|system log|include logs?\b|registro (do|del) sistema|备份|同步|共享|バックアップ|백업|동기화/i,
   ],
-  ['notifications', /notification|alerts|通知|알림|уведомлени/i],
+  ['notifications', /notification|alerts|benachrichtigung|notificaç|notificacion|notifica|push|通知|알림|уведомлени/i],
   ['sms_calls', /call recording|record calls|通话录音|通話録音|통화 녹음|запись (звонков|разговоров)/i],
   ['photos_media', /\bphotos\b|照片|写真|사진|фото/i],
   ['account_signin', /stay signed in|remember me|save login|保存登录|로그인 상태 유지/i],

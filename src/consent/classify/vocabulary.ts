@@ -130,6 +130,10 @@ const LEADING = new Set(
  */
 const VERB_LAST =
   /[ğşıİ]|[\p{Script=Devanagari}\p{Script=Bengali}\p{Script=Gurmukhi}\p{Script=Tamil}\p{Script=Telugu}\p{Script=Kannada}\p{Script=Malayalam}]/u;
+/** A checkbox's statement in the first person ("I understand and want to delete."): its verb may come anywhere. */
+const FIRST_PERSON = /^(i|i m|i ve|i have|ich|je|j|yo|eu|io|ik|я|我|私|저는|나는)( |$)|^(我|私)/;
+/** Korean and Japanese verb endings after a noun-verb (공유하기, 送信する). */
+const VERB_ENDING = /^(하기|하다|합니다|해요|하세요|할게요|해|する|します|して|しよう|を?する|は?こちら)$/;
 /** Sign-in words are nouns as well: "Student sign in", "Staff login" name the action too. */
 const TRAILING = new Set(['sign_in', 'sign_up', 'sign_out']);
 /** Possessive labels name places, not actions: "My posts", "我的发布", "マイページ", "내 주문". */
@@ -172,7 +176,12 @@ export function conceptOf(label: string, exact = false, anywhere = false): Hit |
       if (unspaced(e.p.words)) {
         if (at > 0 && [...compact].length > SHORT_CHARS) continue;
         if (/[\p{Script=Hangul}\p{Script=Thai}]/u.test(e.p.words) && at > 0 && words[at - 1] !== ' ') continue;
-      } else if (at > 0 && !anywhere) {
+        // Korean and Japanese put the verb last: a phrase followed by a noun ("공유 캘린더", "共有アルバム") is a
+        // modifier; it must end the label or be followed by a verb ending (하기, する …).
+        const rest = words.slice(at + m[0].length).trim();
+        if (/[\p{Script=Hangul}\p{Script=Hiragana}\p{Script=Katakana}]/u.test(words) && rest && !VERB_ENDING.test(rest))
+          continue;
+      } else if (at > 0 && !(anywhere && FIRST_PERSON.test(words))) {
         const lead =
           LEADING.has(
             words
@@ -218,6 +227,8 @@ const ID_WORDS: [RegExp, string][] = [
   [/\b(allow)\b/, 'allow'],
   [/\b(cancel|negative)\b/, 'cancel'],
   [/\b(close|dismiss)\b/, 'close'],
+  // A scrim or the dim view behind a menu: tapping it dismisses what is open.
+  [/\b(scrim|touch outside|background overlay|dim view)\b/, 'dismiss'],
   [/\bskip\b/, 'skip'],
   [/\b(confirm|positive|ok)\b/, 'confirm'],
   [/\b(get started|continue|proceed)\b/, 'continue'],
