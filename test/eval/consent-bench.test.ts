@@ -19,8 +19,9 @@ describe('the consent classifier on the real-screen corpus', () => {
       parseErrors: all.parseErrors,
     };
     // On failure the bench's table and its list of misses say where.
-    // Measured on 222 screens (with K3's 30 gap screens: special access, OEM prompts, Bengali, Chinese settings).
-    const floors = { exposing: 0.85, protective: 0.88, category: 0.97 };
+    // Measured on 222 screens (with K3's 30 gap screens: special access, OEM prompts, Bengali, Chinese settings);
+    // raised by C3's general mechanisms (switch state words, row topics, ids, keypads): 88.4 %, 90.5 %, 97.9 %.
+    const floors = { exposing: 0.88, protective: 0.9, category: 0.97 };
     if (got.parseErrors) throw new Error(`${got.parseErrors} dumps do not parse\n${report}`);
     if (got.exposing < floors.exposing) throw new Error(`exposing recall ${got.exposing}\n${report}`);
     if (got.protective < floors.protective) throw new Error(`protective recall ${got.protective}\n${report}`);

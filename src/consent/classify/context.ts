@@ -24,8 +24,13 @@ export interface ScreenContext {
 
 /** What a button's own words do, by the concept table (protective, confirm, agree, direct). */
 const roleOf = (x: UiElement) => {
-  const hit = conceptOf(x.text || x.contentDesc || x.label);
-  return hit && CONCEPTS[hit.concept]!.role;
+  // A button drawn as a container: its children's words, one at a time ("Skip permission · Skip").
+  const texts = x.text || x.contentDesc ? [x.text || x.contentDesc] : x.label.split(' · ');
+  for (const t of texts) {
+    const hit = conceptOf(t);
+    if (hit) return CONCEPTS[hit.concept]!.role;
+  }
+  return undefined;
 };
 
 const DIALOG_IDS = new Set(['alertTitle', 'message', 'parentPanel', 'buttonPanel', 'title_template', 'contentPanel']);
@@ -112,8 +117,8 @@ const ACCESS =
   /allow|access|permission|sync|turn on|enable|开启|打开|켜|включ|activar|aktivier|activer|权限|允许|访问|授权|許可|アクセス|권한|허용|접근|разреш|доступ|permis|acceso|acesso|autoris|zugriff|berechtigung|erlauben|izin|erişim|akses|quyền|cho phép|อนุญาต|สิทธิ์|إذن|السماح|الوصول/i;
 
 /** Special app access, by the names apps and OEM settings give it: overlays, accessibility, usage access, autostart … */
-const SPECIAL =
-  /display over other apps|draw over|overlay|floating window|accessibility|usage access|autostart|auto-start|battery optimi[sz]ation|notification access|device admin|悬浮窗|浮窗|无障碍|辅助功能|使用情况访问|自启动|电池优化|通知使用权|设备管理|他のアプリの上に重ねて表示|ユーザー補助|다른 앱 위에 표시|접근성|поверх других|специальные возможности|автозапуск/i;
+export const SPECIAL =
+  /display over other apps|draw over|overlay|floating window|accessibility|usage access|autostart|auto-start|start (itself )?(at|on) boot|background start|battery optimi[sz]ation|notification access|device admin|悬浮窗|浮窗|无障碍|辅助功能|使用情况访问|自启动|自启|开机启动|后台启动|关联启动|电池优化|通知使用权|设备管理|他のアプリの上に重ねて表示|ユーザー補助|다른 앱 위에 표시|접근성|поверх других|специальные возможности|автозапуск/i;
 
 /** A dialog warning that going ahead erases something: "This will clear your chat history", "cannot be undone". */
 const WARNING =

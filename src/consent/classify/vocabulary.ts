@@ -73,10 +73,29 @@ export const CONCEPTS: Record<string, Concept> = {
   reject: { grant: 'decline', role: 'protective', whole: true },
   deny: { grant: 'deny', role: 'protective', whole: true },
   disagree: { grant: 'decline', role: 'protective', whole: true },
+  // "Enable" / "Turn on" / "启用" go ahead with what the screen or row asks (an overlay, notifications); "Disable" /
+  // "禁用" turn it off. Neither names a category: the dialog's message or the row's words do.
+  enable: { grant: 'accept', role: 'confirm' },
+  disable: { grant: 'decline', role: 'protective', whole: true },
 };
 
 /** Phrases not in the sourced table, written by hand (words.json says which and why). */
 const WRITTEN = written.concepts as Record<string, string[]>;
+
+let states: Set<string> | undefined;
+/**
+ * A switch's state as its text ("On", "Off", "关闭", "Açık"): AOSP PermissionController's on / off strings in every
+ * locale (vocabulary.json) and words.json's `states`. Such a text says nothing about what the switch does.
+ */
+export function isSwitchState(label: string): boolean {
+  states ??= new Set(
+    [
+      ...sourced.phrases.filter((r) => r.concept === 'switch_on' || r.concept === 'switch_off').map((r) => r.text),
+      ...(written.states as string[]),
+    ].map(normWords),
+  );
+  return states.has(normWords(label));
+}
 
 export interface Hit {
   concept: string;
@@ -141,9 +160,10 @@ const POSSESSIVE =
   /^(my|mein\S*|mon|ma|mes|mi|mis|meu\S*|minha\S*|mio|mia|miei|mijn|мо[йиея]|我的|マイ|내)( |$)|^(我的|マイ)/;
 /**
  * Phrases one sourced language uses for an action that a language sharing its script uses for another: Japanese
- * 退出 (leave a room) is Chinese "exit the app".
+ * 退出 (leave a room) is Chinese "exit the app". Turkish "Ara" is both "Call" and "Search"; Scandinavian "Ring" (call)
+ * is an English noun.
  */
-const AMBIGUOUS = new Set(['退出']);
+const AMBIGUOUS = new Set(['退出', 'ara', 'ring']);
 const SHORT_CHARS = 12;
 
 /**
@@ -152,6 +172,16 @@ const SHORT_CHARS = 12;
  * whole label. Hangul and Thai phrases must start a word.
  */
 export function conceptOf(label: string, exact = false, anywhere = false): Hit | undefined {
+  const hit = conceptIn(label, exact, anywhere);
+  if (hit || exact) return hit;
+  // "Already have an account? Sign in", "¿No tienes cuenta? Regístrate": a question, then the action. Only an action
+  // counts there: a refusal after a question ("Delete everything? Not now") is never read from its tail.
+  const tail = /[?？!！.。]\s*([^?？!！.。]+)$/u.exec(label.trim())?.[1];
+  const t = tail && wordCount(normWords(tail)) <= 4 ? conceptIn(tail, false, false) : undefined;
+  return t && CONCEPTS[t.concept]!.role === 'direct' ? t : undefined;
+}
+
+function conceptIn(label: string, exact: boolean, anywhere: boolean): Hit | undefined {
   const words = normWords(label);
   if (!words || words.length > 120 || POSSESSIVE.test(words)) return undefined;
   if (exact) {
