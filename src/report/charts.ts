@@ -3,7 +3,7 @@
 import type { Metrics } from '../eval/metrics.js';
 import type { Results } from '../eval/results.js';
 import { esc } from './html.js';
-import { categoryWords } from './steps.js';
+import { categoryWords } from '../core/vocab.js';
 
 export const POLICY_COLOURS: Record<string, string> = {
   agent: '#0b57d0',

@@ -195,3 +195,74 @@ describe('an action after a question', () => {
     expect(s?.exposing ?? true).toBe(true);
   });
 });
+
+describe('editing a form is not deleting', () => {
+  const form = (remove: Node, add?: Node): Node[] => [
+    { cls: 'android.widget.ImageView', desc: '取消', clickable: true },
+    { text: '新建日程' },
+    { cls: 'android.widget.AutoCompleteTextView', text: '标题', clickable: true },
+    { text: '10 分钟前' },
+    remove,
+    ...(add ? [add] : []),
+  ];
+  const icon = (desc: string): Node => ({ cls: 'android.widget.ImageView', desc, clickable: true });
+  const byDesc = (desc: string) => (t: ReturnType<typeof dump>) => t.elements.find((x) => x.contentDesc === desc)!;
+
+  test('the remove icon of a repeatable row ("删除提醒" beside "添加提醒") edits the draft', () => {
+    const s = tapOn(
+      'com.huawei.calendar',
+      form(icon('删除提醒'), { text: '添加提醒', clickable: true }),
+      byDesc('删除提醒'),
+    );
+    expect(s).toBeUndefined();
+  });
+  test('the same in English: "Remove reminder" beside "Add reminder"', () => {
+    const s = tapOn(
+      'com.cal.app',
+      form(icon('Remove reminder'), { text: 'Add reminder', clickable: true }),
+      byDesc('Remove reminder'),
+    );
+    expect(s).toBeUndefined();
+  });
+  test.each([
+    ['an icon with no "add" of the same kind ("Delete account")', icon('Delete account'), undefined, 'Delete account'],
+    ['"删除提醒" with no add control', icon('删除提醒'), undefined, '删除提醒'],
+    [
+      '"Delete account" beside an unrelated "Add reminder"',
+      icon('Delete account'),
+      { text: 'Add reminder', clickable: true },
+      'Delete account',
+    ],
+  ])('%s stays destructive', (_what, remove, add, desc) => {
+    expect(tapOn('com.cal.app', form(remove, add), byDesc(desc))).toMatchObject({
+      category: 'destructive',
+      exposing: true,
+    });
+  });
+  test("a delete button with words of its own is the form's own delete", () => {
+    const s = tapOn(
+      'com.autotask.app',
+      form({ cls: 'android.widget.Button', text: '删除提醒', clickable: true }, { text: '添加提醒', clickable: true }),
+      (t) => el(t, '删除提醒'),
+    );
+    expect(s).toMatchObject({ category: 'destructive' });
+  });
+});
+
+describe("topic nouns from Fossify's translations", () => {
+  test.each(['Powiadomienia', 'Уведомления о сообщениях', 'Bildirimleri göster'])(
+    'a switch "%s" that is off turns notifications on',
+    (label) => {
+      const s = tapOn('com.example.app', [{ text: label, cls: SWITCH, checkable: true }], (t) => el(t, label));
+      expect(s).toMatchObject({ category: 'notifications', grant: 'accept' });
+    },
+  );
+  test('"Kamera" on a permission row names what its "Grant" grants', () => {
+    const s = tapOn(
+      'com.example.app',
+      [{ text: 'Kamera' }, { cls: 'android.widget.Button', text: 'Grant', clickable: true }],
+      (t) => el(t, 'Grant'),
+    );
+    expect(s).toMatchObject({ category: 'camera', exposing: true });
+  });
+});

@@ -207,6 +207,8 @@ export function lineTexts(tree: UiTree, e: UiElement): string[] {
       (x) =>
         x !== e &&
         !x.clickable &&
+        // The same app's words: the status bar's "… notification" icons are not the row's.
+        (!x.package || !e.package || x.package === e.package) &&
         !!(x.text || x.contentDesc) &&
         // Its line, and half its height above and below (a row's title sits above its button's centre).
         x.bounds[1] < e.bounds[3] + (e.bounds[3] - e.bounds[1]) / 2 &&

@@ -6,9 +6,20 @@ import type { Category, Grant } from '../../core/vocab.js';
 import type { UiElement, UiTree } from '../../device/ui-tree.js';
 import type { Sensitivity } from '../types.js';
 import { contextOf, lineTexts, rowTopic, SPECIAL } from './context.js';
+import { draftRow, keypadKey } from './editing.js';
 import { point } from './point.js';
 import { idWords, normWords, wordCount } from './text.js';
-import { CONCEPTS, conceptOf, conceptOfId, conceptsIn, isSwitchState, type Concept, type Hit } from './vocabulary.js';
+import {
+  CONCEPTS,
+  conceptOf,
+  conceptOfId,
+  conceptsIn,
+  isSwitchState,
+  namesNoun,
+  topicNouns,
+  type Concept,
+  type Hit,
+} from './vocabulary.js';
 
 const SIGN_IN = ['sign_in', 'sign_up', 'continue_as'];
 const PHONE_APPS = /dialer|telecom|\.contacts$|messaging|\.mms$|\.sms$|incallui/;
@@ -101,23 +112,6 @@ export function named(tree: UiTree, e: UiElement): Named | undefined {
   return hit ? { hit, concept: CONCEPTS[hit.concept]!, text: e.resourceId, via: 'id' } : undefined;
 }
 
-/** Digit keys of a keypad (a calculator, a dialer, a PIN pad): ten buttons whose label is one digit. */
-function digitKeys(tree: UiTree): UiElement[] {
-  return tree.elements.filter((x) => x.clickable && /^\d$/.test((x.text || x.contentDesc).trim()));
-}
-
-/** A key among a keypad's rows (as wide as its digit keys at most twice) whose label is one word. */
-function keypadKey(tree: UiTree, e: UiElement): boolean {
-  const digits = digitKeys(tree);
-  if (new Set(digits.map((d) => (d.text || d.contentDesc).trim())).size < 10) return false;
-  if (wordCount(normWords(e.text || e.contentDesc)) > 1) return false;
-  const top = Math.min(...digits.map((d) => d.bounds[1]));
-  const bottom = Math.max(...digits.map((d) => d.bounds[3]));
-  const width = Math.max(...digits.map((d) => d.bounds[2] - d.bounds[0]));
-  const mid = (e.bounds[1] + e.bounds[3]) / 2;
-  return mid >= top && mid <= bottom && e.bounds[2] - e.bounds[0] <= 2 * width;
-}
-
 const isRadio = (tree: UiTree, e: UiElement) =>
   /RadioButton/.test(e.class) || /RadioButton/.test(toggleOf(tree, e)?.class ?? '');
 
@@ -161,7 +155,12 @@ function togglePoint(tree: UiTree, e: UiElement): Sensitivity | undefined {
   const toggle = toggleOf(tree, e);
   if (!toggle || e.class === 'android.widget.RadioButton') return undefined;
   const texts = candidates(tree, e).map(([t]) => t);
-  const topic = TOGGLE_TOPICS.find(([, re]) => texts.some((t) => re.test(t)));
+  const topic =
+    TOGGLE_TOPICS.find(([, re]) => texts.some((t) => re.test(t))) ??
+    // A notification switch in any of the sourced locales ("Mesaj bildirimleri", "Powiadomienia").
+    (texts.some((t) => topicNouns().some(([c, noun]) => c === 'notifications' && namesNoun(t, noun)))
+      ? (['notifications', /./] as const)
+      : undefined);
   if (!topic) return undefined;
   const grant: Grant = toggle.checked ? 'decline' : 'accept';
   return point(e, topic[0], grant, `toggle "${texts[0] ?? ''}" ${toggle.checked ? 'off' : 'on'}`);
@@ -198,6 +197,8 @@ export function labelPoint(tree: UiTree, e: UiElement): Sensitivity | undefined 
       : undefined;
   }
   if (c.role === 'direct') {
+    // Removing a reminder row from the event being edited is editing: nothing is gone until the form is saved.
+    if (c.category === 'destructive' && draftRow(tree, e, n.hit.phrase)) return undefined;
     // In the phone and messages apps, sending is a text message and the category is calls and SMS.
     const category = c.category === 'data_sharing_publish' && PHONE_APPS.test(e.package) ? 'sms_calls' : c.category!;
     return point(e, category, c.grant, `${how(n)} (${category})`, c.irreversible ? { irreversible: true } : {});

@@ -82,6 +82,27 @@ export const CONCEPTS: Record<string, Concept> = {
 /** Phrases not in the sourced table, written by hand (words.json says which and why). */
 const WRITTEN = written.concepts as Record<string, string[]>;
 
+let nouns: [Category, string][] | undefined;
+/**
+ * Topic nouns by category from the sourced translations (Fossify's "Notifications", "Camera", "Contacts", "Calendar",
+ * "Gallery", "Storage" in 80 locales): what a permission row or a notification switch names, in normWords form.
+ */
+export function topicNouns(): [Category, string][] {
+  nouns ??= sourced.phrases
+    .filter((r) => r.concept.startsWith('topic_'))
+    .map((r) => [r.concept.slice(6) as Category, normWords(r.text)] as [Category, string])
+    .filter(([, w]) => [...w].length >= 3);
+  return nouns;
+}
+
+/** Does the text name this noun: the word itself, or (in spaced scripts) a word that inflects it ("bildirimleri")? */
+export function namesNoun(text: string, noun: string): boolean {
+  const words = normWords(text);
+  if (unspaced(noun)) return words.includes(noun);
+  const stem = noun.length >= 7 ? noun.slice(0, -2) : noun;
+  return words.split(' ').some((w) => w === noun || (stem !== noun && w.startsWith(stem)));
+}
+
 let states: Set<string> | undefined;
 /**
  * A switch's state as its text ("On", "Off", "关闭", "Açık"): AOSP PermissionController's on / off strings in every
