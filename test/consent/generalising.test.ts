@@ -266,3 +266,68 @@ describe("topic nouns from Fossify's translations", () => {
     expect(s).toMatchObject({ category: 'camera', exposing: true });
   });
 });
+
+describe("the held-out set's classes, as the platforms word them", () => {
+  const B = (text: string, id = ''): Node => ({ cls: 'android.widget.Button', text, id, clickable: true });
+  const points = (pkg: string, nodes: Node[]) => {
+    const tree = dump(pkg, nodes);
+    return new Map(
+      [...consentPoints(tree, pkg).entries()].map(([i, p]) => [tree.elements[i]!.text || tree.elements[i]!.label, p]),
+    );
+  };
+  test.each([
+    ['Save password?', 'Never', 'Save'],
+    ['パスワードを保存しますか？', '使用しない', '保存'],
+  ])('a password-manager sheet "%s": Save signs in, Never refuses', (title, never, save) => {
+    const p = points('com.google.android.gms', [
+      { text: title, id: 'android:id/alertTitle' },
+      B(never, 'android:id/button2'),
+      B(save, 'android:id/button1'),
+    ]);
+    expect(p.get(save)).toMatchObject({ category: 'account_signin', exposing: true });
+    expect(p.get(never)).toMatchObject({ category: 'account_signin', exposing: false });
+  });
+  test('"Salvar suas informações de login?" (Instagram, pt): Salvar saves a sign-in', () => {
+    const p = points('com.instagram.android', [
+      { text: 'Salvar suas informações de login?' },
+      B('Salvar'),
+      B('Agora não'),
+    ]);
+    expect(p.get('Salvar')).toMatchObject({ category: 'account_signin', exposing: true });
+  });
+  test('"Save" on a form or a settings sheet stores what was typed: no consent point', () => {
+    const p = points('com.shop', [
+      { text: 'Restock' },
+      { cls: 'android.widget.EditText', text: 'Price $4.99' },
+      B('Cancel'),
+      B('Save'),
+    ]);
+    expect(p.get('Save')).toBeUndefined();
+  });
+  test("Credential Manager's rows sign in; its Cancel refuses", () => {
+    const p = points('com.android.credentialmanager', [
+      { text: 'Use your saved passkey for Shopping?' },
+      { cls: 'android.widget.LinearLayout', clickable: true, children: [{ text: 'Passkey' }, { text: 'jdoe' }] },
+      B('Cancel'),
+    ]);
+    expect(p.get('Passkey · jdoe')).toMatchObject({ category: 'account_signin', exposing: true });
+    expect(p.get('Cancel')).toMatchObject({ exposing: false });
+  });
+  test('identity providers in Korean: "카카오로 시작하기", "Apple로 계속하기"', () => {
+    const p = points('com.app', [{ text: '간편 로그인' }, B('카카오로 시작하기'), B('Apple로 계속하기')]);
+    expect(p.get('카카오로 시작하기')).toMatchObject({ category: 'account_signin' });
+    expect(p.get('Apple로 계속하기')).toMatchObject({ category: 'account_signin' });
+  });
+  test('a Japanese transfer "振込を実行" pays', () => {
+    expect(points('com.bank.jp', [{ text: '振込内容の確認' }, B('振込を実行')]).get('振込を実行')).toMatchObject({
+      category: 'payment_purchase',
+      irreversible: true,
+    });
+  });
+  test("an assistant's 'Use screen context' switch shares the screen", () => {
+    const p = points('com.google.android.googlequicksearchbox', [
+      { text: 'Use screen context', cls: SWITCH, checkable: true },
+    ]);
+    expect(p.get('Use screen context')).toMatchObject({ category: 'data_sharing_publish', grant: 'accept' });
+  });
+});

@@ -130,7 +130,7 @@ const TOGGLE_TOPICS: [Category, RegExp][] = [
   ['special_access', SPECIAL],
   [
     'data_sharing_publish',
-    /back ?up|sync|share|upload|find friends|screen content|screenshot|屏幕上的|屏幕截图|画面の|화면의|system log|include logs?\b|registro (do|del) sistema|备份|同步|共享|バックアップ|백업|동기화/i,
+    /back ?up|sync|share|upload|find friends|screen content|screen context|screenshot|屏幕上的|屏幕截图|画面の|화면의|system log|include logs?\b|registro (do|del) sistema|备份|同步|共享|バックアップ|백업|동기화/i,
   ],
   [
     'notifications',
@@ -207,6 +207,12 @@ export function labelPoint(tree: UiTree, e: UiElement): Sensitivity | undefined 
   const box = toggleOf(tree, e);
   const grant: Grant = box?.checked ? 'decline' : 'accept';
   const ctx = contextOf(tree, e);
+  // "Save" stores what was typed (a form, a settings sheet); only under "Save password?" / "Save your login info?"
+  // does it save a sign-in.
+  if (n.hit.concept === 'save')
+    return conceptsIn(ctx.dialog?.text ?? ctx.text).has('save_login')
+      ? point(e, 'account_signin', grant, `${how(n)}; the screen offers to save a sign-in (account_signin)`)
+      : undefined;
   if (ctx.topic) {
     // "OK" under "Delete this message?", "Agree" under a privacy policy, "Continue" beside a price.
     const where = ctx.dialog ? 'the dialog' : 'the screen';

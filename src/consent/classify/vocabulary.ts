@@ -76,6 +76,8 @@ export const CONCEPTS: Record<string, Concept> = {
   // "Enable" / "Turn on" / "启用" go ahead with what the screen or row asks (an overlay, notifications); "Disable" /
   // "禁用" turn it off. Neither names a category: the dialog's message or the row's words do.
   enable: { grant: 'accept', role: 'confirm' },
+  // "Save" goes ahead only with what a dialog or a confirmation page names ("Save password?"): labels.ts.
+  save: { grant: 'accept', role: 'confirm' },
   disable: { grant: 'decline', role: 'protective', whole: true },
 };
 
@@ -173,7 +175,8 @@ const VERB_LAST =
 /** A checkbox's statement in the first person ("I understand and want to delete."): its verb may come anywhere. */
 const FIRST_PERSON = /^(i|i m|i ve|i have|ich|je|j|yo|eu|io|ik|я|我|私|저는|나는)( |$)|^(我|私)/;
 /** Korean and Japanese verb endings after a noun-verb (공유하기, 送信する). */
-const VERB_ENDING = /^(하기|하다|합니다|해요|하세요|할게요|해|する|します|して|しよう|を?する|は?こちら)$/;
+const VERB_ENDING =
+  /^(하기|하다|합니다|해요|하세요|할게요|해|실행|する|します|して|しよう|を?する|は?こちら|を?(実行|確定)(する)?)$/;
 /** Sign-in words are nouns as well: "Student sign in", "Staff login" name the action too. */
 const TRAILING = new Set(['sign_in', 'sign_up', 'sign_out']);
 /** Possessive labels name places, not actions: "My posts", "我的发布", "マイページ", "내 주문". */
