@@ -9,17 +9,9 @@ import { contextOf, lineTexts, rowTopic, SPECIAL } from './context.js';
 import { draftRow, keypadKey } from './editing.js';
 import { point } from './point.js';
 import { idWords, normWords, wordCount } from './text.js';
-import {
-  CONCEPTS,
-  conceptOf,
-  conceptOfId,
-  conceptsIn,
-  isSwitchState,
-  namesNoun,
-  topicNouns,
-  type Concept,
-  type Hit,
-} from './vocabulary.js';
+import { conceptOfId } from './ids.js';
+import { isSwitchState, namesNoun, topicNouns } from './states.js';
+import { CONCEPTS, conceptOf, conceptsIn, type Concept, type Hit } from './vocabulary.js';
 
 const SIGN_IN = ['sign_in', 'sign_up', 'continue_as'];
 const PHONE_APPS = /dialer|telecom|\.contacts$|messaging|\.mms$|\.sms$|incallui/;
