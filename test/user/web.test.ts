@@ -423,9 +423,15 @@ describe('the approval page from heed run and heed eval', () => {
         .locator('#request')
         .innerText({ timeout: 1000 })
         .catch(() => '(no page)');
+      // "… no longer updates" once the page's event stream closed: heed closed the approval page (then a hang is in
+      // what heed closes after it, the phone); "the run has ended" alone: the stream is still open.
+      const conn = await page
+        .locator('#conn')
+        .innerText({ timeout: 1000 })
+        .catch(() => '(no page)');
       return new Error(
         `heed ${args[0]} ${where} (exit ${code ?? 'none yet'}${crash ? `, threw ${String(crash)}` : ''}).\n` +
-          `It printed:\n${lines.slice(-20).join('\n')}\nThe page's request box:\n${status}`,
+          `It printed:\n${lines.slice(-20).join('\n')}\nThe page's request box:\n${status}\nIts connection line: ${conn}`,
       );
     };
     try {
