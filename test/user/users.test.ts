@@ -73,7 +73,9 @@ describe('user channels', () => {
     expect(shown).toContain('why ask:  the profile says to ask');
     const second = t.consent(req);
     input.write('\n');
-    expect(await second).toEqual({ kind: 'deny' });
+    // Enter takes the default, which the prompt shows; the answer says it was the default, not a typed "deny".
+    expect(await second).toEqual({ kind: 'deny', source: 'default' });
+    expect(shown).toContain('Enter = d, the default: heed will not do it');
     const q = t.ask({ question: 'Which one?', options: ['Home', 'Work'] });
     input.write('2\n');
     expect(await q).toBe('Work');
@@ -91,7 +93,7 @@ describe('user channels', () => {
     input.write('o\n');
     expect(await signIn).toEqual({ kind: 'allow_once' });
     expect(shown).toContain('heed needs your consent (sign-in)');
-    expect(shown).toContain('means:    TrailCam would sign in with your account. That lasts until you undo it.');
+    expect(shown).toContain('  TrailCam would sign in with your account. (until you undo it)');
     shown = '';
     const unknown = t.consent({ ...req, category: 'unknown', grant: 'accept' });
     // One line at a time, each after the prompt it answers (readline drops lines nobody is asking for).
@@ -104,9 +106,9 @@ describe('user channels', () => {
       input.write(`${line}\n`);
     }
     expect(await unknown).toEqual({ kind: 'deny' }); // "a" and "n" were asked again, not taken
-    expect(shown).toContain('[o] allow once  [d] deny  [i] do something else (no answer about a step heed cannot');
+    expect(shown).toContain('[o] only this time  [d] deny  [i] do something else (no answer about a step heed cannot');
     expect(shown).not.toContain('[a] always');
-    expect(shown.match(/please answer o, d or i/g)).toHaveLength(2);
+    expect(shown.match(/please answer y, o, d or i /g)).toHaveLength(2);
     await t.close();
   });
 });
