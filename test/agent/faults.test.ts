@@ -164,8 +164,8 @@ describe('failures that end the run still leave an outcome, its cause, the step 
   });
 
   test('a cassette that cannot be written is heed’s error, not the model’s', async () => {
-    // A folder given as the cassette is refused when it opens (test/cli/inputs.test.ts); here the path turns into
-    // one after it opened, so the first write fails mid-run.
+    // A folder takes the file's place after the cassette was opened (a folder given up front is refused by the
+    // constructor, before the phone boots: test/cli/inputs.test.ts): the write itself fails.
     const file = join(mkdtempSync(join(tmpdir(), 'heed-cassette-')), 'calls.jsonl');
     const cassette = new Cassette(file, 'record');
     mkdirSync(file);
