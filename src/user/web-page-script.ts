@@ -34,7 +34,7 @@ export const PAGE_SCRIPT = `
   }
 
   function button(label, sub, key, kind, cls) {
-    const x = el('button', null, cls); x.type = 'button'; x.dataset.answer = kind;
+    const x = el('button', null, cls); x.type = 'button'; x.dataset.answer = kind; x.dataset.key = key;
     x.append(label, el('kbd', key), el('span', sub, 'sub'));
     x.onclick = () => answer({ answer: kind });
     return x;
@@ -63,8 +63,11 @@ export const PAGE_SCRIPT = `
       const lasting = r.explanation && r.explanation.lasting;
       buttons.append(
         lasting && r.label
-          ? button('Yes, tap “' + r.label + '”', app + ' keeps it ' + r.explanation.lasts + '; heed asks again next time', 'o', 'allow_once', 'allow')
-          : button('Yes, this time', 'heed does this step; it asks again next time', 'o', 'allow_once', 'allow'));
+          ? button('Yes, tap “' + r.label + '”', app + ' keeps it ' + r.explanation.lasts + '; heed asks again next time', 'y', 'allow', 'allow')
+          : button('Yes, this time', 'heed does this step; it asks again next time', 'o', 'allow_once', 'allow'),
+        ...(lasting && r.label && r.explanation.narrower
+          ? [button('Only this time instead', 'heed taps the narrower choice the screen has (' + r.explanation.narrower.replace(/^use /, '').replace(/ instead$/, '') + ')', 'o', 'allow_once', 'allow')]
+          : []));
       // heed remembers no answer about a step it cannot name (the gate and memory refuse to): offer no "always" or
       // "never" that would promise otherwise.
       if (remembers(r)) buttons.append(button('Yes, always in ' + app, 'heed remembers, and does not ask about ' + c + ' in ' + app + ' again', 'a', 'always', 'allow'));
@@ -152,7 +155,9 @@ export const PAGE_SCRIPT = `
     const k = ev.key.toLowerCase();
     if (k === 'i') { ev.preventDefault(); $('req-text').focus(); return; }
     if (state.pending.kind === 'consent') {
-      const map = remembers(state.pending.request) ? { o: 'allow_once', a: 'always', d: 'deny', n: 'never' } : { o: 'allow_once', d: 'deny' };
+      // The keys of the answers shown, and no others: a key never answers what the page does not offer.
+      const map = {};
+      for (const b of $('req-buttons').querySelectorAll('button[data-key]')) map[b.dataset.key] = b.dataset.answer;
       if (map[k]) { ev.preventDefault(); answer({ answer: map[k] }); }
     } else if (/^[1-9]$/.test(k)) {
       const o = (state.pending.question.options || [])[Number(k) - 1];

@@ -331,3 +331,50 @@ describe("the held-out set's classes, as the platforms word them", () => {
     expect(p.get('Use screen context')).toMatchObject({ category: 'data_sharing_publish', grant: 'accept' });
   });
 });
+
+describe('privacy switches and preference checkboxes', () => {
+  const pref = (title: string, summary: string, checked = false): Node => ({
+    cls: 'android.widget.LinearLayout',
+    clickable: true,
+    children: [
+      { text: title, id: 'android:id/title' },
+      { text: summary, id: 'android:id/summary' },
+      { cls: 'android.widget.CheckBox', id: 'android:id/checkbox', checkable: true, checked },
+    ],
+  });
+  const box = (t: ReturnType<typeof dump>) => t.elements.find((x) => x.checkable)!;
+  test('"마이크 사용 … 허용합니다" (allow apps to use the microphone), on: the tap turns the microphone off', () => {
+    const s = tapOn(
+      'ai.umos.vehiclecontrol',
+      [
+        { text: '마이크 사용' },
+        { text: '앱에서 마이크를 사용할 수 있도록 허용합니다.' },
+        { cls: 'android.view.View', checkable: true, checked: true },
+      ],
+      box,
+    );
+    expect(s).toMatchObject({ category: 'microphone', grant: 'decline' });
+  });
+  test("a camera app's 'Grid lines' switch names no access: no consent point", () => {
+    expect(tapOn('com.cam', [{ text: 'Camera grid lines', cls: SWITCH, checkable: true }], box)).toBeUndefined();
+  });
+  test('a preference checkbox that allows a display option is a setting, not an agreement', () => {
+    const s = tapOn('tool.float', [pref('Allow picture over layout', 'Show picture out of current window')], box);
+    expect(s).toBeUndefined();
+  });
+  test('a preference checkbox that shares with partners is still a consent point', () => {
+    const s = tapOn('com.app', [pref('Allow sharing my data with partners', 'Used for offers')], box);
+    expect(s).toMatchObject({ exposing: true });
+  });
+  test('a checkbox that stands alone and agrees to the terms is an agreement', () => {
+    const s = tapOn(
+      'com.app',
+      [
+        { text: 'Create account' },
+        { cls: 'android.widget.CheckBox', text: 'I agree to the Terms of Service and Privacy Policy', checkable: true },
+      ],
+      box,
+    );
+    expect(s).toMatchObject({ exposing: true, grant: 'accept' });
+  });
+});

@@ -72,6 +72,8 @@ const ELSEWHERE: Record<string, string> = {
   'npx heed eval --suite tasks --baselines':
     'minutes: test/eval/whole-suite.test.ts (npm run test:suite) runs exactly this',
   'npm run bench': 'minutes, timings: npm run bench is its own script',
+  'npm run adversarial':
+    'minutes: npm run test:adversarial (test/adversarial) runs the same scenarios and asserts no bypass, crash or hang',
   'npm run bench:consent':
     'prints the corpus tables: test/eval/consent-bench.test.ts runs the same scoring and asserts its floors',
   'npm run data:permissions -- <mirror git dir> > src/consent/classify/permission-requests.json':

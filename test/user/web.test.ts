@@ -59,10 +59,13 @@ describe('the browser approval page', () => {
       await page.getByText('TrailCam could use your precise location whenever the app is open.').waitFor();
       await page.getByText('That lasts until you change it in Settings.').waitFor();
       expect(await page.locator('#req-details').getByText('allow_foreground', { exact: true }).isVisible()).toBe(false);
-      // "While using the app" lasts: the yes says what it taps, never "only this time".
-      await page.locator('button[data-answer="allow_once"]', { hasText: 'Yes, tap “While using the app”' }).waitFor();
+      // "While using the app" lasts: the yes says what it taps, never "only this time" (it is answer `allow`) …
+      const yes = page.locator('button[data-answer="allow"]', { hasText: 'Yes, tap “While using the app”' });
+      await yes.waitFor();
       await page.getByText('TrailCam keeps it until you change it in Settings; heed asks again next time').waitFor();
-      expect(await page.getByText(/this time/i).count()).toBe(0);
+      expect(await yes.getByText(/this time/i).count()).toBe(0);
+      // … and the narrower choice the dialog has is its own answer (issue #10: "allow once" never grants lasting).
+      await page.locator('button[data-answer="allow_once"]', { hasText: 'Only this time instead' }).waitFor();
       await page.getByText(/^\d+ s left\. No answer means deny: heed will not do it\.$/).waitFor();
       // The token left the address bar; the frame shows, with the target marked.
       expect(page.url()).not.toContain(web.token);
@@ -81,7 +84,7 @@ describe('the browser approval page', () => {
         (await page.locator('#request').boundingBox())!.x,
       );
       await page.screenshot({ path: join(SHOTS, 'approval-desktop.png'), fullPage: true });
-      // Keyboard: focus is on the request, and "o" answers "allow once".
+      // Keyboard: focus is on the request, and "o" answers "only this time": heed taps "Only this time" instead.
       expect(await page.evaluate(() => document.activeElement?.id)).toBe('req-title');
       await page.keyboard.press('o');
       await page.getByText('Answer sent.').waitFor();
@@ -94,8 +97,12 @@ describe('the browser approval page', () => {
           verdict: 'allow',
           source: 'user',
           answer: 'allow_once',
+          grant: 'allow_once',
         });
-        expect(await run.device.shell(`dumpsys package ${TRAILCAM}`)).toContain('ACCESS_FINE_LOCATION: granted=true');
+        // Granted for this time only: the one-time flag, not a lasting grant.
+        expect(await run.device.shell(`dumpsys package ${TRAILCAM}`)).toMatch(
+          /ACCESS_FINE_LOCATION: granted=true, flags=\[[^\]]*ONE_TIME/,
+        );
         // The timeline on the page shows the run's steps.
         await page.getByText(/finish .*→ finish: success/).waitFor();
       } finally {
@@ -184,7 +191,8 @@ describe('the browser approval page', () => {
   test('if nobody answers, the request is denied at the timeout, and a late answer is refused', async () => {
     const web = await new WebUser({ announce: () => {}, timeoutS: 0.3 }).start();
     try {
-      expect(await web.consent(req)).toEqual({ kind: 'deny' });
+      // Denied, and said to be a timeout: the ledger records no answer, not the user's deny.
+      expect(await web.consent(req)).toEqual({ kind: 'deny', source: 'timeout' });
       const late = await fetch(`${web.origin}/answer`, {
         method: 'POST',
         headers: { 'content-type': 'application/json', origin: web.origin, 'x-heed-token': web.token },
@@ -423,9 +431,15 @@ describe('the approval page from heed run and heed eval', () => {
         .locator('#request')
         .innerText({ timeout: 1000 })
         .catch(() => '(no page)');
+      // "… no longer updates" once the page's event stream closed: heed closed the approval page (then a hang is in
+      // what heed closes after it, the phone); "the run has ended" alone: the stream is still open.
+      const conn = await page
+        .locator('#conn')
+        .innerText({ timeout: 1000 })
+        .catch(() => '(no page)');
       return new Error(
         `heed ${args[0]} ${where} (exit ${code ?? 'none yet'}${crash ? `, threw ${String(crash)}` : ''}).\n` +
-          `It printed:\n${lines.slice(-20).join('\n')}\nThe page's request box:\n${status}`,
+          `It printed:\n${lines.slice(-20).join('\n')}\nThe page's request box:\n${status}\nIts connection line: ${conn}`,
       );
     };
     try {

@@ -113,7 +113,7 @@ const USB_DATA =
   /file|data|dữ liệu|tệp|datos|archivos|dados|arquivos|données|fichiers|daten|dateien|данн|файл|数据|文件|データ|ファイル|데이터|파일|dosya|veri|berkas/i;
 
 /** A request for access or permission, in the corpus languages: only then do permission words name the topic. */
-const ACCESS =
+export const ACCESS =
   /allow|access|permission|sync|turn on|enable|开启|打开|켜|включ|activar|aktivier|activer|权限|允许|访问|授权|許可|アクセス|권한|허용|접근|разреш|доступ|permis|acceso|acesso|autoris|zugriff|berechtigung|erlauben|izin|erişim|akses|quyền|cho phép|อนุญาต|สิทธิ์|إذن|السماح|الوصول/i;
 
 /** Special app access, by the names apps and OEM settings give it: overlays, accessibility, usage access, autostart … */

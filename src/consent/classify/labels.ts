@@ -3,23 +3,16 @@
 // "OK", "确定") take it from the screen (context.ts); protective words ("Cancel", "Not now") are left to the caller,
 // which knows the screen's consent point.
 import type { Category, Grant } from '../../core/vocab.js';
-import type { UiElement, UiTree } from '../../device/ui-tree.js';
+import { idSuffix, type UiElement, type UiTree } from '../../device/ui-tree.js';
 import type { Sensitivity } from '../types.js';
-import { contextOf, lineTexts, rowTopic, SPECIAL } from './context.js';
+import { ACCESS, contextOf, lineTexts, rowTopic, SPECIAL } from './context.js';
+import { topicWords } from './permission.js';
 import { draftRow, keypadKey } from './editing.js';
 import { point } from './point.js';
 import { idWords, normWords, wordCount } from './text.js';
-import {
-  CONCEPTS,
-  conceptOf,
-  conceptOfId,
-  conceptsIn,
-  isSwitchState,
-  namesNoun,
-  topicNouns,
-  type Concept,
-  type Hit,
-} from './vocabulary.js';
+import { conceptOfId } from './ids.js';
+import { isSwitchState, namesNoun, topicNouns } from './states.js';
+import { CONCEPTS, conceptOf, conceptsIn, type Concept, type Hit } from './vocabulary.js';
 
 const SIGN_IN = ['sign_in', 'sign_up', 'continue_as'];
 const PHONE_APPS = /dialer|telecom|\.contacts$|messaging|\.mms$|\.sms$|incallui/;
@@ -115,10 +108,28 @@ export function named(tree: UiTree, e: UiElement): Named | undefined {
 const isRadio = (tree: UiTree, e: UiElement) =>
   /RadioButton/.test(e.class) || /RadioButton/.test(toggleOf(tree, e)?.class ?? '');
 
+/** A checkable in a Preference row: its row (up to two levels up) holds AOSP's title and summary ids, one checkable. */
+function preferenceRow(tree: UiTree, box: UiElement): boolean {
+  let row = box;
+  for (let i = 0; i < 2 && row.parent !== undefined; i++) row = tree.elements[row.parent]!;
+  const inRow = tree.elements.filter(
+    (x) =>
+      x.bounds[0] >= row.bounds[0] &&
+      x.bounds[1] >= row.bounds[1] &&
+      x.bounds[2] <= row.bounds[2] &&
+      x.bounds[3] <= row.bounds[3],
+  );
+  const ids = new Set(inRow.map((x) => idSuffix(x.resourceId)));
+  return ids.has('title') && ids.has('summary') && inRow.filter((x) => x.checkable).length === 1;
+}
+
 /** Toggles whose label names what they share: on shares, off protects. */
 const TOGGLE_TOPICS: [Category, RegExp][] = [
   ['payment_purchase', /save (my )?card|remember (this )?card|save payment/i],
-  ['tracking_ads_cookies', /offers|newsletter|marketing|promotions|werbung|реклам|营销|マーケティング|마케팅/i],
+  [
+    'tracking_ads_cookies',
+    /offers|newsletter|marketing|partners|promotions|werbung|реклам|营销|マーケティング|마케팅/i,
+  ],
   ['tracking_ads_cookies', /cookie|tracking|personali[sz]ed ads|ad personali[sz]ation|advertising id|广告|広告|광고/i],
   ['location', /location|geotag|位置|위치|местоположени/i],
   // Usage statistics, diagnostics, crash reports: data collected about the user, as tracking consent dialogs say.
@@ -130,7 +141,7 @@ const TOGGLE_TOPICS: [Category, RegExp][] = [
   ['special_access', SPECIAL],
   [
     'data_sharing_publish',
-    /back ?up|sync|share|upload|find friends|screen content|screen context|screenshot|屏幕上的|屏幕截图|画面の|화면의|system log|include logs?\b|registro (do|del) sistema|备份|同步|共享|バックアップ|백업|동기화/i,
+    /back ?up|sync|shar(e|ing)|upload|find friends|screen content|screen context|screenshot|屏幕上的|屏幕截图|画面の|화면의|system log|include logs?\b|registro (do|del) sistema|备份|同步|共享|バックアップ|백업|동기화/i,
   ],
   [
     'notifications',
@@ -161,9 +172,14 @@ function togglePoint(tree: UiTree, e: UiElement): Sensitivity | undefined {
     (texts.some((t) => topicNouns().some(([c, noun]) => c === 'notifications' && namesNoun(t, noun)))
       ? (['notifications', /./] as const)
       : undefined);
-  if (!topic) return undefined;
+  // A privacy switch that names a permission and access to it ("Camera access", "마이크 사용 … 허용합니다"); a camera
+  // app's "Camera grid" names no access and is no consent point.
+  const joined = texts.join(' ');
+  const perm = topic ? undefined : ACCESS.test(joined) ? topicWords(joined) : undefined;
+  const category = topic?.[0] ?? perm?.category;
+  if (!category) return undefined;
   const grant: Grant = toggle.checked ? 'decline' : 'accept';
-  return point(e, topic[0], grant, `toggle "${texts[0] ?? ''}" ${toggle.checked ? 'off' : 'on'}`);
+  return point(e, category, grant, `toggle "${texts[0] ?? ''}" ${toggle.checked ? 'off' : 'on'}`);
 }
 
 const how = (n: Named) =>
@@ -181,7 +197,10 @@ export function labelPoint(tree: UiTree, e: UiElement): Sensitivity | undefined 
   if (toggle) return toggle;
   // A switch says what it turns on by its row's topic (togglePoint) or it is no consent point: "允许解锁引导加载程序"
   // (allow OEM unlocking) is a setting, not an agreement. A checkbox may still agree ("I agree to the terms").
-  if (/Switch|Toggle/.test(toggleOf(tree, e)?.class ?? '')) return undefined;
+  // A preference row's checkbox (AOSP Preference: title, summary, widget) is a switch too; a checkbox that stands
+  // alone may still agree ("I agree to the terms").
+  const box = toggleOf(tree, e);
+  if (box && (/Switch|Toggle/.test(box.class) || preferenceRow(tree, box))) return undefined;
   const n = named(tree, e);
   // "Disable protection" turns a protection off: a consent point heed cannot name, never a refusal.
   if (n?.hit.concept === 'disable' && PROTECTION.test(n.text))
@@ -204,7 +223,6 @@ export function labelPoint(tree: UiTree, e: UiElement): Sensitivity | undefined 
     return point(e, category, c.grant, `${how(n)} (${category})`, c.irreversible ? { irreversible: true } : {});
   }
   // A checkbox "I agree to …": ticking it agrees, unticking it takes the agreement back.
-  const box = toggleOf(tree, e);
   const grant: Grant = box?.checked ? 'decline' : 'accept';
   const ctx = contextOf(tree, e);
   // "Save" stores what was typed (a form, a settings sheet); only under "Save password?" / "Save your login info?"

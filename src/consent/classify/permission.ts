@@ -10,7 +10,7 @@ import type { Sensitivity } from '../types.js';
 import { point } from './point.js';
 import table from './permission-requests.json' with { type: 'json' };
 import { normMessage } from './text.js';
-import { namesNoun, topicNouns } from './vocabulary.js';
+import { namesNoun, topicNouns } from './states.js';
 
 export const PERMISSION_PACKAGES = [
   'com.android.permissioncontroller',

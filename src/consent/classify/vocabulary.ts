@@ -84,42 +84,6 @@ export const CONCEPTS: Record<string, Concept> = {
 /** Phrases not in the sourced table, written by hand (words.json says which and why). */
 const WRITTEN = written.concepts as Record<string, string[]>;
 
-let nouns: [Category, string][] | undefined;
-/**
- * Topic nouns by category from the sourced translations (Fossify's "Notifications", "Camera", "Contacts", "Calendar",
- * "Gallery", "Storage" in 80 locales): what a permission row or a notification switch names, in normWords form.
- */
-export function topicNouns(): [Category, string][] {
-  nouns ??= sourced.phrases
-    .filter((r) => r.concept.startsWith('topic_'))
-    .map((r) => [r.concept.slice(6) as Category, normWords(r.text)] as [Category, string])
-    .filter(([, w]) => [...w].length >= 3);
-  return nouns;
-}
-
-/** Does the text name this noun: the word itself, or (in spaced scripts) a word that inflects it ("bildirimleri")? */
-export function namesNoun(text: string, noun: string): boolean {
-  const words = normWords(text);
-  if (unspaced(noun)) return words.includes(noun);
-  const stem = noun.length >= 7 ? noun.slice(0, -2) : noun;
-  return words.split(' ').some((w) => w === noun || (stem !== noun && w.startsWith(stem)));
-}
-
-let states: Set<string> | undefined;
-/**
- * A switch's state as its text ("On", "Off", "关闭", "Açık"): AOSP PermissionController's on / off strings in every
- * locale (vocabulary.json) and words.json's `states`. Such a text says nothing about what the switch does.
- */
-export function isSwitchState(label: string): boolean {
-  states ??= new Set(
-    [
-      ...sourced.phrases.filter((r) => r.concept === 'switch_on' || r.concept === 'switch_off').map((r) => r.text),
-      ...(written.states as string[]),
-    ].map(normWords),
-  );
-  return states.has(normWords(label));
-}
-
 export interface Hit {
   concept: string;
   phrase: string;
@@ -254,46 +218,6 @@ function conceptIn(label: string, exact: boolean, anywhere: boolean): Hit | unde
     }
   }
   return best ? { concept: best.concept, phrase: best.p.words, at: bestAt } : undefined;
-}
-
-/** Resource-id words (ids are English in every locale): `btn_login_quick`, `agree`, `imageview_close_activity`. */
-const ID_WORDS: [RegExp, string][] = [
-  [/\b(log ?in|sign ?in|signin|login)\b/, 'sign_in'],
-  [/\b(sign ?up|register)\b/, 'sign_up'],
-  [/\b(otp|verification code|verify)\b/, 'verify'],
-  [/\b(log ?out|sign ?out|logout|signout)\b/, 'sign_out'],
-  // Verbs only: nouns (payment, subscription, registration) name sections as often as buttons.
-  [/\b(pay|buy|checkout)\b/, 'pay'],
-  [/\b(place order|submit order)\b/, 'order'],
-  [/\bsubscribe\b/, 'subscribe'],
-  [/\b(replenish|top ?up|recharge)\b/, 'top_up'],
-  [/\b(delete|del|trash|erase)\b/, 'delete'],
-  [/\buninstall\b/, 'uninstall'],
-  [/\b(share)\b/, 'share'],
-  [/\b(send)\b/, 'send'],
-  [/\b(invite)\b/, 'invite'],
-  [/\bpublish\b/, 'publish'],
-  [/\b(disagree|refuse)\b/, 'disagree'],
-  [/\b(agree)\b/, 'agree'],
-  [/\b(accept)\b/, 'accept'],
-  [/\b(decline|reject)\b/, 'decline'],
-  [/\b(deny)\b/, 'deny'],
-  [/\b(allow)\b/, 'allow'],
-  [/\b(cancel|negative)\b/, 'cancel'],
-  [/\b(close|dismiss)\b/, 'close'],
-  // A scrim or the dim view behind a menu: tapping it dismisses what is open.
-  [/\b(scrim|touch outside|background overlay|dim view)\b/, 'dismiss'],
-  [/\bskip\b/, 'skip'],
-  [/\b(confirm|positive|ok)\b/, 'confirm'],
-  [/\b(get started|continue|proceed)\b/, 'continue'],
-];
-
-/** The concept a resource id names, from its words; android:id/button1/2 are an AlertDialog's positive and negative. */
-export function conceptOfId(idText: string, full: string): Hit | undefined {
-  if (/^android:id\/button1$/.test(full)) return { concept: 'confirm', phrase: 'android:id/button1', at: 0 };
-  if (/^android:id\/button2$/.test(full)) return { concept: 'cancel', phrase: 'android:id/button2', at: 0 };
-  const hit = ID_WORDS.find(([re]) => re.test(idText));
-  return hit ? { concept: hit[1], phrase: idText, at: 0 } : undefined;
 }
 
 /** Every concept a text mentions anywhere (a dialog's message: "Delete this message?"), for context. */

@@ -1,9 +1,10 @@
 // Cassettes: every model call recorded to JSONL (request without secrets, images replaced by their hash, response),
 // and replayed deterministically for reruns and tests. A replay miss is an error, never a guess.
 import { createHash } from 'node:crypto';
-import { appendFileSync, existsSync } from 'node:fs';
+import { appendFileSync, existsSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { HeedError } from '../../core/errors.js';
+import type { Secrets } from '../../core/secrets.js';
 import { LIMITS, readLimited, writableDir } from '../../core/files.js';
 
 export interface RecordedResponse {
@@ -38,6 +39,9 @@ export function requestKey(model: string, messages: unknown): string {
 
 export class Cassette {
   private readonly replay = new Map<string, RecordedResponse[]>();
+  /** While a run's secrets guard the cassette, lines wait here until the step that produced them is classified. */
+  private secrets?: Secrets;
+  private pending: Line[] = [];
 
   constructor(
     readonly file: string,
@@ -62,8 +66,13 @@ export class Cassette {
         q.push(line.response);
         this.replay.set(line.key, q);
       }
-    } else
-      writableDir(dirname(file), 'the folder of the cassette', 'give --record a file in a folder you can write to');
+    } else {
+      const hint = 'give --record a file in a folder you can write to';
+      writableDir(dirname(file), 'the folder of the cassette', hint);
+      // Found now, before the phone boots, rather than at the first model call (EISDIR, ending the run as an error).
+      if (existsSync(file) && statSync(file).isDirectory())
+        throw new HeedError(`${file} is a folder, not a cassette file`, hint);
+    }
   }
 
   take(model: string, messages: unknown): RecordedResponse {
@@ -80,8 +89,33 @@ export class Cassette {
 
   record(model: string, messages: unknown, response: RecordedResponse): void {
     const line: Line = { key: requestKey(model, messages), model, request: scrubRequest(messages), response };
+    if (this.secrets) this.pending.push(line);
+    else this.write([line]);
+  }
+
+  /**
+   * From now on, hold each line until `flush`, which writes it with the run's secrets redacted: a secret typed at a
+   * step is known only once that step is classified, after the model's reply was recorded. A reply that typed a
+   * secret literally is kept redacted, so a replay types the placeholder (facts typed by name replay exactly).
+   */
+  guard(secrets: Secrets): void {
+    this.secrets = secrets;
+  }
+
+  flush(): void {
+    if (this.mode !== 'record' || !this.pending.length) return;
+    const lines = this.pending.map((l) => ({
+      ...l,
+      request: this.secrets!.scrub(l.request),
+      response: this.secrets!.scrub(l.response),
+    }));
+    this.pending = [];
+    this.write(lines);
+  }
+
+  private write(lines: Line[]): void {
     try {
-      appendFileSync(this.file, JSON.stringify(line) + '\n');
+      appendFileSync(this.file, lines.map((l) => JSON.stringify(l) + '\n').join(''));
     } catch (e) {
       throw new HeedError(
         `Cannot write the cassette ${this.file}: ${(e as Error).message}`,
