@@ -18,7 +18,8 @@ import { preflightSlots } from './preflight.js';
 import { checkRunInputs } from './run-inputs.js';
 import { runJson } from './run-output.js';
 import { closeAll, watchSignals } from './signals.js';
-import { loadTask, runChecks, taskInstruction, type CheckResult, type Task } from '../tasks/task.js';
+import { loadTask, taskInstruction, type CheckResult, type Task } from '../tasks/task.js';
+import { checkRun } from './run-checks.js';
 
 export const RUN_HELP = `Usage: heed run "<instruction>" [options]
        heed run --task <task.yaml> [options]
@@ -171,18 +172,9 @@ export async function runOnce(
       meta: a.meta,
       signal,
     });
-    // Checks read the device: not after it is gone, and not when the user stopped the run.
-    const checkable = o.task && result.outcome !== 'interrupted' && result.outcome !== 'device-lost';
-    const checks = checkable
-      ? await runChecks(a.device, [...o.task!.checks, ...(o.task!.expect[a.profile.id] ?? [])])
-      : [];
-    const failing = checks.filter((c) => !c.pass);
-    const outcome: Outcome = result.outcome === 'success' && failing.length ? 'failed' : result.outcome;
-    const message =
-      outcome === result.outcome
-        ? result.message
-        : `${failing.length} of ${checks.length} checks failed: ${failing[0]!.description}`;
-    if (checks.length) recorder.amendSummary({ outcome, message, claimed: result.outcome, checks });
+    const { checks, outcome, message } = await checkRun(a.device, o.task, a.profile.id, result, signal);
+    if (checks.length || outcome !== result.outcome)
+      recorder.amendSummary({ outcome, message, claimed: result.outcome, ...(checks.length ? { checks } : {}) });
     a.user.end?.({
       outcome,
       message,

@@ -3,12 +3,15 @@
 // does not hide that.
 import { describe, expect, test } from '@jest/globals';
 import { spawn } from 'node:child_process';
+import { createServer, request } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startFakeLlm, type Reply } from '../support/fake-llm.js';
 import { runDirWith, spawnHeed, until } from '../support/bin.js';
 
+const ROOT = join(import.meta.dirname ?? '', '..', '..');
 const open = JSON.stringify({ action: 'open_app', app: 'Settings' });
 const back = JSON.stringify({ action: 'back' });
 const summaryOf = (dir: string) => JSON.parse(readFileSync(join(dir, 'summary.json'), 'utf8'));
@@ -73,6 +76,55 @@ describe('heed run stops cleanly', () => {
       }
     },
   );
+});
+
+describe('a signal during the task checks', () => {
+  test('SIGINT while a check waits on the device: interrupted, exit 130, not the success the agent claimed', async () => {
+    // A proxy in front of jest's Appium that never answers the first check's `mobile: shell` (a device that hangs).
+    const target = process.env.HEED_SIM_APPIUM_URL!;
+    let stalled = 0;
+    const proxy = createServer(async (req, res) => {
+      const chunks: Buffer[] = [];
+      for await (const c of req) chunks.push(c as Buffer);
+      const body = Buffer.concat(chunks);
+      if (body.includes('trailcam.photos/photos')) return void stalled++;
+      const up = request(new URL(req.url!, target), { method: req.method, headers: req.headers }, (r) => {
+        res.writeHead(r.statusCode!, r.headers);
+        r.pipe(res);
+      });
+      up.on('error', () => res.destroy());
+      up.end(body);
+    });
+    await new Promise<void>((r) => proxy.listen(0, '127.0.0.1', r));
+    const out = mkdtempSync(join(tmpdir(), 'heed-life-'));
+    const p = spawnHeed(
+      ['run', '--task', join(ROOT, 'tasks/suite/trailcam-photo.yaml'), '--profile', 'privacy-first'].concat([
+        '--user',
+        'scripted',
+        '--no-memory',
+        '--out',
+        out,
+      ]),
+      { HEED_SIM_APPIUM_URL: `http://127.0.0.1:${(proxy.address() as AddressInfo).port}` },
+    );
+    try {
+      await until(() => stalled > 0, 60_000, 'the first check');
+      p.child.kill('SIGINT');
+      const { code } = await p.exited;
+      expect(code).toBe(130);
+      const dir = runDirWith(out, 1)!;
+      expect(summaryOf(dir)).toMatchObject({
+        outcome: 'interrupted',
+        message: 'interrupted by SIGINT',
+        claimed: 'success',
+      });
+      expect(p.output()).toMatch(/■ interrupted: interrupted by SIGINT/);
+    } finally {
+      p.child.kill('SIGKILL');
+      proxy.closeAllConnections();
+      proxy.close();
+    }
+  });
 });
 
 describe('the time budget holds whatever the endpoint does', () => {
