@@ -5,6 +5,7 @@ import { ConsentGate } from '../consent/consent-gate.js';
 import { Ledger } from '../consent/ledger.js';
 import { DEFAULT_CONFIG } from '../core/config.js';
 import { DeviceError, HeedError, outcomeOf, Stopped } from '../core/errors.js';
+import { Secrets } from '../core/secrets.js';
 import type { Outcome } from '../core/vocab.js';
 import { describeAction } from '../policy/policy.js';
 import { Unusable, type ControlAction } from '../policy/actions.js';
@@ -41,6 +42,8 @@ interface RunContext {
   gate: ConsentGate;
   apps: Apps;
   view: string;
+  /** The run's secrets: the profile's secret facts, then whatever typed text the classifier finds secret. */
+  secrets: Secrets;
   /** Aborts on the time budget or the caller's signal: every wait of a stage ends with it. */
   signal: AbortSignal;
 }
@@ -61,7 +64,9 @@ export async function runAgent(o: RunOptions): Promise<RunResult> {
     Math.max(0, maxMs),
   );
   const signal = o.signal ? AbortSignal.any([o.signal, budget.signal]) : budget.signal;
-  const ledger = new Ledger(o.recorder?.ledgerFile);
+  const secrets = Secrets.fromFacts(o.profile.personal);
+  const ledger = new Ledger(o.recorder?.ledgerFile, (v) => secrets.scrub(v));
+  o.policy.guard?.(secrets);
   const ctx: RunContext = {
     o,
     r: emptyResult(ledger),
@@ -70,8 +75,9 @@ export async function runAgent(o: RunOptions): Promise<RunResult> {
     apps: new Apps(o.device, signal),
     view: profileView(o.profile, o.mode ?? 'personal'),
     signal,
+    secrets,
   };
-  const done = (e: End) => finish(ctx.r, o, t0, e.outcome, e.message);
+  const done = (e: End) => finish(ctx.r, o, t0, e.outcome, e.message, secrets);
   try {
     for (let step = 1; step <= maxSteps; step++) {
       if (signal.aborted) return done(outcomeOf(signal.reason));
@@ -91,10 +97,11 @@ export async function runAgent(o: RunOptions): Promise<RunResult> {
  * an outcome (model-error, device-lost, budget, interrupted, error) and leaves the step's line in steps.jsonl.
  */
 async function takeStep(ctx: RunContext, step: number): Promise<End | undefined> {
-  const { o, r, carry, gate, signal } = ctx;
+  const { o, r, carry, gate, signal, secrets } = ctx;
   const clock = new StepClock();
   const keep = (p: Seen, e: StepEntry): void => {
-    const rec = record(p, e, clock, { recorder: o.recorder, onStep: o.onStep, user: o.user });
+    o.policy.flush?.();
+    const rec = record(p, e, clock, { recorder: o.recorder, onStep: o.onStep, user: o.user, secrets });
     r.timings.push(rec.timings);
     r.trajectory.push(rec);
     r.history.push(historyItem(rec));
@@ -109,7 +116,7 @@ async function takeStep(ctx: RunContext, step: number): Promise<End | undefined>
     clock.lap('observe');
     stage = 'frame';
     // The run's frame options (HEED_FRAME_*) ?? what the policy's model family expects ?? heed's defaults.
-    const framed = await frame(observed, o.profile.redact, frameOptions(o.frame, o.policy.frame));
+    const framed = await frame(observed, o.profile.redact, frameOptions(o.frame, o.policy.frame), secrets);
     seen = framed;
     r.frameBytes.push(framed.frame.jpeg.length);
     clock.lap('frame');
@@ -151,11 +158,11 @@ async function takeStep(ctx: RunContext, step: number): Promise<End | undefined>
       }
       stage = 'ask';
       r.questions++;
-      const reply = await askQuestion(action, framed.frame, o.user, signal);
+      const reply = await askQuestion(action, framed.frame, o.user, secrets, signal);
       keep(proposed, { status: 'question', action, reply });
       return undefined;
     }
-    const what = describeAction(action);
+    const what = secrets.text(describeAction(action));
     // A model mistake (an element that is not there, an app that is not installed, a gesture the device refuses) is
     // this step's outcome: the agent is told and proposes again.
     const failed = (problem: string): End | undefined => {
@@ -172,6 +179,8 @@ async function takeStep(ctx: RunContext, step: number): Promise<End | undefined>
         action,
         o.policy,
         ctx.apps,
+        o.profile.personal,
+        secrets,
         o.guard ? { guard: o.guard, instruction: carry.instruction } : undefined,
       );
     } catch (e) {
@@ -191,7 +200,7 @@ async function takeStep(ctx: RunContext, step: number): Promise<End | undefined>
     if (gated.decision?.verdict === 'ask') {
       stage = 'ask';
       r.consentRequests++;
-      gated = await askConsent(gated, o.user, gate, carry.instruction, signal);
+      gated = await askConsent(gated, o.user, gate, carry.instruction, secrets, signal);
       if (gated.instead) carry.instruction = `${carry.instruction}\nThe user now says: ${gated.instead}`;
     }
     clock.lap('gate');
@@ -200,17 +209,26 @@ async function takeStep(ctx: RunContext, step: number): Promise<End | undefined>
     if (sensitivity && decision?.verdict === 'block') {
       r.blocked++;
       carry.notes.push(
-        `heed blocked "${what}" (${sensitivity.category}, ${sensitivity.grant}): ${decision.reason}. Do not retry it; choose a protective option.`,
+        secrets.text(
+          `heed blocked "${what}" (${sensitivity.category}, ${sensitivity.grant}): ${decision.reason}. Do not retry it; choose a protective option.`,
+        ),
       );
       keep(gated, { status: 'blocked', ...gated });
       return stuck(`the agent kept proposing blocked steps: ${decision.reason}`);
     }
     stage = 'act';
+    let acted;
     try {
-      await act(gated, o.device, { waitScale: o.waitScale ?? 1, signal });
+      acted = await act(gated, o.device, { waitScale: o.waitScale ?? 1, signal });
     } catch (e) {
       if (e instanceof DeviceError && !e.lost) return failed(`the phone refused it (${e.message})`);
       throw e;
+    }
+    if (acted.status === 'changed') {
+      // The screen moved on between the decision and the act: nothing was done; the next step looks again.
+      carry.notes.push(`heed did not do "${what}": ${acted.why}. Look at the screen again.`);
+      keep(gated, { status: 'changed', ...gated, problem: acted.why });
+      return undefined;
     }
     carry.stuck = 0;
     keep(gated, { status: 'done', ...gated });

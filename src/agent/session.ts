@@ -33,6 +33,8 @@ export interface SessionOptions {
   device?: string;
   /** JSON file of Appium capabilities for --device emulator or a URL. */
   capabilitiesFile?: string;
+  /** Extra app YAML folders for the simulated phone (--sim-apps; HEED_SIM_APPS when absent). */
+  simApps?: string[];
   /** Use the task's reference steps even when a model is configured. */
   reference?: boolean;
   memoryFile?: string | false;
@@ -130,7 +132,12 @@ export async function assemble(o: SessionOptions): Promise<Assembled> {
   );
   let device: AppiumDevice;
   try {
-    device = await openDevice({ device: o.device, capabilitiesFile: o.capabilitiesFile, config: o.config });
+    device = await openDevice({
+      device: o.device,
+      capabilitiesFile: o.capabilitiesFile,
+      config: o.config,
+      ...(o.simApps?.length ? { sim: { appDirs: o.simApps } } : {}),
+    });
   } catch (e) {
     await user.close?.().catch(() => {});
     throw e;

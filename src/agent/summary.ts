@@ -2,6 +2,7 @@
 // tokens, cost, timings, warnings).
 import type { Ledger } from '../consent/ledger.js';
 import type { Outcome } from '../core/vocab.js';
+import { Secrets } from '../core/secrets.js';
 import type { RunOptions, RunResult } from './options.js';
 import type { StepTimings } from './recorder.js';
 
@@ -70,10 +71,20 @@ export function emptyResult(ledger: Ledger): RunResult {
 }
 
 /** Ends the run: the outcome and its cause on the result, and summary.json written. */
-export function finish(r: RunResult, o: RunOptions, t0: number, outcome: Outcome, message: string): RunResult {
+/** The run's end: summary.json written, and the last cassette lines, both without the run's secrets. */
+export function finish(
+  r: RunResult,
+  o: RunOptions,
+  t0: number,
+  outcome: Outcome,
+  message: string,
+  secrets: Secrets = new Secrets(),
+): RunResult {
   r.outcome = outcome;
-  r.message = message;
+  r.message = secrets.text(message);
+  if (r.answer) r.answer = secrets.text(r.answer);
   r.wallMs = Date.now() - t0;
-  o.recorder?.summary(summarise(r, o));
+  o.policy.flush?.();
+  o.recorder?.summary(secrets.scrub(summarise(r, o)));
   return r;
 }

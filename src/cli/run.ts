@@ -41,6 +41,8 @@ Options:
   --device <d>            sim (default); emulator (Appium at HEED_APPIUM_URL or 127.0.0.1:4723 with UiAutomator2 and
                           the first booted adb device); or an Appium server URL
   --caps <file>           JSON capabilities merged over the defaults (e.g. {"appium:udid": "emulator-5556"})
+  --sim-apps <dir>        a folder of extra app YAML files for the simulated phone (repeatable; or HEED_SIM_APPS,
+                          folders separated by ":"): build your own apps, hostile ones included
   --mode <m>              personal (the agent sees the profile) | knowu (only behaviour logs)
   --max-steps <n>         step budget (default: the task's, else 30)
   --out <dir>             parent folder of run directories (default: runs)
@@ -80,6 +82,7 @@ export async function runOnce(
     user?: UserKind;
     device?: string;
     caps?: string;
+    simApps?: string[];
     model?: string;
     baseUrl?: string;
     family?: string;
@@ -117,6 +120,7 @@ export async function runOnce(
       user: o.user,
       device: o.device,
       capabilitiesFile: o.caps,
+      simApps: o.simApps,
       reference: o.reference,
       memoryFile: o.memory,
       record: o.record,
@@ -216,6 +220,7 @@ export async function runCommand(
       'user-model': { type: 'string' },
       device: { type: 'string' },
       caps: { type: 'string' },
+      'sim-apps': { type: 'string', multiple: true },
       mode: { type: 'string' },
       'max-steps': { type: 'string' },
       out: { type: 'string' },
@@ -282,6 +287,7 @@ export async function runCommand(
         user,
         device: values.device,
         caps: values.caps,
+        simApps: values['sim-apps'],
         model: values.model,
         baseUrl: values['base-url'],
         family: values.family,

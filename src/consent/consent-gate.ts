@@ -6,6 +6,7 @@ import type { Memory } from '../profile/memory.js';
 import type { Profile } from '../profile/schema.js';
 import { decide, Session, type GateDecision } from './gate.js';
 import type { Ledger, LedgerEntry } from './ledger.js';
+import { isLasting } from './explain.js';
 import type { Sensitivity } from './types.js';
 
 /** Where a decision happens: the step, the app it belongs to, and the instruction in force. */
@@ -42,29 +43,66 @@ export class ConsentGate {
   }
 
   /**
-   * The user's answer to an ask. "Allow once" covers this step only; "always" covers the rest of the run and goes to
-   * memory; any refusal is sticky for this app and category, and "never" goes to memory.
+   * The user's answer to an ask. "Allow" covers exactly this step; "allow once" means only this time, so a lasting
+   * grant becomes `narrower` (the screen's one-time choice) or is not made; "always" covers the rest of the run and
+   * goes to memory; any refusal is sticky for this app and category, and "never" goes to memory. No answer (a
+   * timeout, a closed channel) refuses and is recorded as no answer, never as the user's.
    */
-  answered(s: Sensitivity, at: GateAt, a: ConsentAnswer, by: UserKind): GateDecision {
+  answered(s: Sensitivity, at: GateAt, a: ConsentAnswer, by: UserKind, narrower?: Sensitivity): Answered {
     const answer = describeAnswer(a);
+    const from = a.source ?? 'user';
     const { app } = at;
-    let d: GateDecision;
-    if (a.kind === 'allow_once' || a.kind === 'always') {
-      if (a.kind === 'always') {
+    const who: LedgerEntry['source'] =
+      from === 'timeout' || from === 'channel-closed' ? 'no-answer' : by === 'simulated' ? 'simulated-user' : 'user';
+    const log = (d: GateDecision, x: Sensitivity = s) => {
+      this.o.ledger.append({ ...entry(at, x, d, who, answer), answerSource: from });
+      return d;
+    };
+    if (a.kind === 'allow_once' && isLasting(s.grant)) {
+      if (narrower)
+        return {
+          ...log(
+            {
+              verdict: 'allow',
+              source: 'user',
+              reason: `the user allowed it only this time: heed chooses "${narrower.evidence.text}" instead of "${s.evidence.text}"`,
+            },
+            narrower,
+          ),
+          narrowed: narrower,
+        };
+      return log({
+        verdict: 'block',
+        source: 'user',
+        reason: `the user allowed it only this time, but "${s.evidence.text}" gives ${s.grant}, which lasts, and this screen has no one-time choice`,
+      });
+    }
+    if (a.kind === 'allow' || a.kind === 'allow_once' || a.kind === 'always') {
+      if (a.kind === 'always' && s.category !== 'unknown') {
         this.session.allow(app, s.category, s.grant);
         this.o.memory.remember({ app, category: s.category, decision: 'allow', provenance: 'asked' });
       }
-      d = { verdict: 'allow', source: 'user', reason: `the user answered ${a.kind}` };
-    } else {
-      this.session.refuse(app, s.category, `answered ${answer}`);
-      if (a.kind === 'never')
-        this.o.memory.remember({ app, category: s.category, decision: 'deny', provenance: 'asked' });
-      d = { verdict: 'block', source: 'user', reason: `the user answered ${answer}` };
+      return log({ verdict: 'allow', source: 'user', reason: `the user answered ${a.kind}` });
     }
-    this.o.ledger.append(entry(at, s, d, by === 'simulated' ? 'simulated-user' : 'user', answer));
-    return d;
+    if (who === 'no-answer')
+      return log({
+        verdict: 'block',
+        source: 'no-answer',
+        reason: `no answer (${from === 'timeout' ? 'the question timed out' : 'the channel closed'}): refused, as by default`,
+      });
+    this.session.refuse(app, s.category, `answered ${answer}`);
+    if (a.kind === 'never')
+      this.o.memory.remember({ app, category: s.category, decision: 'deny', provenance: 'asked' });
+    return log({
+      verdict: 'block',
+      source: 'user',
+      reason: from === 'default' ? 'the user took the default: deny' : `the user answered ${answer}`,
+    });
   }
 }
+
+/** The gate's decision on an answer, and the narrower step heed takes instead when the user allowed only once. */
+export type Answered = GateDecision & { narrowed?: Sensitivity };
 
 function entry(
   at: GateAt,

@@ -149,15 +149,13 @@ export function decide(s: Sensitivity, ctx: GateContext): GateDecision {
       };
     }
   }
-  if (
-    s.personalData &&
-    !Object.values(profile.personal).some((v) => s.evidence.text.includes(v)) &&
-    !isInInstruction(s, ctx.instruction)
-  ) {
+  // What is typed, not what the field shows: every exposing piece must come from the profile's facts (or be one,
+  // typed by name) or from the instruction; anything else is the user's to give.
+  if ((s.personalData || s.secret) && !typedCovered(s, profile, ctx.instruction)) {
     return {
       verdict: 'ask',
       source: 'critical',
-      reason: 'personal data that neither the instruction nor the profile provides',
+      reason: `${s.secret ?? 'personal data'} that neither the instruction nor the profile provides`,
     };
   }
 
@@ -198,7 +196,17 @@ export function decide(s: Sensitivity, ctx: GateContext): GateDecision {
   return { verdict: 'ask', source: 'default', reason: `no rule covers ${c} (${s.grant})` };
 }
 
-function isInInstruction(s: Sensitivity, instruction: string): boolean {
-  const typed = s.evidence.text.trim();
-  return typed.length > 0 && instruction.includes(typed);
+/** Digits and words compared without the spaces, dashes and NBSPs people put between them. */
+const squash = (t: string) => t.toLowerCase().replace(/[\s\u00a0.\-()]+/g, '');
+
+/** Is every exposing piece of the typed text one the user gave: a profile fact (or typed by one's name), or the instruction? */
+export function typedCovered(s: Sensitivity, profile: Profile, instruction: string): boolean {
+  if (s.typed?.fact && profile.personal[s.typed.fact] !== undefined) return true;
+  const parts = s.typed?.parts ?? [s.evidence.text];
+  const facts = Object.values(profile.personal).map(squash).filter(Boolean);
+  const said = squash(instruction);
+  return parts.every((p) => {
+    const q = squash(p);
+    return q.length > 0 && (facts.some((f) => f.includes(q)) || said.includes(q));
+  });
 }

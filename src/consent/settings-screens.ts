@@ -120,7 +120,10 @@ export function settingsPoint(tree: UiTree, e: UiElement): Sensitivity | undefin
     }
     const grant = RADIOS[id]!;
     const accuracy = tree.elements.find((x) => idSuffix(x.resourceId) === ACCURACY);
-    const precise = accuracy ? (switchOf(tree, accuracy)?.checked ?? true) : true;
+    // Only an enabled switch that is off means approximate: a disabled one (no grant yet) says nothing of what the
+    // grant will give, so precise is assumed.
+    const sw = accuracy && switchOf(tree, accuracy);
+    const precise = !(sw && sw.enabled && accuracy!.enabled && !sw.checked);
     const precision =
       category === 'location' && !PROTECTIVE.has(grant) ? (precise ? 'precise' : 'approximate') : undefined;
     return sensitivity(e, category, grant, `Settings app permission (${why}): "${e.text || id}" gives ${grant}`, {

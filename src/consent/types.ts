@@ -15,6 +15,11 @@ export interface Sensitivity {
   /** Typing a secret (password, PIN, card security code, one-time code, card number): what kind, in words. */
   secret?: string;
   /**
+   * Typing: the exposing pieces of the typed text (what the gate checks against the profile's facts and the
+   * instruction, and what heed redacts when they are secrets), and the profile fact it was typed from, if any.
+   */
+  typed?: { parts: string[]; fact?: string };
+  /**
    * The category was read from words the requesting app may control (its name in an OEM permission message), not
    * from AOSP's own strings or the dialog's structure: the gate asks instead of allowing by rule or memory.
    */

@@ -4,7 +4,19 @@
 // option ?? environment ?? default; this module supplies the last two. A value that does not parse is refused with
 // the variable named, never turned into NaN or a silent default.
 import { HeedError } from './errors.js';
-import { appiumLogLevel, bool, device, Expected, number, oneOf, text, url, whole, type Spec } from './env-values.js';
+import {
+  appiumLogLevel,
+  bool,
+  device,
+  Expected,
+  folders,
+  number,
+  oneOf,
+  text,
+  url,
+  whole,
+  type Spec,
+} from './env-values.js';
 import { COORD_CONVENTIONS, MODEL_FAMILIES } from './vocab.js';
 
 export type { Spec };
@@ -81,6 +93,11 @@ export const VARS = {
     parse: url,
     fallback: 'http://127.0.0.1:4723',
   }),
+  HEED_SIM_APPS: spec({
+    meaning: 'extra app YAML folders for the simulated phone (`:`-separated; `heed run --sim-apps`)',
+    parse: folders,
+    shown: 'none',
+  }),
   HEED_SIM_APPIUM_URL: spec({
     meaning: 'reuse this Appium server (with the sim driver) instead of starting one',
     parse: url,
@@ -143,6 +160,8 @@ export interface HeedConfig {
   logs: 'clean' | 'noisy';
   web: { port?: number; timeoutS: number };
   appium: { url: string; simUrl?: string; port?: number; logLevel: string };
+  /** Extra folders of app YAML for the simulated phone. */
+  simApps: string[];
   androidSerial?: string;
   chromium?: string;
   llm: Record<Role, RoleEnv>;
@@ -222,6 +241,7 @@ export function loadConfig(env: Record<string, string | undefined>): HeedConfig 
       port: v('HEED_APPIUM_PORT'),
       logLevel: d('HEED_APPIUM_LOG_LEVEL'),
     },
+    simApps: v('HEED_SIM_APPS') ?? [],
     androidSerial: v('ANDROID_SERIAL'),
     chromium: v('HEED_CHROMIUM'),
     llm: { agent: role('agent'), user: role('user'), judge: role('judge'), guard: role('guard') },

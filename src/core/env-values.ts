@@ -1,5 +1,6 @@
 // Parsers for environment values: each returns the value or says what it expected (src/core/config.ts names the
 // variable). Nothing here falls back to NaN or a default.
+import { delimiter } from 'node:path';
 
 /** A parser: the value, or a throw of `Expected` saying what was expected. */
 export type Parse<T> = (raw: string) => T;
@@ -10,6 +11,9 @@ const expected = (what: string): never => {
 };
 
 export const text: Parse<string> = (raw) => raw;
+
+/** Folders separated by the platform's path delimiter (":" on Linux), as PATH is. */
+export const folders: Parse<string[]> = (raw) => raw.split(delimiter).filter(Boolean);
 
 export const whole =
   (min: number, max = Number.MAX_SAFE_INTEGER): Parse<number> =>

@@ -52,16 +52,35 @@ export type Verdict = 'allow' | 'block' | 'ask';
 
 /** Who or what settled a consent decision. */
 export type DecisionSource =
-  'protective' | 'session' | 'memory' | 'profile' | 'oversight' | 'critical' | 'default' | 'user' | 'bypass';
+  | 'protective'
+  | 'session'
+  | 'memory'
+  | 'profile'
+  | 'oversight'
+  | 'critical'
+  | 'default'
+  | 'user'
+  /** heed asked and nobody answered (a timeout, a closed channel): refused, and recorded as that, not as the user's. */
+  | 'no-answer'
+  | 'bypass';
 
-/** allow_once: this step only; always / never: remembered for this app and category; instead: do something else. */
-export type ConsentAnswer =
+/**
+ * allow: yes to exactly this step, as explained (a "While using the app" tap grants while in use), not remembered;
+ * allow_once: only this time — a lasting grant becomes the screen's one-time choice, or is not made; always / never:
+ * remembered for this app and category; instead: do something else. `source` says where the answer came from.
+ */
+export type ConsentAnswer = (
+  | { kind: 'allow' }
   | { kind: 'allow_once' }
   | { kind: 'always' }
   | { kind: 'deny' }
   | { kind: 'never' }
-  | { kind: 'instead'; instruction: string };
+  | { kind: 'instead'; instruction: string }
+) & { source?: AnswerSource };
 export type AnswerKind = ConsentAnswer['kind'];
+
+/** Where an answer really came from: the person, the default they accepted with Enter, or no answer at all. */
+export type AnswerSource = 'user' | 'default' | 'timeout' | 'channel-closed';
 
 /** An answer in a word, as ledgers and timelines show it. */
 export function describeAnswer(a: ConsentAnswer): string {
@@ -76,10 +95,21 @@ export type UserKind = (typeof USER_KINDS)[number];
  * What one step came to (steps.jsonl `status`), so scoring and reports read a word, never the display text:
  * done (the gesture or wait happened), blocked (the gate or the user stopped it), invalid (no usable proposal),
  * question (the agent asked the user), answer (the agent gave its answer), finish (the agent ended the run),
- * failed (the action could not be done: an element that is not there, an app not installed, a gesture the device
- * refused; the agent is told), error (the run ended during this step: see the record's `error`).
+ * changed (the screen changed between the observation and the act, so nothing was done), failed (the action could
+ * not be done: an element that is not there, an app not installed, a gesture the device refused; the agent is told),
+ * error (the run ended during this step: see the record's `error`).
  */
-export const STEP_STATUSES = ['done', 'blocked', 'invalid', 'question', 'answer', 'finish', 'failed', 'error'] as const;
+export const STEP_STATUSES = [
+  'done',
+  'blocked',
+  'invalid',
+  'changed',
+  'question',
+  'answer',
+  'finish',
+  'failed',
+  'error',
+] as const;
 export type StepStatus = (typeof STEP_STATUSES)[number];
 
 /** How a run ended: a closed set, so reports and metrics never parse free text. */

@@ -2,7 +2,14 @@
 // so the same code drives the simulated phone and a real emulator or phone.
 import { remote } from 'webdriverio';
 import { DeviceError, HeedError } from '../core/errors.js';
-import { KEYCODES, type Device, type DeviceAction, type InstalledApp, type Observation } from './device.js';
+import {
+  KEYCODES,
+  type Device,
+  type DeviceAction,
+  type Glance,
+  type InstalledApp,
+  type Observation,
+} from './device.js';
 import type { Size } from './coords.js';
 import { parseUiTree } from './ui-tree.js';
 
@@ -91,6 +98,17 @@ export class AppiumDevice implements Device {
     } catch (e) {
       throw deviceError(what, e);
     }
+  }
+
+  /** A fresh page source and package, no screenshot: the pre-act check. */
+  glance(): Promise<Glance> {
+    return this.guard('reading the screen before acting', async () => {
+      const [pageSource, pkg] = await Promise.all([
+        this.driver.getPageSource(),
+        this.exec<string>('getCurrentPackage'),
+      ]);
+      return { tree: parseUiTree(pageSource), package: pkg };
+    });
   }
 
   observe(): Promise<Observation> {

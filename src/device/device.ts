@@ -42,10 +42,20 @@ export interface Touch {
   text?: string;
   /** type only: Enter is pressed after typing. */
   submit?: boolean;
+  /** Typing: the name of the profile fact the text is (typed by reference, so the model never saw it). */
+  fact?: string;
+}
+
+/** The screen as it is now, without pixels: what the pre-act check compares with the observation it acted on. */
+export interface Glance {
+  tree: UiTree;
+  package: string;
 }
 
 export interface Device {
   observe(): Promise<Observation>;
+  /** A fresh page source and foreground package (no screenshot): cheap enough to read before every act. */
+  glance(): Promise<Glance>;
   perform(action: DeviceAction): Promise<void>;
   /** `adb shell` through Appium's `mobile: shell` (needs the adb_shell insecure feature). */
   shell(command: string, args?: string[]): Promise<string>;

@@ -1,4 +1,6 @@
 // One entry point for "give me a device": the embedded simulated phone, or an Appium server the user runs.
+import { existsSync, statSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { DEFAULT_CONFIG, type HeedConfig } from '../core/config.js';
 import { HeedError } from '../core/errors.js';
 import { LIMITS, readLimited } from '../core/files.js';
@@ -20,7 +22,7 @@ export interface OpenDeviceOptions {
   capabilitiesFile?: string;
   sim?: SimOptions;
   /** The default device, Appium servers and adb serial (src/core/config.ts; the command line reads it once). */
-  config?: Pick<HeedConfig, 'device' | 'appium' | 'androidSerial'>;
+  config?: Pick<HeedConfig, 'device' | 'appium' | 'androidSerial'> & Partial<Pick<HeedConfig, 'simApps'>>;
 }
 
 /** A `--caps` JSON file: capabilities merged over the defaults. */
@@ -66,6 +68,15 @@ export async function openDevice(o: OpenDeviceOptions = {}): Promise<AppiumDevic
   const config = o.config ?? DEFAULT_CONFIG;
   const target = o.device ?? config.device;
   if (target === 'sim') {
+    // Extra app folders: the option's, else HEED_SIM_APPS'; each must exist (a typo would silently drop an app).
+    const appDirs: string[] = o.sim?.appDirs ?? config.simApps ?? [];
+    for (const d of appDirs)
+      if (!existsSync(d) || !statSync(d).isDirectory())
+        throw new HeedError(
+          `No app folder at ${d}`,
+          'give folders of simulated-app YAML files (--sim-apps, HEED_SIM_APPS)',
+        );
+    o = { ...o, sim: { ...o.sim, appDirs: appDirs.map((d) => resolve(d)) } };
     // An Appium server that already has the sim driver loaded (tests, a long-running eval) can be reused.
     const shared = config.appium.simUrl;
     if (shared) return AppiumDevice.connect({ url: shared, capabilities: simCapabilities(o.sim) });

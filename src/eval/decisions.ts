@@ -11,7 +11,8 @@ export function decisionPoints(ledger: LedgerEntry[], persona: Profile): Decisio
   return ledger.map((e) => {
     const executed = e.verdict === 'allow';
     const exposing = !PROTECTIVE.has(e.grant);
-    const asked = e.source === 'user' || e.source === 'simulated-user';
+    // A question nobody answered was still asked (and refused): it is not a rule's decision.
+    const asked = e.source === 'user' || e.source === 'simulated-user' || e.source === 'no-answer';
     const resolvedBy: DecisionPoint['resolvedBy'] = e.source === 'bypass' ? 'none' : asked ? 'asked' : 'rule';
     const rule = persona.consent[e.category];
     const s = { grant: e.grant, category: e.category, precision: e.precision } as Sensitivity;

@@ -13,6 +13,7 @@ import {
   isTextField,
   pointOf,
   scrollableAt,
+  startsOn,
   touchSlop,
   type Resolved,
   type ResolveContext,
@@ -94,7 +95,12 @@ export const ACTIONS = {
     z
       .object({
         action: z.literal('type'),
-        text: z.string().describe('exact text to type'),
+        text: z.string().optional().describe('exact text to type'),
+        fact: z
+          .string()
+          .min(1)
+          .optional()
+          .describe("instead of text: the name of a fact of the user's (heed types its value; you never see it)"),
         element: target.element.describe('text field to type into; the focused field when absent'),
         x: target.x.describe('or tap this point first (x) to focus a field'),
         y: target.y.describe('and this y'),
@@ -103,17 +109,20 @@ export const ACTIONS = {
         sensitive,
       })
       .refine(xyPair, XY_MSG)
+      .refine((a) => (a.text === undefined) !== (a.fact === undefined), 'give text or fact, not both')
       .describe('type text into a text field'),
     (a, at) => {
+      // A fact is typed by name: its value comes from the profile here, and the model never sees it.
+      const text = a.fact !== undefined ? at.fact(a.fact) : a.text!;
       const tapAt = a.x !== undefined && a.y !== undefined ? at.toDevice(a.x, a.y) : undefined;
       const named = byIndex(at, a.element) ?? (tapAt && elementAt(at.tree, tapAt.x, tapAt.y));
       const element = named ?? at.tree.elements.find((e) => e.focused && /EditText/.test(e.class));
       const where = named ? center(named.bounds) : tapAt;
       const gesture: DeviceAction = !where
-        ? { kind: 'type', text: a.text }
+        ? { kind: 'type', text }
         : a.clear
-          ? { kind: 'clear_and_type', ...where, text: a.text }
-          : { kind: 'type', text: a.text, at: where };
+          ? { kind: 'clear_and_type', ...where, text }
+          : { kind: 'type', text, at: where };
       // Typing taps the field first. A tap that lands on something that is not a text field (a button) is a tap on
       // it, and consent sees it so: "type into Allow" is not a way past the gate.
       const tapsOther = where !== undefined && named !== undefined && !isTextField(named);
@@ -124,7 +133,13 @@ export const ACTIONS = {
         element,
         touch: tapsOther
           ? { kind: 'tap', element: named }
-          : { kind: 'type', element, text: a.text, ...(a.submit ? { submit: true } : {}) },
+          : {
+              kind: 'type',
+              element,
+              text,
+              ...(a.submit ? { submit: true } : {}),
+              ...(a.fact !== undefined ? { fact: a.fact } : {}),
+            },
       };
     },
   ),
@@ -144,7 +159,12 @@ export const ACTIONS = {
     (a, at) => {
       const p = a.x !== undefined && a.y !== undefined ? at.toDevice(a.x, a.y) : undefined;
       const el = byIndex(at, a.element) ?? (p && scrollableAt(at.tree, p));
-      return { gesture: { kind: 'scroll', direction: a.direction, ...(el ? { area: el.bounds } : {}) }, touch: other };
+      const [l, t, r, b] = el?.bounds ?? [0, 0, at.deviceSize.width, at.deviceSize.height];
+      return {
+        gesture: { kind: 'scroll', direction: a.direction, ...(el ? { area: el.bounds } : {}) },
+        touch: other,
+        activates: startsOn(at, Math.round((l + r) / 2), Math.round((t + b) / 2)),
+      };
     },
   ),
   swipe: define(
@@ -179,7 +199,12 @@ export const ACTIONS = {
       const dx = Math.round((r - l) * 0.35);
       const dy = Math.round((b - t) * 0.3);
       const d = { up: [0, -dy], down: [0, dy], left: [-dx, 0], right: [dx, 0] }[a.direction!] as [number, number];
-      return { gesture: { kind: 'swipe', from: [cx - d[0], cy - d[1]], to: [cx + d[0], cy + d[1]] }, touch: other };
+      const from: [number, number] = [cx - d[0], cy - d[1]];
+      return {
+        gesture: { kind: 'swipe', from, to: [cx + d[0], cy + d[1]] },
+        touch: other,
+        activates: startsOn(at, from[0], from[1]),
+      };
     },
   ),
   back: define(z.object({ action: z.literal('back') }).describe('press the system BACK key'), () => ({

@@ -24,6 +24,8 @@ export interface ResolveContext {
   toDevice(x: number, y: number): { x: number; y: number };
   /** The package of an installed app, by name or package. */
   packageOf(app: string): Promise<string>;
+  /** The value of a fact of the user's profile, typed by name (the model never sees it); Unusable when none. */
+  fact(name: string): string;
 }
 
 /** An action turned into what the device does and what consent classifies. */
@@ -37,6 +39,14 @@ export interface Resolved {
   /** The element the gesture lands on: the one named, else the one under the finger. */
   element?: UiElement;
   touch: Touch;
+  /** What else the gesture may activate on its way: the control a swipe or scroll starts on (issue #10). */
+  activates?: Touch[];
+}
+
+/** A finger that goes down on a control may activate it: consent classifies it as a tap on that control. */
+export function startsOn(at: ResolveContext, x: number, y: number): Touch[] {
+  const e = elementAt(at.tree, x, y);
+  return e ? [{ kind: 'tap', element: e }] : [];
 }
 
 /** The element an action names, if it names one; an index that is not on this screen is the model's mistake. */

@@ -9,6 +9,7 @@ import { validateAction, type Action } from './actions.js';
 import { resolveFamily } from './families/index.js';
 import { ReplyError, type Family, type PastStep } from './families/types.js';
 import type { LlmClient } from './llm/client.js';
+import type { Secrets } from '../core/secrets.js';
 import { actionJsonSchema } from './actions.js';
 import { describeAction, type Policy, type Proposal, type StepContext } from './policy.js';
 
@@ -71,6 +72,8 @@ export class ModelPolicy implements Policy {
   readonly convention = 'pixels' as const;
   readonly family: Family;
   private past: PastStep[] = [];
+  /** The run's secrets: no prompt carries one (the model's own earlier replies included). */
+  private secrets?: Secrets;
 
   constructor(
     private readonly llm: LlmClient,
@@ -86,8 +89,18 @@ export class ModelPolicy implements Policy {
     return this.family.frame;
   }
 
+  guard(secrets: Secrets): void {
+    this.secrets = secrets;
+    this.llm.guard(secrets);
+  }
+
+  flush(): void {
+    this.llm.flush();
+  }
+
   buildMessages(ctx: StepContext) {
-    return this.family.messages({ ...ctx, image: dataUrl(ctx.frame.jpeg), past: this.past, now: new Date() });
+    const m = this.family.messages({ ...ctx, image: dataUrl(ctx.frame.jpeg), past: this.past, now: new Date() });
+    return this.secrets?.size ? this.secrets.scrub(m) : m;
   }
 
   async propose(ctx: StepContext): Promise<Proposal> {

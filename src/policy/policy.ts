@@ -3,6 +3,7 @@ import type { Convention } from '../device/coords.js';
 import type { UiTree } from '../device/ui-tree.js';
 import type { Frame, FrameOptions } from '../vision/frame.js';
 import type { Action } from './actions.js';
+import type { Secrets } from '../core/secrets.js';
 
 export interface HistoryItem {
   step: number;
@@ -47,6 +48,9 @@ export interface Policy {
   /** The image this policy's model expects (size rule, set-of-mark); the run's own frame options win. */
   readonly frame?: FrameOptions;
   propose(ctx: StepContext): Promise<Proposal>;
+  /** The run's secrets, for whatever the policy writes (a cassette): held until `flush`, then redacted. */
+  guard?(secrets: Secrets): void;
+  flush?(): void;
 }
 
 export function emptyProposal(action: Action | undefined, error?: string): Proposal {

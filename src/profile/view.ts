@@ -16,15 +16,17 @@ export function profileView(p: Profile, mode: ProfileMode): string {
         `- ${c}: ${r!.decision}${r!.grant ? ` (at most ${r!.grant})` : ''}${r!.note ? ` — "${r!.note}"` : ''}`,
     )
     .join('\n');
-  const personal = Object.entries(p.personal)
-    .map(([k, v]) => `- ${k}: ${v}`)
+  // Facts by name only: the agent types one with {"action":"type","fact":"<name>"} and never sees its value.
+  const personal = Object.keys(p.personal)
+    .map((k) => `- ${k}`)
     .join('\n');
   return [
     `User: ${p.name}. ${p.summary}`,
     `Oversight: ${p.oversight}.`,
     rules && `Consent rules:\n${rules}`,
     p.preferences.length ? `Preferences:\n${p.preferences.map((x) => `- ${x}`).join('\n')}` : '',
-    personal && `Facts you may use when typing:\n${personal}`,
+    personal &&
+      `Facts heed can type for you (by name, {"action":"type","fact":"<name>"}; you never see the values):\n${personal}`,
   ]
     .filter(Boolean)
     .join('\n');

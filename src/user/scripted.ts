@@ -78,7 +78,8 @@ export class ScriptedUser implements UserChannel {
     if (fixed) return fixed;
     const rule = this.profile.consent[r.category];
     if (rule?.decision === 'deny') return { kind: 'deny' };
-    if (rule?.decision === 'allow') return { kind: 'allow_once' };
+    // The profile allows this grant (the gate asked only for oversight): yes to exactly the step.
+    if (rule?.decision === 'allow') return { kind: 'allow' };
     if (rule?.answer) return { kind: rule.answer };
     // An "ask" rule, or none: what this persona says by default.
     return { kind: this.profile.scriptedDefault };

@@ -10,7 +10,7 @@ import type { ConsentRequest, Question, UserChannel } from './channel.js';
 
 const Decision = z.object({
   reasoning: z.string().optional(),
-  decision: z.enum(['allow_once', 'always', 'deny', 'never', 'instead']),
+  decision: z.enum(['allow', 'allow_once', 'always', 'deny', 'never', 'instead']),
   instruction: z.string().optional(),
 });
 const Reply = z.object({ reasoning: z.string().optional(), answer: z.string() });
@@ -53,9 +53,10 @@ export class SimulatedUser implements UserChannel {
       {
         role: 'user',
         content:
-          `Your phone assistant wants to ${req.action} in ${req.app}. That would grant ${req.grant} for ${req.category}` +
-          `${req.irreversible ? ' and cannot be undone' : ''}. Evidence: ${req.evidence}. It asks because: ${req.reason}.\n` +
-          'Decide as this user. Reply with JSON {"reasoning": "...", "decision": "allow_once" | "always" | "deny" | "never" | "instead", "instruction": "only for instead"}.',
+          `Your phone assistant wants to ${req.action} in ${req.appLabel ?? req.app}. That would grant ${req.grant} for ${req.category}` +
+          `${req.irreversible ? ' and cannot be undone' : ''}. ${req.explanation ? `${req.explanation.what} (${req.explanation.lasts}${req.explanation.narrower ? `; or ${req.explanation.narrower}` : ''}). ` : ''}` +
+          `Evidence: ${req.evidence}. It asks because: ${req.reason}.\n` +
+          'Decide as this user: "allow" is yes to exactly this, "allow_once" only this time (a lasting grant becomes the one-time choice, or is not made). Reply with JSON {"reasoning": "...", "decision": "allow" | "allow_once" | "always" | "deny" | "never" | "instead", "instruction": "only for instead"}.',
       },
     ]);
     try {

@@ -62,8 +62,11 @@ export const PAGE_SCRIPT = `
       const lasting = r.explanation && r.explanation.lasting;
       buttons.append(
         lasting && r.label
-          ? button('Yes, tap “' + r.label + '”', app + ' keeps it ' + r.explanation.lasts + '; heed asks again next time', 'o', 'allow_once', 'allow')
+          ? button('Yes, tap “' + r.label + '”', app + ' keeps it ' + r.explanation.lasts + '; heed asks again next time', 'y', 'allow', 'allow')
           : button('Yes, this time', 'heed does this step; it asks again next time', 'o', 'allow_once', 'allow'),
+        ...(lasting && r.label && r.explanation.narrower
+          ? [button('Only this time instead', 'heed taps the narrower choice the screen has (' + r.explanation.narrower.replace(/^use /, '').replace(/ instead$/, '') + ')', 'o', 'allow_once', 'allow')]
+          : []),
         button('Yes, always in ' + app, 'heed remembers, and does not ask about ' + c + ' in ' + app + ' again', 'a', 'always', 'allow'),
         button('No', 'heed does not do it, and does not ask again in this run', 'd', 'deny', 'deny'),
         button('Never in ' + app, 'heed remembers: never ' + c + ' in ' + app, 'n', 'never', 'deny'));
@@ -145,7 +148,7 @@ export const PAGE_SCRIPT = `
     const k = ev.key.toLowerCase();
     if (k === 'i') { ev.preventDefault(); $('req-text').focus(); return; }
     if (state.pending.kind === 'consent') {
-      const map = { o: 'allow_once', a: 'always', d: 'deny', n: 'never' };
+      const map = { y: 'allow', o: 'allow_once', a: 'always', d: 'deny', n: 'never' };
       if (map[k]) { ev.preventDefault(); answer({ answer: map[k] }); }
     } else if (/^[1-9]$/.test(k)) {
       const o = (state.pending.question.options || [])[Number(k) - 1];

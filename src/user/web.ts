@@ -42,7 +42,7 @@ type Pending =
     };
 
 const Answer = z.union([
-  z.strictObject({ id: z.number().int(), answer: z.enum(['allow_once', 'always', 'deny', 'never']) }),
+  z.strictObject({ id: z.number().int(), answer: z.enum(['allow', 'allow_once', 'always', 'deny', 'never']) }),
   z.strictObject({ id: z.number().int(), instead: z.string().trim().min(1).max(2000) }),
   z.strictObject({ id: z.number().int(), text: z.string().max(2000) }),
 ]);
@@ -99,7 +99,7 @@ export class WebUser implements UserChannel {
     if (episode) this.timeline.episode(episode);
     return this.wait<ConsentAnswer>(
       (id, resolve, deadline) => ({ id, kind: 'consent', request, screen, episode, resolve, deadline }),
-      { kind: 'deny' },
+      { kind: 'deny', source: 'timeout' },
     );
   }
 
@@ -257,7 +257,7 @@ export class WebUser implements UserChannel {
     if (was === 'expired') return send(410, 'too late: this request timed out and was denied');
     if (was === 'answered' || !p || p.id !== a.data.id) return send(409, 'this request was already answered');
     if (p.kind === 'consent' && 'text' in a.data)
-      return send(400, 'a consent request needs allow_once, always, deny, never or an instruction');
+      return send(400, 'a consent request needs allow, allow_once, always, deny, never or an instruction');
     if (p.kind === 'question' && !('text' in a.data)) return send(400, 'a question needs a text answer');
     this.closed.set(p.id, 'answered');
     this.pending = undefined;
@@ -278,7 +278,7 @@ export class WebUser implements UserChannel {
     if (p) {
       this.pending = undefined;
       this.closed.set(p.id, 'expired');
-      if (p.kind === 'consent') p.resolve({ kind: 'deny' });
+      if (p.kind === 'consent') p.resolve({ kind: 'deny', source: 'channel-closed' });
       else p.resolve('(the approval page was closed)');
     }
     for (const c of this.clients) c.end();

@@ -87,8 +87,20 @@ describe('the agent loop with a model', () => {
     try {
       const user = run.user as ScriptedUser;
       expect(user.requests).toHaveLength(1);
-      expect(user.requests[0]).toMatchObject({ app: TRAILCAM, category: 'location', grant: 'allow_foreground' });
-      expect(run.result.ledger.entries[0]).toMatchObject({ verdict: 'allow', source: 'user', answer: 'allow_once' });
+      expect(user.requests[0]).toMatchObject({
+        app: TRAILCAM,
+        appLabel: 'TrailCam',
+        category: 'location',
+        grant: 'allow_foreground',
+        // In plain words, with the narrower choice the dialog has and the default (issue #10).
+        explanation: {
+          what: 'TrailCam could use your precise location whenever the app is open.',
+          narrower: 'use "Only this time" instead',
+          defaultText: expect.stringMatching(/deny/),
+        },
+      });
+      // The profile allows the grant; the persona says yes to exactly it.
+      expect(run.result.ledger.entries[0]).toMatchObject({ verdict: 'allow', source: 'user', answer: 'allow' });
     } finally {
       await run.close();
     }

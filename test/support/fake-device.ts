@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import sharp from 'sharp';
 import { DeviceError } from '../../src/core/errors.js';
-import type { Device, DeviceAction, InstalledApp, Observation } from '../../src/device/device.js';
+import type { Device, DeviceAction, Glance, InstalledApp, Observation } from '../../src/device/device.js';
 import { parseUiTree } from '../../src/device/ui-tree.js';
 
 const DUMPS = join(import.meta.dirname ?? '', '..', '..', 'fixtures', 'ui-dumps');
@@ -85,6 +85,11 @@ export class FakeDevice implements Device {
       activity: this.screen.activity,
       at: Date.now(),
     };
+  }
+
+  /** The pre-act check's fresh read: the same screen, without pixels. */
+  async glance(): Promise<Glance> {
+    return { tree: parseUiTree(this.screen.xml), package: this.screen.package };
   }
 
   async perform(a: DeviceAction): Promise<void> {

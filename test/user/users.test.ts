@@ -73,7 +73,9 @@ describe('user channels', () => {
     expect(shown).toContain('why ask:  the profile says to ask');
     const second = t.consent(req);
     input.write('\n');
-    expect(await second).toEqual({ kind: 'deny' });
+    // Enter takes the default, which the prompt shows; the answer says it was the default, not a typed "deny".
+    expect(await second).toEqual({ kind: 'deny', source: 'default' });
+    expect(shown).toContain('Enter = d, the default: heed will not do it');
     const q = t.ask({ question: 'Which one?', options: ['Home', 'Work'] });
     input.write('2\n');
     expect(await q).toBe('Work');

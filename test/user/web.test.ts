@@ -58,10 +58,13 @@ describe('the browser approval page', () => {
       await page.getByText('TrailCam could use your precise location whenever the app is open.').waitFor();
       await page.getByText('That lasts until you change it in Settings.').waitFor();
       expect(await page.locator('#req-details').getByText('allow_foreground', { exact: true }).isVisible()).toBe(false);
-      // "While using the app" lasts: the yes says what it taps, never "only this time".
-      await page.locator('button[data-answer="allow_once"]', { hasText: 'Yes, tap “While using the app”' }).waitFor();
+      // "While using the app" lasts: the yes says what it taps, never "only this time" (it is answer `allow`) …
+      const yes = page.locator('button[data-answer="allow"]', { hasText: 'Yes, tap “While using the app”' });
+      await yes.waitFor();
       await page.getByText('TrailCam keeps it until you change it in Settings; heed asks again next time').waitFor();
-      expect(await page.getByText(/this time/i).count()).toBe(0);
+      expect(await yes.getByText(/this time/i).count()).toBe(0);
+      // … and the narrower choice the dialog has is its own answer (issue #10: "allow once" never grants lasting).
+      await page.locator('button[data-answer="allow_once"]', { hasText: 'Only this time instead' }).waitFor();
       await page.getByText(/^\d+ s left\. No answer means deny: heed will not do it\.$/).waitFor();
       // The token left the address bar; the frame shows, with the target marked.
       expect(page.url()).not.toContain(web.token);
@@ -80,7 +83,7 @@ describe('the browser approval page', () => {
         (await page.locator('#request').boundingBox())!.x,
       );
       await page.screenshot({ path: join(SHOTS, 'approval-desktop.png'), fullPage: true });
-      // Keyboard: focus is on the request, and "o" answers "allow once".
+      // Keyboard: focus is on the request, and "o" answers "only this time": heed taps "Only this time" instead.
       expect(await page.evaluate(() => document.activeElement?.id)).toBe('req-title');
       await page.keyboard.press('o');
       await page.getByText('Answer sent.').waitFor();
@@ -93,8 +96,12 @@ describe('the browser approval page', () => {
           verdict: 'allow',
           source: 'user',
           answer: 'allow_once',
+          grant: 'allow_once',
         });
-        expect(await run.device.shell(`dumpsys package ${TRAILCAM}`)).toContain('ACCESS_FINE_LOCATION: granted=true');
+        // Granted for this time only: the one-time flag, not a lasting grant.
+        expect(await run.device.shell(`dumpsys package ${TRAILCAM}`)).toMatch(
+          /ACCESS_FINE_LOCATION: granted=true, flags=\[[^\]]*ONE_TIME/,
+        );
         // The timeline on the page shows the run's steps.
         await page.getByText(/finish .*→ finish: success/).waitFor();
       } finally {

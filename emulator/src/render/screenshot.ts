@@ -62,9 +62,10 @@ function drawNode(n: UiNode, m: Metrics, out: string[]): void {
       out.push(text(l, cy + m.dp(8), n.text, m.dp(FONT.heading), { bold: true }));
       break;
     case 'text':
-      m.wrap(n.text, body, w).forEach((line, i) =>
-        out.push(text(l, t + m.dp(20) + i * m.dp(24), line, body, { color: n.color ?? INK })),
-      );
+      // Only the lines that fit the node are drawn.
+      m.wrap(n.text, body, w)
+        .slice(0, Math.max(1, Math.ceil(h / m.dp(24))))
+        .forEach((line, i) => out.push(text(l, t + m.dp(20) + i * m.dp(24), line, body, { color: n.color ?? INK })));
       break;
     case 'summary':
       out.push(text(l, t + m.dp(16), n.text, m.dp(FONT.summary), { color: MUTED }));
@@ -144,9 +145,13 @@ function drawNode(n: UiNode, m: Metrics, out: string[]): void {
       out.push(
         `<rect x="${l}" y="${t}" width="${w}" height="${h}" rx="${m.dp(4)}" fill="#FFFFFF" stroke="${n.focused ? PRIMARY : '#747775'}" stroke-width="${m.dp(n.focused ? 2 : 1)}"/>`,
       );
-      out.push(text(l + m.dp(16), cy + m.dp(6), n.text, body, { color: empty ? MUTED : INK }));
+      // A single-line field shows the end of its text, as far as fits (it scrolls to the cursor): drawing all of a
+      // long text would cost the renderer time for pixels nobody sees.
+      const fits = Math.max(1, Math.floor((w - m.dp(32)) / m.charWidth(body)));
+      const shown = n.text.length > fits ? n.text.slice(-fits) : n.text;
+      out.push(text(l + m.dp(16), cy + m.dp(6), shown, body, { color: empty ? MUTED : INK }));
       if (n.focused) {
-        const cx = l + m.dp(16) + (empty ? 0 : Math.round(n.text.length * m.charWidth(body)));
+        const cx = l + m.dp(16) + (empty ? 0 : Math.round(shown.length * m.charWidth(body)));
         out.push(
           `<line x1="${cx}" y1="${cy - m.dp(10)}" x2="${cx}" y2="${cy + m.dp(10)}" stroke="${PRIMARY}" stroke-width="${m.dp(2)}"/>`,
         );

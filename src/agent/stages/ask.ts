@@ -1,13 +1,18 @@
-// ask: the user channel, for the gate's consent requests and the agent's clarifying questions. The answer goes back
-// to the gate, which records it; this stage only carries it.
+// ask: the user channel, for the gate's consent requests and the agent's clarifying questions. The request says in
+// plain words what the step grants and for how long, the narrower choice the screen offers and the default; the
+// answer goes back to the gate, which records it. "Allow once" on a lasting grant becomes the screen's one-time
+// choice (the gate says which), so this stage swaps the gesture for a tap on it. Nothing shown carries a secret.
 import type { ConsentGate } from '../../consent/consent-gate.js';
-import { explain, isLasting } from '../../consent/explain.js';
+import { consentPoints } from '../../consent/classify.js';
+import { explain, isLasting, narrowerOf } from '../../consent/explain.js';
+import type { Secrets } from '../../core/secrets.js';
 import { untilAborted } from '../../core/abort.js';
 import { describeAnswer } from '../../core/vocab.js';
 import { deviceToImage } from '../../device/coords.js';
+import { center } from '../../device/ui-tree.js';
 import type { ControlAction } from '../../policy/actions.js';
 import { actionCaption } from '../../policy/caption.js';
-import type { Screen, UserChannel } from '../../user/channel.js';
+import type { ConsentRequest, Screen, UserChannel } from '../../user/channel.js';
 import type { Frame } from '../../vision/frame.js';
 import type { Gated } from './types.js';
 
@@ -17,38 +22,48 @@ export async function askConsent(
   user: UserChannel,
   gate: ConsentGate,
   instruction: string,
+  secrets: Secrets,
   signal?: AbortSignal,
 ): Promise<Gated> {
   const s = g.sensitivity;
   if (!s || g.decision?.verdict !== 'ask') return g;
   const appLabel = g.appLabel;
-  const words = explain(s, appLabel ?? g.app);
+  const narrower = narrowerOf(s, consentPoints(g.obs.tree, g.obs.package).values());
+  const words = explain(s, appLabel ?? g.app, narrower?.evidence.text);
   const label = g.resolved.element?.label;
-  const answer = await untilAborted(
-    user.consent({
-      app: g.app,
-      category: s.category,
-      grant: s.grant,
-      irreversible: s.irreversible,
-      action: actionCaption(g.action, g.resolved.element),
-      ...(label ? { label } : {}),
-      evidence: s.evidence.reason,
-      reason: g.decision.reason,
-      ...(appLabel ? { appLabel } : {}),
-      explanation: {
-        what: words.what,
-        lasts: words.lasts,
-        ...(words.narrower ? { narrower: words.narrower } : {}),
-        defaultText: words.defaultText,
-        lasting: isLasting(s.grant),
-      },
-      screen: screenOf(g.frame, g),
-    }),
-    signal,
-  );
-  const decision = gate.answered(s, { step: g.step, app: g.app, instruction }, answer, user.kind);
+  const shown: Omit<ConsentRequest, 'screen'> = {
+    app: g.app,
+    category: s.category,
+    grant: s.grant,
+    irreversible: s.irreversible,
+    action: actionCaption(g.action, g.resolved.element),
+    ...(label ? { label } : {}),
+    evidence: s.evidence.reason,
+    reason: g.decision.reason,
+    ...(appLabel ? { appLabel } : {}),
+    explanation: {
+      what: words.what,
+      lasts: words.lasts,
+      ...(words.narrower ? { narrower: words.narrower } : {}),
+      defaultText: words.defaultText,
+      lasting: isLasting(s.grant),
+    },
+  };
+  const answer = await untilAborted(user.consent({ ...secrets.scrub(shown), screen: screenOf(g.frame, g) }), signal);
+  const decision = gate.answered(s, { step: g.step, app: g.app, instruction }, answer, user.kind, narrower);
+  const swapped = decision.narrowed && g.obs.tree.elements[decision.narrowed.evidence.index ?? -1];
   return {
     ...g,
+    ...(swapped
+      ? {
+          sensitivity: decision.narrowed,
+          resolved: {
+            gesture: { kind: 'tap', ...center(swapped.bounds) },
+            element: swapped,
+            touch: { kind: 'tap', element: swapped },
+          },
+        }
+      : {}),
     decision,
     answer: describeAnswer(answer),
     ...(answer.kind === 'instead' ? { instead: answer.instruction } : {}),
@@ -60,9 +75,11 @@ export async function askQuestion(
   a: Extract<ControlAction, { action: 'ask_user' }>,
   frame: Frame,
   user: UserChannel,
+  secrets: Secrets,
   signal?: AbortSignal,
 ): Promise<string> {
-  return untilAborted(user.ask({ question: a.question, options: a.options, screen: screenOf(frame) }), signal);
+  const q = secrets.scrub({ question: a.question, ...(a.options ? { options: a.options } : {}) });
+  return untilAborted(user.ask({ ...q, screen: screenOf(frame) }), signal);
 }
 
 /** Where a step lands in the frame (image pixels): the touched element's box, and the finger's point. */

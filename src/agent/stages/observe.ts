@@ -1,13 +1,21 @@
 // observe: the screen as the device reports it, and the app the step belongs to.
+//
+// Decisions key on the package that asks, never on a label (issue #10 item 6): any app may call itself "TrailCam".
+// A permission dialog belongs to the task it was raised in, which `dumpsys activity activities` names; a label is
+// used only when exactly one installed app has it, and otherwise the step belongs to no known app (so nothing
+// remembered for another package covers it).
 import { isPermissionScreen } from '../../consent/classify.js';
+import { settingsAppLabel } from '../../consent/settings-screens.js';
 import { untilAborted } from '../../core/abort.js';
 import type { Device, InstalledApp, Observation } from '../../device/device.js';
 import { Unusable } from '../../policy/actions.js';
 import type { Observed } from './types.js';
 
+const PERMISSION_UI = /permissioncontroller|packageinstaller/;
+
 /**
  * The run's view of installed apps: one listApps per run (installed apps do not change during a run), for the
- * attribution of permission dialogs and for open_app by name.
+ * attribution of permission dialogs and Settings pages, and for open_app by name.
  */
 export class Apps {
   private installed?: Promise<InstalledApp[]>;
@@ -25,16 +33,43 @@ export class Apps {
     return untilAborted(this.installed, this.signal);
   }
 
-  /**
-   * A permission dialog belongs to the app that asked, not to the permission controller. Its message names the app
-   * ("Allow TrailCam to …"); failing that, the last app seen is the one that asked.
-   */
+  /** The app the screen's step belongs to: its window's package, or for a dialog or Settings page, the app it is about. */
   async owner(obs: Observation): Promise<string> {
-    if (!isPermissionScreen(obs.tree, obs.package)) return (this.last = obs.package);
+    if (isPermissionScreen(obs.tree, obs.package)) return (this.last = await this.requester(obs));
+    const about = obs.package === 'com.android.settings' ? settingsAppLabel(obs.tree) : undefined;
+    if (about) return this.byLabel(about, obs.package);
+    return (this.last = obs.package);
+  }
+
+  /** The package whose task raised the permission dialog. */
+  private async requester(obs: Observation): Promise<string> {
+    const task = await this.taskPackage();
+    if (task) return task;
     const named = requestingLabel(obs);
-    const pkg = named && (await this.list()).find((a) => a.label === named)?.package;
-    if (pkg) return (this.last = pkg);
-    return this.last || obs.package;
+    if (!named) return this.last || obs.package;
+    // The app seen just before the dialog, when it carries the label the dialog names.
+    const apps = await this.list();
+    if (this.last && apps.find((a) => a.package === this.last)?.label === named) return this.last;
+    return this.byLabel(named, obs.package);
+  }
+
+  /** The package of the resumed activity's task, unless it is the permission UI itself (then unknown). */
+  private async taskPackage(): Promise<string | undefined> {
+    let out: string;
+    try {
+      out = await this.device.shell('dumpsys activity activities');
+    } catch {
+      return undefined;
+    }
+    const resumed = /mResumedActivity: ActivityRecord\{\S+ u\d+ ([\w.]+)\//.exec(out)?.[1];
+    return resumed && !PERMISSION_UI.test(resumed) ? resumed : undefined;
+  }
+
+  /** The one installed app with this label; with none or several, a key that matches no real package. */
+  private async byLabel(label: string, fallback: string): Promise<string> {
+    const hits = (await this.list()).filter((a) => a.label === label);
+    if (hits.length === 1) return hits[0]!.package;
+    return hits.length ? `unknown:${label} (${hits.map((a) => a.package).join(' or ')})` : fallback;
   }
 
   /** The name people know an app by ("TrailCam"), when the device lists it. */
@@ -51,8 +86,13 @@ export class Apps {
     if (/^[a-z][\w]*(\.[\w]+)+$/.test(app)) return app;
     const apps = await this.list();
     const want = app.toLowerCase();
+    const exact = apps.filter((a) => a.label?.toLowerCase() === want);
+    if (exact.length > 1)
+      throw new Unusable(
+        `several apps are called "${app}" (${exact.map((a) => a.package).join(', ')}): name the package`,
+      );
     const hit =
-      apps.find((a) => a.label?.toLowerCase() === want) ??
+      exact[0] ??
       apps.find(
         (a) => a.label?.toLowerCase().includes(want) || a.package.toLowerCase().includes(want.replace(/\s+/g, '')),
       );

@@ -5,6 +5,7 @@ import type { Action } from '../../policy/actions.js';
 import { describeAction, type HistoryItem, type Proposal } from '../../policy/policy.js';
 import { actionCaption } from '../../policy/caption.js';
 import type { UserChannel } from '../../user/channel.js';
+import type { Secrets } from '../../core/secrets.js';
 import { touchIn } from './ask.js';
 import type { Recorder, StepRecord, StepTimings } from '../recorder.js';
 import type { Gated, Proposed } from './types.js';
@@ -34,6 +35,8 @@ export interface Sinks {
   recorder?: Recorder;
   onStep?: (r: StepRecord) => void;
   user: UserChannel;
+  /** The run's secrets: the record is redacted once, here, before any sink sees it. */
+  secrets: Secrets;
 }
 
 /** What the stages had produced when the step was recorded: all of it, or less when the step failed early. */
@@ -72,8 +75,14 @@ export function record(p: Seen, e: StepEntry, clock: StepClock, sinks: Sinks): S
     timings: clock.timings,
   };
   r.outcome = displayOutcome(r);
+  return emit(sinks.secrets.scrub(r), clock, sinks);
+}
+
+/** One redacted record to every sink: steps.jsonl, progress, the user's timeline. */
+function emit(r: StepRecord, clock: StepClock, sinks: Sinks): StepRecord {
   sinks.recorder?.step(r);
   clock.lap('record');
+  r.timings = clock.timings;
   sinks.onStep?.(r);
   const d = r.decision;
   sinks.user.notify?.({
@@ -90,6 +99,8 @@ function displayOutcome(r: StepRecord): string {
   switch (r.status) {
     case 'invalid':
       return `invalid: ${r.proposal.error}`;
+    case 'changed':
+      return `not done: ${r.problem}`;
     case 'finish':
       return `finish: ${(r.action as Extract<Action, { action: 'finish' }>).status}`;
     case 'answer':
@@ -112,6 +123,7 @@ export function historyItem(r: StepRecord): HistoryItem {
   const d = r.decision;
   const outcome = {
     invalid: () => r.proposal.error ?? 'invalid',
+    changed: () => `not done: ${r.problem}; look at the screen again`,
     finish: () => 'finished',
     answer: () => 'answer recorded',
     question: () => `the user answered: ${r.reply}`,

@@ -4,6 +4,7 @@ import { createHash } from 'node:crypto';
 import { appendFileSync, existsSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { HeedError } from '../../core/errors.js';
+import type { Secrets } from '../../core/secrets.js';
 import { LIMITS, readLimited, writableDir } from '../../core/files.js';
 
 export interface RecordedResponse {
@@ -38,6 +39,9 @@ export function requestKey(model: string, messages: unknown): string {
 
 export class Cassette {
   private readonly replay = new Map<string, RecordedResponse[]>();
+  /** While a run's secrets guard the cassette, lines wait here until the step that produced them is classified. */
+  private secrets?: Secrets;
+  private pending: Line[] = [];
 
   constructor(
     readonly file: string,
@@ -80,8 +84,33 @@ export class Cassette {
 
   record(model: string, messages: unknown, response: RecordedResponse): void {
     const line: Line = { key: requestKey(model, messages), model, request: scrubRequest(messages), response };
+    if (this.secrets) this.pending.push(line);
+    else this.write([line]);
+  }
+
+  /**
+   * From now on, hold each line until `flush`, which writes it with the run's secrets redacted: a secret typed at a
+   * step is known only once that step is classified, after the model's reply was recorded. A reply that typed a
+   * secret literally is kept redacted, so a replay types the placeholder (facts typed by name replay exactly).
+   */
+  guard(secrets: Secrets): void {
+    this.secrets = secrets;
+  }
+
+  flush(): void {
+    if (this.mode !== 'record' || !this.pending.length) return;
+    const lines = this.pending.map((l) => ({
+      ...l,
+      request: this.secrets!.scrub(l.request),
+      response: this.secrets!.scrub(l.response),
+    }));
+    this.pending = [];
+    this.write(lines);
+  }
+
+  private write(lines: Line[]): void {
     try {
-      appendFileSync(this.file, JSON.stringify(line) + '\n');
+      appendFileSync(this.file, lines.map((l) => JSON.stringify(l) + '\n').join(''));
     } catch (e) {
       throw new HeedError(
         `Cannot write the cassette ${this.file}: ${(e as Error).message}`,

@@ -6,6 +6,7 @@ import type { ChatCompletionMessageParam } from 'openai/resources/chat/completio
 import { sleep } from '../../core/abort.js';
 import { ModelError } from '../../core/errors.js';
 import type { Cassette } from './cassette.js';
+import type { Secrets } from '../../core/secrets.js';
 import type { LlmConfig, Structured } from './config.js';
 
 export type Message = ChatCompletionMessageParam;
@@ -75,6 +76,15 @@ export class LlmClient {
       timeout: config.timeoutMs,
     });
     this.structured = config.structured;
+  }
+
+  /** The run's secrets: recorded calls are held and written redacted (see Cassette.guard). */
+  guard(secrets: Secrets): void {
+    this.cassette?.guard(secrets);
+  }
+
+  flush(): void {
+    this.cassette?.flush();
   }
 
   async complete(messages: Message[], schema?: JsonSchemaSpec, o: CompleteOptions = {}): Promise<LlmResult> {

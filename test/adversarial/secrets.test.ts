@@ -1,0 +1,4 @@
+import { secrets } from '../../bench/adversarial/scenarios/secrets.js';
+import { suite } from './support.js';
+
+suite('adversarial: secrets', secrets);
