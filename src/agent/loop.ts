@@ -231,6 +231,7 @@ async function takeStep(ctx: RunContext, step: number): Promise<End | undefined>
       return undefined;
     }
     carry.stuck = 0;
+    if (acted.note) carry.notes.push(`"${what}": ${acted.note}. Look at the screen again.`);
     keep(gated, { status: 'done', ...gated });
     return undefined;
   } catch (e) {

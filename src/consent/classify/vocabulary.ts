@@ -90,6 +90,8 @@ interface Entry {
   p: Phrase;
   /** Characters, without spaces: longer phrases win. */
   size: number;
+  /** A German or Dutch infinitive ("löschen", "verwijderen"): those languages end a button's label with its verb. */
+  final?: boolean;
 }
 
 let index: { entries: Entry[]; byFirst: Map<string, Entry[]> } | undefined;
@@ -97,16 +99,23 @@ let index: { entries: Entry[]; byFirst: Map<string, Entry[]> } | undefined;
 /** Every phrase once, keyed by its first literal word (or character, in unspaced scripts) for a quick look-up. */
 function phrases() {
   if (index) return index;
-  const seen = new Set<string>();
+  const seen = new Map<string, Entry>();
   const entries: Entry[] = [];
-  const add = (concept: string, text: string) => {
+  const add = (concept: string, text: string, locales?: string) => {
     const p = phrase(text);
     const key = `${concept}\u0000${p.words}`;
-    if (!p.words || p.words === '*' || seen.has(key)) return;
-    seen.add(key);
-    entries.push({ concept, p, size: p.words.replace(/[ *]/g, '').length });
+    if (!p.words || p.words === '*') return;
+    const final = INFINITIVE.test(p.words) && (locales === undefined || VERB_FINAL_LOCALES.test(locales));
+    const had = seen.get(key);
+    if (had) {
+      if (final) had.final = true;
+      return;
+    }
+    const entry: Entry = { concept, p, size: p.words.replace(/[ *]/g, '').length, ...(final ? { final } : {}) };
+    seen.set(key, entry);
+    entries.push(entry);
   };
-  for (const row of sourced.phrases) if (CONCEPTS[row.concept]) add(row.concept, row.text);
+  for (const row of sourced.phrases) if (CONCEPTS[row.concept]) add(row.concept, row.text, row.locales);
   for (const [concept, list] of Object.entries(WRITTEN)) for (const text of list) add(concept, text);
   const byFirst = new Map<string, Entry[]>();
   for (const e of entries) {
@@ -130,6 +139,9 @@ const LEADING = new Set(
  */
 const VERB_LAST =
   /[ğşıİ]|[\p{Script=Devanagari}\p{Script=Bengali}\p{Script=Gurmukhi}\p{Script=Tamil}\p{Script=Telugu}\p{Script=Kannada}\p{Script=Malayalam}]/u;
+/** One word in the infinitive form German and Dutch labels end with ("Konto löschen", "Foto delen"). */
+const INFINITIVE = /^[a-zäöüßéëïè]{3,}(?:en|ern|eln)$/;
+const VERB_FINAL_LOCALES = /(?:^| )(?:de|nl|vls|gsw|lb|li|fy|af|nds)(?:-|$| )/;
 /** Sign-in words are nouns as well: "Student sign in", "Staff login" name the action too. */
 const TRAILING = new Set(['sign_in', 'sign_up', 'sign_out']);
 /** Possessive labels name places, not actions: "My posts", "我的发布", "マイページ", "내 주문". */
@@ -181,7 +193,11 @@ export function conceptOf(label: string, exact = false, anywhere = false): Hit |
               .at(-1)!,
           ) && wordCount(words) <= 5;
         const ends = at + m[0].trim().length === words.length;
-        const trail = ends && ((TRAILING.has(e.concept) && wordCount(words) <= 3) || VERB_LAST.test(e.p.words));
+        const trail =
+          ends &&
+          ((TRAILING.has(e.concept) && wordCount(words) <= 3) ||
+            VERB_LAST.test(e.p.words) ||
+            (!!e.final && wordCount(words) <= 4));
         if (!lead && !trail) continue;
       }
       if (!best || e.size > best.size || (e.size === best.size && at < bestAt)) {
