@@ -154,7 +154,7 @@ function togglePoint(tree: UiTree, e: UiElement): Sensitivity | undefined {
   const how = protects
     ? `protection "${label}" ${toggle.checked ? 'off' : 'on'}`
     : `"${label}" ${toggle.checked ? 'off' : 'on'}`;
-  return point(e, topic[0], grant, `toggle ${how}`);
+  return point(e, topic[0], grant, `toggle ${how}`, { standing: true });
 }
 
 const how = (n: Named) =>
