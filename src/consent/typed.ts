@@ -30,7 +30,7 @@ const SECRET_FIELDS: [RegExp, string, Category][] = [
     'payment_purchase',
   ],
   [
-    /one[- ]time|\botp\b|verification|verify|confirmation code|\bcode\b|2fa|two[- ]factor|auth(entication)? code|bestätigungscode|código|验证码|認証/i,
+    /one[- ]time|\botp\b|verification|verify|confirmation code|(?<!(?:zip|postal|post|promo|coupon|country|area|discount|referral|voucher|gift|invite|invitation) )\bcode\b|2fa|two[- ]factor|auth(entication)? code|bestätigungscode|código|验证码|認証/i,
     'a one-time code',
     'account_signin',
   ],
@@ -142,7 +142,10 @@ export function prosePasswords(text: string): string[] {
 export function secretsIn(text: string): string[] {
   const t = text.length <= 4096 ? text : text.slice(0, 4096);
   const out = prosePasswords(t);
-  for (const w of t.split(/\s+/)) if (passwordLike(w) && !out.includes(w)) out.push(w);
+  for (const word of t.split(/\s+/)) {
+    const w = word.replace(/[,;.)"'”»]+$/, '');
+    if (passwordLike(w) && !out.includes(w)) out.push(w);
+  }
   return out;
 }
 
