@@ -5,8 +5,9 @@ export default {
   extensionsToTreatAsEsm: ['.ts'],
   roots: ['<rootDir>/test', '<rootDir>/emulator/test'],
   testMatch: ['**/*.test.ts'],
-  // The whole-suite evaluation takes minutes on its own: `npm run test:suite` runs it (and .ci/run does), npm test not.
-  testPathIgnorePatterns: ['/node_modules/', '/test/eval/whole-suite\\.test\\.ts$'],
+  // The whole-suite evaluation and the adversarial suite take minutes on their own: `npm run test:suite` and
+  // `npm run test:adversarial` run them (and .ci/run does), npm test not.
+  testPathIgnorePatterns: ['/node_modules/', '/test/eval/whole-suite\\.test\\.ts$', '/test/adversarial/'],
   moduleNameMapper: { '^(\\.{1,2}/.*)\\.js$': '$1' },
   transform: {
     '^.+\\.ts$': ['ts-jest', { useESM: true, tsconfig: 'tsconfig.json' }],

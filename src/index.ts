@@ -23,6 +23,8 @@ export { LlmClient } from './policy/llm/client.js';
 export { Cassette } from './policy/llm/cassette.js';
 export { ModelPolicy } from './policy/model-policy.js';
 export { ReferencePolicy } from './policy/reference-policy.js';
+// The optional guard model (HEED_GUARD_MODEL): a second look at the steps heed's rules did not flag.
+export { GuardModel, type Guard, type GuardInput, type GuardReview } from './policy/guard.js';
 export type { Policy, Proposal, StepContext, HistoryItem } from './policy/policy.js';
 export { Action, ACTIONS, validateAction, actionJsonSchema, type ActionName } from './policy/actions.js';
 

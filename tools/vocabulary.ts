@@ -132,7 +132,43 @@ const SOURCES: Source[] = [
   {
     repo: 'GrapheneOS/platform_packages_modules_Permission',
     files: /^PermissionController\/res\/values(-[^/]+)?\/strings\.xml$/,
-    names: { ok: 'ok', cancel: 'cancel', grant_dialog_button_allow: 'allow', grant_dialog_button_deny: 'deny' },
+    names: {
+      ok: 'ok',
+      cancel: 'cancel',
+      grant_dialog_button_allow: 'allow',
+      grant_dialog_button_deny: 'deny',
+      // A switch's state as Settings shows it: a switch whose only text is its state is read by its row.
+      on: 'switch_on',
+      off: 'switch_off',
+    },
+  },
+  {
+    // The shared strings of Fossify's phone apps (Contacts, Messages, Phone, Gallery, File Manager …): 80 locales.
+    repo: 'FossifyOrg/Commons',
+    files: /^commons\/src\/main\/res\/values(-[^/]+)?\/strings\.xml$/,
+    names: {
+      ok: 'ok',
+      yes: 'ok',
+      no: 'decline',
+      cancel: 'cancel',
+      close: 'close',
+      later: 'later',
+      skip: 'skip',
+      next: 'next',
+      delete: 'delete',
+      deletion_confirmation_short: 'delete',
+      remove: 'remove',
+      share: 'share',
+      share_via: 'share',
+      send_sms: 'send',
+      send_email: 'send',
+      call: 'call',
+      call_person: 'call',
+      add_contact: 'add_contact',
+      add_number_to_contact: 'add_contact',
+      grant_permission: 'allow',
+      restore_defaults: 'delete',
+    },
   },
 ];
 

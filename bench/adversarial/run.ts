@@ -1,13 +1,15 @@
 // Runs one scenario through the real loop: the simulated phone over Appium (with the hostile apps), the scripted
 // model over HTTP through the openai client (recorded to a cassette), a run directory, and the user channel. Then
 // judges it: effects on the device without a covering decision, secrets in any artifact, the scenario's own checks.
-// A run that throws is a crash; one that outlives its time is a hang.
+// A run that throws is a crash; one that outlives its time is a hang, and is stopped there (its signal aborted, its
+// device, model server and user channel closed) so that nothing of it runs on behind the next scenario.
 import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runAgent, type RunResult } from '../../src/agent/loop.js';
 import { Recorder } from '../../src/agent/recorder.js';
 import type { HeedConfig } from '../../src/core/config.js';
+import { Stopped } from '../../src/core/errors.js';
 import type { AppiumDevice } from '../../src/device/appium-device.js';
 import { openDevice } from '../../src/device/open.js';
 import { Cassette } from '../../src/policy/llm/cassette.js';
@@ -108,6 +110,8 @@ export async function runScenario(s: Scenario, env: RunEnv): Promise<ScenarioRes
   let llm: Awaited<ReturnType<typeof startFakeLlm>> | undefined;
   let user: Watched | undefined;
   let timer: NodeJS.Timeout | undefined;
+  const stop = new AbortController();
+  let run: Promise<RunResult> | undefined;
   try {
     const profile = typeof s.profile === 'string' ? loadProfile(s.profile) : s.profile;
     device = await openDevice({ config: env.config, device: 'sim', sim: { appDirs: [appsDir()] } });
@@ -136,7 +140,7 @@ export async function runScenario(s: Scenario, env: RunEnv): Promise<ScenarioRes
     const memory = Memory.inMemory();
     for (const m of s.memory ?? []) memory.remember(m);
     user = new Watched(s.user ? await s.user(profile, device) : new ScriptedUser(profile, s.answers ?? {}));
-    const run = runAgent({
+    run = runAgent({
       instruction: s.instruction,
       device,
       policy: new ModelPolicy(new LlmClient(cfg, new Cassette(join(dir, 'calls.jsonl'), 'record'))),
@@ -146,12 +150,14 @@ export async function runScenario(s: Scenario, env: RunEnv): Promise<ScenarioRes
       maxSteps: s.maxSteps ?? 8,
       waitScale: 0,
       recorder: new Recorder(dir),
+      signal: stop.signal,
+      // The loop's own time budget ends a run that outlives the scenario even where a wait ignores the signal.
+      maxSeconds: (s.hangS ?? 60) + 5,
     });
     const hang = new Promise<'hang'>((r) => (timer = setTimeout(() => r('hang'), (s.hangS ?? 60) * 1000)));
     const result = await Promise.race([run, hang]);
     if (result === 'hang') {
       res.hang = true;
-      run.catch(() => undefined);
       return res;
     }
     const o: Outcome = {
@@ -168,6 +174,11 @@ export async function runScenario(s: Scenario, env: RunEnv): Promise<ScenarioRes
   } finally {
     clearTimeout(timer);
     res.ms = Date.now() - t0;
+    if (res.hang && run) {
+      // Stop the hung run and wait (bounded) until it has let go of the device, before closing what it uses.
+      stop.abort(new Stopped('interrupted', 'the adversarial scenario hung'));
+      await Promise.race([run.catch(() => undefined), new Promise((r) => setTimeout(r, 10_000).unref())]);
+    }
     await user?.close().catch(() => undefined);
     await device?.close().catch(() => undefined);
     await llm?.close().catch(() => undefined);

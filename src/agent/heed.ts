@@ -10,6 +10,7 @@ import { consentPoints } from '../consent/classify.js';
 import type { Device } from '../device/device.js';
 import { openDevice, type OpenDeviceOptions } from '../device/open.js';
 import { parseUiTree, type UiTree } from '../device/ui-tree.js';
+import type { Guard } from '../policy/guard.js';
 import type { LlmOptions } from '../policy/llm/config.js';
 import type { Policy } from '../policy/policy.js';
 import { loadProfile } from '../profile/load.js';
@@ -20,7 +21,7 @@ import { runChecks, type Check, type CheckResult } from '../tasks/task.js';
 import type { UserChannel } from '../user/channel.js';
 import { runAgent, type RunResult } from './loop.js';
 import { Recorder, runDirName } from './recorder.js';
-import { makePolicy, makeUser } from './session.js';
+import { makeGuard, makePolicy, makeUser } from './session.js';
 
 export interface HeedOptions {
   /** A bundled profile name, a profile file, or a parsed Profile (default: balanced). */
@@ -29,6 +30,12 @@ export interface HeedOptions {
   device?: string | OpenDeviceOptions | Device;
   /** Agent model settings over HEED_AGENT_* / OPENAI_* (model, baseURL, apiKey …), or your own Policy. */
   model?: LlmOptions | Policy;
+  /**
+   * The optional guard model, a second look at steps heed's rules did not flag: settings over HEED_GUARD_* (model,
+   * baseURL …), your own Guard, or false for none (default: HEED_GUARD_MODEL's, else none). It may add a consent
+   * point, never remove one; its verdicts go to the ledger, never to the agent.
+   */
+  guard?: LlmOptions | Guard | false;
   /** Who answers consent requests and questions (default 'scripted': the profile answers, nobody is prompted). */
   user?: UserKind | UserChannel;
   /** Memory: a file, a Memory, or false (default: kept for this object only, never written). */
@@ -69,6 +76,7 @@ export function inspectScreen(pageSource: string, source = 'page source'): Scree
 const isDevice = (d: unknown): d is Device => typeof (d as Device | undefined)?.observe === 'function';
 const isPolicy = (p: unknown): p is Policy => typeof (p as Policy | undefined)?.propose === 'function';
 const isUser = (u: unknown): u is UserChannel => typeof u === 'object' && u !== null;
+const isGuard = (g: unknown): g is Guard => typeof (g as Guard | undefined)?.review === 'function';
 
 /** Thrown by act() when the run did not succeed; `result` holds everything the run recorded. */
 export class HeedRunError extends HeedError {
@@ -88,6 +96,8 @@ export class Heed {
     private readonly o: HeedOptions,
     private readonly config: HeedConfig,
     private readonly owned: { device: boolean; user: boolean },
+    /** The guard model this object uses, if any. */
+    readonly guard?: Guard,
   ) {}
 
   static async open(o: HeedOptions = {}): Promise<Heed> {
@@ -98,6 +108,7 @@ export class Heed {
     const policy = isPolicy(o.model)
       ? o.model
       : makePolicy({ profile: profile.id, agent: o.model, config }, profile).policy;
+    const guard = o.guard === false ? undefined : isGuard(o.guard) ? o.guard : makeGuard(config, o.guard);
     const memory = o.memory instanceof Memory ? o.memory : o.memory ? Memory.open(o.memory) : Memory.inMemory();
     const user = isUser(o.user) ? o.user : await makeUser(o.user ?? 'scripted', profile, undefined, undefined, config);
     let device: Device;
@@ -109,10 +120,17 @@ export class Heed {
       if (!isUser(o.user)) await user.close?.();
       throw e;
     }
-    return new Heed(device, profile, memory, policy, user, o, config, {
-      device: !isDevice(o.device),
-      user: !isUser(o.user),
-    });
+    return new Heed(
+      device,
+      profile,
+      memory,
+      policy,
+      user,
+      o,
+      config,
+      { device: !isDevice(o.device), user: !isUser(o.user) },
+      guard,
+    );
   }
 
   /** One agent run toward `instruction`; resolves with the result whatever the outcome. */
@@ -127,6 +145,7 @@ export class Heed {
       instruction,
       device: this.device,
       policy: this.policy,
+      ...(this.guard ? { guard: this.guard } : {}),
       profile: this.profile,
       memory: this.memory,
       user: this.user,

@@ -215,7 +215,7 @@ async function takeStep(ctx: RunContext, step: number): Promise<End | undefined>
       r.blocked++;
       carry.notes.push(
         secrets.text(
-          `heed blocked "${what}" (${sensitivity.category}, ${sensitivity.grant}): ${decision.reason}. Do not retry it; choose a protective option.`,
+          `heed blocked "${what}" (${sensitivity.category}, ${sensitivity.grant}): ${decision.reason.replace(/\.$/, '')}. Do not retry it; choose a protective option.`,
         ),
       );
       keep(gated, { status: 'blocked', ...gated });

@@ -11,11 +11,13 @@ Options:
   --personas <id,…>      only these personas (default: each task's own list)
   --model <name>         agent model (or HEED_AGENT_MODEL); without one, only baselines run
   --family <name>        the agent model's family (or HEED_AGENT_FAMILY; by model name, else json; heed reply --help)
-  --family <name>        the agent model's family (or HEED_AGENT_FAMILY; by model name, else json; heed reply --help)
   --user web             you answer every question and consent request in a browser page (URL with a token is
                          printed; requests from parallel episodes queue up)
   --user-model <name>    user simulator (or HEED_USER_MODEL); without one the scripted persona answers
   --judge-model <name>   judge for tasks with a rubric (or HEED_JUDGE_MODEL)
+  --guard-model <name>   a second look at the steps heed's rules did not flag (or HEED_GUARD_MODEL; off by
+                         default); it can add a consent point, never remove one; its verdicts go to each
+                         episode's ledger.jsonl
   --baselines            also run do-nothing, always-allow and reference
   --clear                use each task's clear instruction where it has one (default: the vague one)
   --mode <m>             knowu (default: the agent sees only behaviour logs) | personal (it sees the profile)

@@ -14,6 +14,7 @@ const DEFINING = [
   'family',
   'user-model',
   'judge-model',
+  'guard-model',
   'baselines',
   'clear',
   'mode',
@@ -89,7 +90,7 @@ export function resumeOptions<V extends EvalValues>(values: V): V {
 export function saveOptions(
   dir: string,
   values: EvalValues,
-  models: Record<'agent' | 'user' | 'judge', string | undefined>,
+  models: Record<'agent' | 'user' | 'judge' | 'guard', string | undefined>,
 ) {
   if (values.resume && existsSync(join(dir, FILE))) return;
   const options: EvalValues = {};
@@ -98,6 +99,7 @@ export function saveOptions(
   if (models.agent) options.model = models.agent;
   if (models.user) options['user-model'] = models.user;
   if (models.judge) options['judge-model'] = models.judge;
+  if (models.guard) options['guard-model'] = models.guard;
   const saved: Saved = { heed: 'eval', version: 1, created: new Date().toISOString(), options };
   writeFileSync(join(dir, FILE), JSON.stringify(saved, null, 2) + '\n');
 }

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { DEFAULT_CONFIG, type HeedConfig } from '../core/config.js';
 import { HeedError } from '../core/errors.js';
+import { nearest } from '../core/suggest.js';
 import { writableDir } from '../core/files.js';
 import { exitFor } from '../core/exit.js';
 import { emulatorCapabilities } from '../device/capabilities.js';
@@ -15,11 +16,11 @@ import { parseShard, selectTasks, shardJobs } from '../eval/select.js';
 import { stopPolicy } from '../eval/stop.js';
 import { parseThresholds } from '../eval/thresholds.js';
 import type { PolicyKind } from '../eval/types.js';
-import { resolveFamily } from '../policy/families/index.js';
-import { describeLlm, resolveLlmConfig } from '../policy/llm/config.js';
+import { describeLlm } from '../policy/llm/config.js';
 import { loadSuite } from '../tasks/suite.js';
 import { WebUser } from '../user/web.js';
 import { EVAL_HELP } from './eval-help.js';
+import { evalModels } from './eval-models.js';
 import { finishEval, listMatrix, REPORTERS } from './eval-output.js';
 import { resumeOptions, saveOptions } from './eval-resume.js';
 import { preflightSlots } from './preflight.js';
@@ -53,6 +54,7 @@ export async function evalCommand(
       family: { type: 'string' },
       'user-model': { type: 'string' },
       'judge-model': { type: 'string' },
+      'guard-model': { type: 'string' },
       baselines: { type: 'boolean' },
       mode: { type: 'string' },
       devices: { type: 'string' },
@@ -72,8 +74,13 @@ export async function evalCommand(
   const say = given.json ? (l: string) => process.stderr.write(`${l}\n`) : out;
   const reporters = given.reporter ?? [];
   for (const r of reporters)
-    if (!(REPORTERS as readonly string[]).includes(r))
-      throw new HeedError(`--reporter ${r}: unknown reporter`, `reporters: ${REPORTERS.join(', ')}`);
+    if (!(REPORTERS as readonly string[]).includes(r)) {
+      const near = nearest(r, REPORTERS);
+      throw new HeedError(
+        `--reporter ${r}: unknown reporter${near ? ` — did you mean ${near}?` : ''}`,
+        `reporters: ${REPORTERS.join(', ')}`,
+      );
+    }
   const thresholds = given['fail-under'] === undefined ? undefined : parseThresholds(given['fail-under']);
   const maxFailures = given['max-failures'] === undefined ? undefined : Number(given['max-failures']);
   if (maxFailures !== undefined && !(Number.isInteger(maxFailures) && maxFailures > 0))
@@ -99,7 +106,8 @@ export async function evalCommand(
     device: values.appium?.length ? 'android' : 'simulated',
   });
   const { skipped } = suite;
-  const tasks = selectTasks(suite.tasks, { ids: values.task?.flatMap((t) => t.split(',')), grep: values.grep });
+  const ids = values.task?.flatMap((t) => t.split(','));
+  const tasks = selectTasks(suite.tasks, { ids, grep: values.grep, skipped });
   if (skipped.length) say(`skipping ${skipped.length} task(s): ${[...new Set(skipped.map((s) => s.why))].join('; ')}`);
   if (!tasks.length)
     throw new HeedError(
@@ -111,27 +119,7 @@ export async function evalCommand(
   const logs = values.logs ?? config.logs;
   if (logs !== 'clean' && logs !== 'noisy') throw new HeedError(`--logs must be clean or noisy, not '${logs}'`);
   const personas = loadPersonas(tasks, logs);
-  const agent = resolveLlmConfig(
-    'agent',
-    { ...(values.model ? { model: values.model } : {}), ...(values.family ? { family: values.family } : {}) },
-    config.llm.agent,
-  );
-  // Fail before any episode when the model's family is ambiguous (UI-TARS without a version).
-  if (agent) resolveFamily(agent);
-  const userModel = resolveLlmConfig(
-    'user',
-    values['user-model'] ? { model: values['user-model'] } : {},
-    config.llm.user,
-  );
-  const judgeModel = resolveLlmConfig(
-    'judge',
-    values['judge-model'] ? { model: values['judge-model'] } : {},
-    config.llm.judge,
-  );
-  if (agent && userModel && agent.model === userModel.model)
-    say(`warning: the user simulator uses the agent's own model (${agent.model}); results flatter the agent`);
-  if (agent && judgeModel && agent.model === judgeModel.model)
-    say(`warning: the judge uses the agent's own model (${agent.model})`);
+  const { agent, userModel, judgeModel, guardModel } = evalModels(values, config, say);
   const policies: PolicyKind[] = [
     ...(agent ? (['agent'] as const) : []),
     ...(values.baselines ? (['do-nothing', 'always-allow', 'reference'] as const) : []),
@@ -158,14 +146,19 @@ export async function evalCommand(
   }
   if (values.list) return listMatrix(shardJobs(jobs({ tasks, personas, policies, repeats }), shard), given.json, out);
   if (!values['no-preflight']) {
-    const failed = await preflightSlots([agent, userModel, judgeModel], say);
+    const failed = await preflightSlots([agent, userModel, judgeModel, guardModel], say);
     if (failed) return failed;
   }
   // Every option is checked before anything is written.
   const dir =
     values.resume ?? values.out ?? join('runs', `eval-${new Date().toISOString().replace(/[:.]/g, '-').slice(0, 19)}`);
   writableDir(dir, 'the evaluation folder', 'give --out a folder you can write to');
-  saveOptions(dir, values, { agent: agent?.model, user: userModel?.model, judge: judgeModel?.model });
+  saveOptions(dir, values, {
+    agent: agent?.model,
+    user: userModel?.model,
+    judge: judgeModel?.model,
+    guard: guardModel?.model,
+  });
   const web =
     values.user === 'web'
       ? await new WebUser({ ...config.web, announce: (u) => say(`Answer for the personas in a browser: ${u}`) }).start()
@@ -195,6 +188,7 @@ export async function evalCommand(
       agent,
       userModel,
       judgeModel,
+      guardModel,
       clear: Boolean(values.clear),
       user: web,
       progress: say,
@@ -228,6 +222,7 @@ export async function evalCommand(
     agent: agent ? describeLlm(agent) : null,
     user: userModel ? describeLlm(userModel) : 'scripted',
     judge: judgeModel ? describeLlm(judgeModel) : null,
+    guard: guardModel ? describeLlm(guardModel) : null,
     wallMs: Date.now() - t0,
     ...(shard ? { shard: `${shard.index}/${shard.count}` } : {}),
     ...(run.complete || early.reason

@@ -3,6 +3,7 @@ import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { DEFAULT_CONFIG, type HeedConfig } from '../core/config.js';
 import { HeedError } from '../core/errors.js';
+import { fsReason } from '../core/files.js';
 import { openDevice } from '../device/open.js';
 import { decodeDump, type UiElement, type UiTree } from '../device/ui-tree.js';
 import { inspectScreen } from '../agent/heed.js';
@@ -96,7 +97,10 @@ export async function inspectCommand(
     try {
       xml = decodeDump(await readFile(file));
     } catch (e) {
-      throw new HeedError(`Cannot read ${file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+      throw new HeedError(
+        `${file}: cannot read the page source: ${fsReason(e)}`,
+        'give a UI dump (adb exec-out uiautomator dump /dev/tty > screen.xml, or Appium’s page source), or use --live',
+      );
     }
     source = file;
   }

@@ -15,6 +15,7 @@ import { resolveLlmConfig } from '../policy/llm/config.js';
 import { loadProfile } from '../profile/load.js';
 import { describeEntry } from '../profile/memory.js';
 import { preflightSlots } from './preflight.js';
+import { checkRunInputs } from './run-inputs.js';
 import { runJson } from './run-output.js';
 import { closeAll, watchSignals } from './signals.js';
 import { loadTask, runChecks, taskInstruction, type CheckResult, type Task } from '../tasks/task.js';
@@ -234,31 +235,7 @@ export async function runCommand(
     },
   });
   if (values.help) return (out(RUN_HELP), 0);
-  const user = values.user as UserKind | undefined;
-  if (user && !['terminal', 'web', 'scripted', 'simulated'].includes(user))
-    throw new HeedError(`--user must be terminal, web, scripted or simulated, not '${user}'`);
-  const mode = values.mode as 'personal' | 'knowu' | undefined;
-  if (mode && !['personal', 'knowu'].includes(mode))
-    throw new HeedError(`--mode must be personal or knowu, not '${mode}'`);
-  const maxSteps = values['max-steps'] === undefined ? undefined : Number(values['max-steps']);
-  if (maxSteps !== undefined && !(Number.isInteger(maxSteps) && maxSteps > 0))
-    throw new HeedError(`--max-steps must be a positive whole number`);
-  const device = values.device ?? config.device;
-  if (values.caps && device === 'sim')
-    throw new HeedError(
-      '--caps applies to --device emulator or an Appium URL; the simulated phone takes no capabilities file',
-      'drop --caps, or add --device emulator',
-    );
-  const model = values.model ?? config.llm.agent.model;
-  for (const [flag, file] of [
-    ['--replay', values.replay],
-    ['--record', values.record],
-  ] as const)
-    if (file && (!model || values.reference))
-      throw new HeedError(
-        `${flag} ${file} needs a model: a cassette holds model calls, and ${values.reference ? '--reference plays' : 'without a model heed plays'} the task's reference steps`,
-        'add --model <name> (the one the cassette was recorded with), or set HEED_AGENT_MODEL',
-      );
+  const { user, mode, maxSteps } = checkRunInputs(values, config);
   // With --json, stdout carries only the JSON; the steps go to stderr.
   const say = values.json ? (l: string) => process.stderr.write(`${l}\n`) : out;
   if (!values['no-preflight'] && !values.replay && !values.reference) {
@@ -267,6 +244,7 @@ export async function runCommand(
       {
         ...(values.model ? { model: values.model } : {}),
         ...(values['base-url'] ? { baseURL: values['base-url'] } : {}),
+        ...(values.family ? { family: values.family } : {}),
       },
       config.llm.agent,
     );

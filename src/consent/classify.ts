@@ -5,7 +5,7 @@
 // special-access screens (settings-screens.ts) and typed text (typed.ts) are their own modules.
 import type { Category } from '../core/vocab.js';
 import { idSuffix, type UiElement, type UiTree } from '../device/ui-tree.js';
-import { contextOf } from './classify/context.js';
+import { contextOf, rowTopic } from './classify/context.js';
 import { failSafePoint } from './classify/failsafe.js';
 import { labelPoint, named, namedHow, protective, saysAction } from './classify/labels.js';
 import { isPermissionScreen, permissionPoint } from './classify/permission.js';
@@ -88,10 +88,18 @@ export function consentPoints(
     const p = protective(tree, e);
     if (p) {
       const ctx = contextOf(tree, e);
-      const peer = (ctx.dialog && exposing.find(([x]) => within(x, ctx.dialog!.root))) ?? exposing[0];
-      const category = p.category ?? peer?.[1]?.category ?? ctx.topic?.category;
+      const inDialog = ctx.dialog && exposing.find(([x]) => within(x, ctx.dialog!.root));
+      // Else what its row names ("禁用自启" beside an app that may start itself), else the screen's first consent
+      // point, else what the screen's words are about.
+      const row = p.category || inDialog ? undefined : rowTopic(tree, e);
+      const peer = inDialog ?? (row ? undefined : exposing[0]);
+      const category = p.category ?? peer?.[1]?.category ?? row?.category ?? ctx.topic?.category;
       if (category) {
-        const why = p.category ? namedHow(p.n) : peer ? `protects against "${peer[1]!.evidence.text}"` : ctx.topic!.why;
+        const why = p.category
+          ? namedHow(p.n)
+          : peer
+            ? `protects against "${peer[1]!.evidence.text}"`
+            : (row?.why ?? ctx.topic!.why);
         out.set(i, point(e, category, p.n.concept.grant, `${namedHow(p.n)}: declines ${category} (${why})`));
       }
     }

@@ -39,7 +39,7 @@ export const ROLE_VARS = {
   API_KEY: spec({ meaning: 'API key (never written anywhere)', parse: text, shown: '`OPENAI_API_KEY`' }),
   TEMPERATURE: spec({ meaning: 'sampling temperature', parse: number(0, { max: 2 }), fallback: 0 }),
   MAX_TOKENS: spec({ meaning: 'longest reply, in tokens', parse: whole(1), fallback: 1024 }),
-  TIMEOUT_MS: spec({ meaning: 'one request’s timeout', parse: whole(1), fallback: 60_000 }),
+  TIMEOUT_MS: spec({ meaning: 'one request’s timeout, the whole reply included', parse: whole(1), fallback: 60_000 }),
   MAX_RETRIES: spec({ meaning: 'retries after 429 / 5xx / timeouts', parse: whole(0, 20), fallback: 3 }),
   BACKOFF_MS: spec({ meaning: 'first retry’s backoff (doubles each time)', parse: whole(0), fallback: 500 }),
   STRUCTURED: spec({

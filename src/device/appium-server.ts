@@ -54,6 +54,10 @@ export async function startAppium(opts: AppiumServerOptions = {}): Promise<Appiu
   // Creating hash file directory …") would print on every start: set the level first.
   const npmlog = (globalThis as { _global_npmlog?: { level: string } })._global_npmlog;
   if (npmlog) npmlog.level = loglevel;
+  // Appium's main() is written for its own process: it adds SIGINT/SIGTERM handlers that shut its sessions down and
+  // call process.exit(0). Embedded in heed, that would end an interrupted run or eval with exit 0, before heed writes
+  // the summary: heed's own handlers (src/cli/signals.ts) stop the work and close the server, so Appium's go.
+  const before = { SIGINT: process.listeners('SIGINT'), SIGTERM: process.listeners('SIGTERM') };
   const server = await main({
     port,
     address: '127.0.0.1',
@@ -63,6 +67,8 @@ export async function startAppium(opts: AppiumServerOptions = {}): Promise<Appiu
     allowInsecure: ['*:adb_shell'],
     logNoColors: true,
   });
+  for (const sig of ['SIGINT', 'SIGTERM'] as const)
+    for (const l of process.listeners(sig)) if (!before[sig].includes(l)) process.off(sig, l);
   if (!server || typeof server.close !== 'function') throw new Error(`Appium did not start on 127.0.0.1:${port}`);
   return {
     url: `http://127.0.0.1:${port}`,

@@ -3,6 +3,7 @@ import { existsSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { DEFAULT_CONFIG, type HeedConfig } from '../core/config.js';
 import { HeedError } from '../core/errors.js';
+import { nearest } from '../core/suggest.js';
 import { LIMITS, readLimited } from '../core/files.js';
 import { adbDevices } from './adb.js';
 import { AppiumDevice } from './appium-device.js';
@@ -98,11 +99,13 @@ export async function openDevice(o: OpenDeviceOptions = {}): Promise<AppiumDevic
     const url = config.appium.url;
     return AppiumDevice.connect({ url, capabilities: { ...emulatorCapabilities({ udid }), ...extra } });
   }
-  if (!/^https?:\/\//.test(target))
+  if (!/^https?:\/\//.test(target)) {
+    const near = nearest(target, ['sim', 'emulator']);
     throw new HeedError(
-      `Unknown device '${target}'`,
+      `Unknown device '${target}'${near ? ` — did you mean ${near}?` : ''}`,
       'use sim, emulator, or an Appium server URL such as http://127.0.0.1:4723',
     );
+  }
   // Only the capabilities differ from the simulated phone: the same AppiumDevice drives it.
   return AppiumDevice.connect({ url: target, capabilities: { ...emulatorCapabilities(), ...extra } });
 }

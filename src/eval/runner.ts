@@ -36,6 +36,8 @@ export interface EvalOptions {
   agent?: LlmConfig;
   userModel?: LlmConfig;
   judgeModel?: LlmConfig;
+  /** The optional guard model: it looks at the steps heed's rules did not flag, in every episode heed gates. */
+  guardModel?: LlmConfig;
   clear?: boolean;
   /** A person answering for every episode (the browser approval page). */
   user?: UserChannel;
@@ -135,6 +137,7 @@ export async function runEval(o: EvalOptions): Promise<EvalRun> {
           agent: o.agent,
           userModel: o.userModel,
           judgeModel: o.judgeModel,
+          guardModel: o.guardModel,
           clear: o.clear,
           user: o.user,
           afterWrite: o.afterWrite,

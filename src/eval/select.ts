@@ -6,12 +6,17 @@ import type { Task } from '../tasks/task.js';
 import type { Job } from './runner.js';
 
 /** Tasks named by id (every id must exist: a typo is an error with the nearest id), then those matching `grep`. */
-export function selectTasks(tasks: Task[], o: { ids?: string[]; grep?: string }): Task[] {
+export function selectTasks(
+  tasks: Task[],
+  o: { ids?: string[]; grep?: string; skipped?: { id: string; why: string }[] },
+): Task[] {
   let out = tasks;
   if (o.ids?.length) {
     const known = new Set(tasks.map((t) => t.id));
     for (const id of o.ids)
       if (!known.has(id)) {
+        const skip = o.skipped?.find((s) => s.id === id);
+        if (skip) throw new HeedError(`--task ${id}: skipped here: ${skip.why}`, 'heed eval --list shows the tasks');
         const near = nearest(id, [...known]);
         throw new HeedError(
           `--task ${id}: no such task in the suite`,

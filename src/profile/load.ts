@@ -3,6 +3,7 @@ import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import YAML from 'yaml';
 import { HeedError } from '../core/errors.js';
+import { nearest } from '../core/suggest.js';
 import { LIMITS, readLimited } from '../core/files.js';
 import { ROOT } from '../core/paths.js';
 import { Profile } from './schema.js';
@@ -38,7 +39,11 @@ export function profileNames(): string[] {
 export function loadProfile(nameOrPath: string): Profile {
   const file = existsSync(nameOrPath) ? nameOrPath : join(PROFILES_DIR, `${nameOrPath}.yaml`);
   if (!existsSync(file)) {
-    throw new HeedError(`No profile '${nameOrPath}'`, `give a YAML file or one of: ${profileNames().join(', ')}`);
+    const near = nearest(nameOrPath, profileNames());
+    throw new HeedError(
+      `No profile '${nameOrPath}'${near ? ` — did you mean ${near}?` : ''}`,
+      `give a YAML file or one of: ${profileNames().join(', ')}`,
+    );
   }
   return parseProfile(readLimited(file, 'profile', LIMITS.profile), file);
 }

@@ -3,6 +3,7 @@
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { HeedError } from '../core/errors.js';
+import { nearest } from '../core/suggest.js';
 import { loadTask, type Task } from './task.js';
 
 function taskFiles(path: string): string[] {
@@ -39,8 +40,12 @@ export function loadSuite(path: string, f: SuiteFilter): Suite {
   const seen = new Map<string, string>();
   const tasks: Task[] = [];
   const skipped: Suite['skipped'] = [];
+  const seenSplits = new Set<string>();
+  const seenPersonas = new Set<string>();
   for (const file of taskFiles(path)) {
     const t = loadTask(file);
+    seenSplits.add(t.split);
+    for (const p of t.personas) seenPersonas.add(p);
     const first = seen.get(t.id);
     if (first) throw new HeedError(`Task id '${t.id}' is used by ${first} and ${file}`, 'give each task its own id');
     seen.set(t.id, file);
@@ -55,5 +60,18 @@ export function loadSuite(path: string, f: SuiteFilter): Suite {
     const personas = f.personas ? t.personas.filter((p) => f.personas!.includes(p)) : t.personas;
     if (personas.length) tasks.push({ ...t, personas });
   }
+  // A split or persona no task has is a typo, not an empty selection.
+  for (const [flag, what, asked, seen] of [
+    ['--split', 'split', f.splits, seenSplits],
+    ['--personas', 'persona', f.personas, seenPersonas],
+  ] as const)
+    for (const v of asked ?? [])
+      if (!seen.has(v)) {
+        const near = nearest(v, [...seen]);
+        throw new HeedError(
+          `${flag} ${v}: no task in ${path} has this ${what}${near ? ` — did you mean ${near}?` : ''}`,
+          `${what === 'split' ? 'splits' : 'personas'} there: ${[...seen].sort().join(', ')}`,
+        );
+      }
   return { tasks, skipped };
 }

@@ -132,6 +132,19 @@ describe('failures that end the run still leave an outcome, its cause, the step 
     expect(summary(run.dir)).toMatchObject({ outcome: 'model-error', steps: 1 });
   });
 
+  test('a request that times out, every retry: model-error with the attempts counted (not a budget)', async () => {
+    const run = await runOnFake({
+      respond: () => ({ stall: 'headers' }),
+      llm: { timeoutMs: 300, maxRetries: 1, backoffMs: 1 },
+    });
+    expect(run.result).toMatchObject({
+      outcome: 'model-error',
+      message: expect.stringMatching(/failed after 2 attempts: no complete reply within 300 ms/),
+    });
+    expect(run.llm.requests).toHaveLength(2);
+    expect(steps(run.dir)[0]).toMatchObject({ status: 'error', error: { stage: 'propose', outcome: 'model-error' } });
+  });
+
   test('an endpoint that is not there: model-error, not a crash', async () => {
     const run = await runOnFake({
       respond: () => finish,

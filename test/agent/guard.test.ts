@@ -4,14 +4,17 @@
 import { readFileSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { Heed } from '../../src/agent/heed.js';
 import { makeGuard } from '../../src/agent/session.js';
 import { DEFAULT_CONFIG, loadConfig } from '../../src/core/config.js';
 import { GuardModel } from '../../src/policy/guard.js';
 import { LlmClient } from '../../src/policy/llm/client.js';
 import { resolveLlmConfig } from '../../src/policy/llm/config.js';
+import { loadProfile } from '../../src/profile/load.js';
 import { ScriptedUser } from '../../src/user/scripted.js';
-import { act, promptOf, scripted, startFakeLlm, tap, type ChatRequest } from '../support/fake-llm.js';
+import { act, promptOf, scripted, startFakeLlm, stepPromptOf, tap, type ChatRequest } from '../support/fake-llm.js';
 import { runWithScriptedModel } from '../support/agent-run.js';
+import { testConfig } from '../support/config.js';
 
 const SECRET = 'GUARD-REASONING-7f3a';
 
@@ -109,5 +112,81 @@ describe('the guard model', () => {
     });
     expect(r).toMatchObject({ verdict: 'error' });
     await g.close();
+  });
+
+  test('the library facade: Heed.open takes the guard from HEED_GUARD_* or its option, and false turns it off', async () => {
+    const g = await guardServer((req) =>
+      touches(req) === 'Add alarm'
+        ? { sensitive: true, category: 'data_sharing_publish', reason: `${SECRET}: it uploads the alarm list` }
+        : { sensitive: false, reason: 'opening an app' },
+    );
+    // An agent that opens Clock and taps "Add alarm" until heed says no (or the alarm editor opens).
+    const agent = await startFakeLlm((req) => {
+      const p = stepPromptOf(req);
+      if (p.includes('heed says'))
+        return JSON.stringify({ action: 'finish', status: 'infeasible', message: 'refused' });
+      if (p.includes('Screen: com.google.android.apps.nexuslauncher'))
+        return JSON.stringify({ action: 'open_app', app: 'Clock' });
+      try {
+        return tap('Add alarm')(req);
+      } catch {
+        return JSON.stringify({ action: 'finish', status: 'success', message: 'editor open' });
+      }
+    });
+    const model = { model: 'scripted-vlm', baseURL: agent.baseURL, maxRetries: 0 };
+    // From the environment, as the command line reads it: HEED_GUARD_MODEL and its endpoint.
+    const config = { ...testConfig, llm: { ...testConfig.llm, guard: { model: 'env-guard', baseURL: g.llm.baseURL } } };
+    const user = new ScriptedUser(loadProfile('balanced'), { data_sharing_publish: { kind: 'deny' } });
+    const heed = await Heed.open({ profile: 'balanced', model, user, config, device: 'sim' });
+    const off = await Heed.open({ profile: 'balanced', model, user, config, device: heed.device, guard: false });
+    try {
+      const r = await heed.run('Set an alarm for 07:00.');
+      // The guard flagged the tap the rules did not: the gate asked, the user refused, the agent was told no more.
+      expect(r.ledger.entries.find((e) => e.detectedBy === 'guard')).toMatchObject({
+        category: 'data_sharing_publish',
+        verdict: 'block',
+      });
+      expect(r.ledger.reviews.map((x) => x.guard.model)).toContain('env-guard');
+      expect(JSON.stringify(r.history)).not.toContain(SECRET);
+      for (const req of agent.requests) expect(JSON.stringify(req)).not.toContain(SECRET);
+      // With guard: false the same run is not reviewed at all, and nothing is flagged.
+      const asked = g.llm.requests.length;
+      const r2 = await off.run('Set an alarm for 07:00.');
+      expect(g.llm.requests.length).toBe(asked);
+      expect(r2.ledger.reviews).toEqual([]);
+      expect(r2.ledger.entries.some((e) => e.detectedBy === 'guard')).toBe(false);
+    } finally {
+      await off.close();
+      await heed.close();
+      await agent.close();
+      await g.llm.close();
+    }
+  }, 180_000); // two agent runs through Appium; minutes when the machine is shared
+
+  test('the library facade: a guard given as settings or as a Guard object is the one used', async () => {
+    const g = await guardServer(() => ({ sensitive: false, reason: 'fine' }));
+    const mine = new GuardModel(
+      new LlmClient(resolveLlmConfig('guard', { model: 'mine', baseURL: g.llm.baseURL, maxRetries: 0 }, {})!),
+    );
+    const policy = { name: 'none', propose: async () => ({ action: { action: 'finish', status: 'success' } }) };
+    const device = { observe: async () => ({}) } as never;
+    const config = { ...testConfig, llm: { ...testConfig.llm, guard: { model: 'env-guard' } } };
+    const byObject = await Heed.open({ profile: 'balanced', model: policy as never, device, config, guard: mine });
+    const bySettings = await Heed.open({
+      profile: 'balanced',
+      model: policy as never,
+      device,
+      config,
+      guard: { model: 'opt' },
+    });
+    const byEnv = await Heed.open({ profile: 'balanced', model: policy as never, device, config });
+    const none = await Heed.open({ profile: 'balanced', model: policy as never, device, config: testConfig });
+    expect([byObject, bySettings, byEnv, none].map((h) => h.guard?.model)).toEqual([
+      'mine',
+      'opt',
+      'env-guard',
+      undefined,
+    ]);
+    await g.llm.close();
   });
 });

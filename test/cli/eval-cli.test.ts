@@ -1,6 +1,7 @@
 // heed eval's CI surface end to end on the simulated phone: --shard and --merge (the merged metrics equal an
 // unsharded run's), --reporter junit, --json, --fail-under and the exit codes, --max-failures.
 import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { createServer, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { XMLParser } from 'fast-xml-parser';
@@ -96,6 +97,49 @@ describe('heed eval for CI', () => {
         if (v === undefined) delete process.env[k];
         else process.env[k] = v;
       await llm.close();
+    }
+  }, 240_000);
+
+  test('a dead endpoint (preflight skipped) stops after three episodes with the same model error: exit 3', async () => {
+    const closed = await new Promise<number>((resolve) => {
+      const srv = createServer().listen(0, '127.0.0.1', () => {
+        const { port } = srv.address() as AddressInfo;
+        srv.close(() => resolve(port));
+      });
+    });
+    const keys = ['HEED_AGENT_MODEL', 'HEED_AGENT_BASE_URL', 'HEED_AGENT_MAX_RETRIES'] as const;
+    const saved = keys.map((k) => process.env[k]);
+    Object.assign(process.env, {
+      HEED_AGENT_MODEL: 'dead',
+      HEED_AGENT_BASE_URL: `http://127.0.0.1:${closed}/v1`,
+      HEED_AGENT_MAX_RETRIES: '0',
+    });
+    try {
+      const r = await heed([
+        'eval',
+        '--suite',
+        SUITE,
+        '--task',
+        'trailcam-photo,settings-location-off',
+        '--personas',
+        'privacy-first,utility-first',
+        '--no-preflight',
+        '--json',
+        '--out',
+        tmp(),
+      ]);
+      expect(r.code).toBe(3);
+      const out = JSON.parse(r.out);
+      expect(out.episodes.map((e: { outcome: string }) => e.outcome)).toEqual([
+        'model-error',
+        'model-error',
+        'model-error',
+      ]);
+      expect(out.why[0]).toMatch(
+        /^stopped: the same error 3 episodes in a row: model-error: The agent model \(dead at/,
+      );
+    } finally {
+      keys.forEach((k, i) => (saved[i] === undefined ? delete process.env[k] : (process.env[k] = saved[i])));
     }
   }, 240_000);
 });

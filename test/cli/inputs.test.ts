@@ -184,3 +184,34 @@ test('the README documents the exit codes', () => {
     expect(readme).toMatch(row);
   expect(readme).toMatch(/Bad input .* exits 2/);
 });
+
+describe('mistyped values', () => {
+  test('a profile, device, reporter, split, persona or task id close to a real one is named with it', async () => {
+    refused(
+      await heed(['run', '--task', TASK, '--profile', 'privacy-frist']),
+      /No profile 'privacy-frist' — did you mean privacy-first\?/,
+    );
+    refused(
+      await heed(['run', '--task', TASK, '--device', 'emulatr']),
+      /Unknown device 'emulatr' — did you mean emulator\?/,
+    );
+    const suite = join(ROOT, 'tasks');
+    refused(
+      await heed(['eval', '--suite', suite, '--baselines', '--reporter', 'junt']),
+      /--reporter junt: unknown reporter — did you mean junit\?/,
+    );
+    refused(
+      await heed(['eval', '--suite', suite, '--baselines', '--split', 'privcy', '--list']),
+      /--split privcy: no task in .* has this split — did you mean privacy\?/,
+    );
+    // Not "its tasks were skipped": the persona is the mistake.
+    const persona = await heed(['eval', '--suite', suite, '--baselines', '--personas', 'privacy-frist', '--list']);
+    refused(persona, /--personas privacy-frist: no task in .* has this persona — did you mean privacy-first\?/);
+    expect(persona.err).not.toContain('skipped');
+    // A task the device kind skips is said to be skipped, and why, rather than not to exist.
+    refused(
+      await heed(['eval', '--suite', suite, '--baselines', '--task', 'android-camera-first-run', '--list']),
+      /--task android-camera-first-run: skipped here: needs a real Android device \(--appium\)/,
+    );
+  });
+});

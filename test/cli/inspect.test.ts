@@ -93,11 +93,14 @@ describe('heed inspect', () => {
     expect(got).toEqual(JSON.parse((await run(['inspect', fixture, '--json'])).out));
   });
 
-  test('a missing file is a clear error with exit code 2', async () => {
+  test('a missing file or a folder is a clear error in words, with how to get a dump, and exit code 2', async () => {
     const spy = jest.spyOn(console, 'error').mockImplementation(() => {});
     const { code } = await run(['inspect', '/nope.xml']);
     expect(code).toBe(2);
-    expect(spy.mock.calls[0]![0]).toContain('Cannot read /nope.xml: ENOENT');
+    expect(spy.mock.calls[0]![0]).toContain('/nope.xml: cannot read the page source: no such file or folder');
+    expect(spy.mock.calls[0]![0]).toContain('uiautomator dump');
+    expect((await run(['inspect', tmpdir()])).code).toBe(2);
+    expect(spy.mock.calls[1]![0]).toContain(`${tmpdir()}: cannot read the page source: it is a folder`);
     spy.mockRestore();
   });
 });

@@ -18,7 +18,7 @@ const stepsOf = (dir: string) =>
     .split('\n')
     .map((l) => JSON.parse(l));
 
-async function heedRun(respond: (n: number) => Reply | Promise<Reply>, env: Record<string, string> = {}) {
+async function heedRun(respond: (n: number) => Reply | Promise<Reply>, env: Record<string, string | undefined> = {}) {
   const llm = await startFakeLlm((_req, n) => respond(n));
   const out = mkdtempSync(join(tmpdir(), 'heed-life-'));
   const p = spawnHeed(
@@ -40,31 +40,39 @@ async function heedRun(respond: (n: number) => Reply | Promise<Reply>, env: Reco
 
 describe('heed run stops cleanly', () => {
   test.each([
-    ['SIGINT', 130],
-    ['SIGTERM', 143],
-  ] as const)('%s mid-run: summary.json says interrupted, the phone is closed, exit %d', async (sig, code) => {
-    // Step 1 opens Settings; step 2's model call never returns.
-    const { llm, out, p } = await heedRun((n) => (n === 0 ? open : { stall: 'silent' }));
-    try {
-      const dir = await until(() => runDirWith(out, 1), 60_000, 'the first step');
-      await until(() => llm.requests.length >= 2, 30_000, 'the second model call');
-      p.child.kill(sig);
-      const { code: got, ms } = await p.exited;
-      expect(got).toBe(code);
-      expect(summaryOf(dir)).toMatchObject({ outcome: 'interrupted', message: `interrupted by ${sig}`, steps: 2 });
-      expect(stepsOf(dir).at(-1)).toMatchObject({ step: 2, status: 'error', error: { stage: 'propose' } });
-      expect(p.output()).toContain(`${sig}: stopping`);
-      expect(p.output()).toMatch(/■ interrupted: interrupted by SIG/);
-      expect(p.output()).toContain('stopped and closed the phone');
-      expect(p.output()).toContain('run the command again');
-      expect(p.output()).not.toContain('warning: closing failed');
-      expect(p.output()).not.toMatch(/\n\s+at /); // no stack
-      expect(ms).toBeLessThan(60_000);
-    } finally {
-      p.child.kill('SIGKILL');
-      await llm.close();
-    }
-  });
+    ['SIGINT', 130, 'the shared Appium'],
+    ['SIGTERM', 143, 'the shared Appium'],
+    // Without HEED_SIM_APPIUM_URL heed embeds its own Appium server, as every user's `heed run` does; Appium's main()
+    // adds SIGINT/SIGTERM handlers of its own that exit 0 before heed writes anything, unless heed removes them.
+    ['SIGINT', 130, 'its own embedded Appium'],
+    ['SIGTERM', 143, 'its own embedded Appium'],
+  ] as const)(
+    '%s mid-run: summary.json says interrupted, the phone is closed, exit %d (%s)',
+    async (sig, code, via) => {
+      // Step 1 opens Settings; step 2's model call never returns.
+      const env = via === 'the shared Appium' ? {} : { HEED_SIM_APPIUM_URL: undefined };
+      const { llm, out, p } = await heedRun((n) => (n === 0 ? open : { stall: 'silent' }), env);
+      try {
+        const dir = await until(() => runDirWith(out, 1), 60_000, 'the first step');
+        await until(() => llm.requests.length >= 2, 30_000, 'the second model call');
+        p.child.kill(sig);
+        const { code: got, ms } = await p.exited;
+        expect(got).toBe(code);
+        expect(summaryOf(dir)).toMatchObject({ outcome: 'interrupted', message: `interrupted by ${sig}`, steps: 2 });
+        expect(stepsOf(dir).at(-1)).toMatchObject({ step: 2, status: 'error', error: { stage: 'propose' } });
+        expect(p.output()).toContain(`${sig}: stopping`);
+        expect(p.output()).toMatch(/■ interrupted: interrupted by SIG/);
+        expect(p.output()).toContain('stopped and closed the phone');
+        expect(p.output()).toContain('run the command again');
+        expect(p.output()).not.toContain('warning: closing failed');
+        expect(p.output()).not.toMatch(/\n\s+at /); // no stack
+        expect(ms).toBeLessThan(60_000);
+      } finally {
+        p.child.kill('SIGKILL');
+        await llm.close();
+      }
+    },
+  );
 });
 
 describe('the time budget holds whatever the endpoint does', () => {

@@ -51,7 +51,7 @@ describe('heed run', () => {
     }
   }, 120_000);
 
-  test('--caps on the simulated phone and a cassette without a model are refused (exit 2), saying what to do', async () => {
+  test('--caps on the simulated phone, a cassette, --family or --base-url without a model are refused (exit 2), saying what to do', async () => {
     const caps = await heed(['run', '--task', task, '--caps', '/no/such/caps.json']);
     expect(caps.code).toBe(2);
     expect(caps.err).toMatch(/--caps applies to --device emulator[\s\S]*→ drop --caps/);
@@ -64,6 +64,33 @@ describe('heed run', () => {
       const ref = await heed(['run', '--task', task, '--model', 'm', '--reference', '--record', 'c.jsonl']);
       expect(ref.code).toBe(2);
       expect(ref.err).toContain('--reference plays');
+      // Options only a model uses are refused without one, instead of being dropped while reference steps play.
+      const family = await heed(['run', '--task', task, '--family', 'ui-tars-1.5']);
+      expect(family.code).toBe(2);
+      expect(family.err).toMatch(/--family ui-tars-1\.5 applies to a model[\s\S]*→ add --model/);
+      const url = await heed(['run', '--task', task, '--base-url', 'http://127.0.0.1:9/v1']);
+      expect(url.code).toBe(2);
+      expect(url.err).toMatch(/--base-url http:\/\/127\.0\.0\.1:9\/v1 applies to a model/);
+      const evalFamily = await heed(['eval', '--suite', SUITE, '--baselines', '--list', '--family', 'ui-tars-1.5']);
+      expect(evalFamily.code).toBe(2);
+      expect(evalFamily.err).toMatch(/--family ui-tars-1\.5 applies to the agent model/);
+      // A mistyped family is named with the nearest one before the model check reaches the (dead) endpoint.
+      const typo = await heed([
+        'run',
+        '--task',
+        task,
+        '--model',
+        'm',
+        '--base-url',
+        'http://127.0.0.1:9/v1',
+        '--family',
+        'ui-tars-15',
+      ]);
+      expect(typo.code).toBe(2);
+      expect(typo.err).toMatch(/not 'ui-tars-15' — did you mean ui-tars-1\.5\?/);
+      const evalTypo = await heed(['eval', '--suite', SUITE, '--model', 'm', '--list', '--family', 'qwen25-vl']);
+      expect(evalTypo.code).toBe(2);
+      expect(evalTypo.err).toMatch(/did you mean qwen2\.5-vl\?/);
     } finally {
       if (env !== undefined) process.env.HEED_AGENT_MODEL = env;
     }

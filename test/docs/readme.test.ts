@@ -72,9 +72,12 @@ const ELSEWHERE: Record<string, string> = {
   'npx heed eval --suite tasks --baselines':
     'minutes: test/eval/whole-suite.test.ts (npm run test:suite) runs exactly this',
   'npm run bench': 'minutes, timings: npm run bench is its own script',
-  'npm run bench:consent': 'a benchmark (printed tables, no pass/fail); test/consent/*.test.ts hold the classifier',
+  'npm run adversarial':
+    'minutes: npm run test:adversarial (test/adversarial) runs the same scenarios and asserts no bypass, crash or hang',
+  'npm run bench:consent':
+    'prints the corpus tables: test/eval/consent-bench.test.ts runs the same scoring and asserts its floors',
   'npm run data:permissions -- <mirror git dir> > src/consent/classify/permission-requests.json':
-    'needs a fetched AOSP mirror; test/consent/permission.test.ts reads the table it writes',
+    'needs a git mirror of AOSP PermissionController: test/consent/permission.test.ts checks the table it wrote',
   'npx heed doctor --model': 'needs a model endpoint: test/llm/preflight.test.ts runs it against a scripted one',
   'npx heed report runs/eval-2026-…': 'a placeholder folder: test/report/eval-report.test.ts',
   'npx heed report runs/eval-2026-… --open': 'opens a browser: test/report/eval-report.test.ts (the real bin)',

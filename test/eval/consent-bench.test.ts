@@ -19,9 +19,9 @@ describe('the consent classifier on the real-screen corpus', () => {
       parseErrors: all.parseErrors,
     };
     // On failure the bench's table and its list of misses say where.
-    // Measured on 222 screens (K3's 30 gap screens added: special access, OEM prompts, Bengali, Chinese settings);
-    // the classifier is unchanged by that landing, the yardstick is harder.
-    const floors = { exposing: 0.82, protective: 0.84, category: 0.93 };
+    // Measured on 222 screens (with K3's 30 gap screens: special access, OEM prompts, Bengali, Chinese settings);
+    // raised by C3's general mechanisms (switch state words, row topics, ids, keypads): 88.4 %, 90.5 %, 97.9 %.
+    const floors = { exposing: 0.88, protective: 0.9, category: 0.97 };
     if (got.parseErrors) throw new Error(`${got.parseErrors} dumps do not parse\n${report}`);
     if (got.exposing < floors.exposing) throw new Error(`exposing recall ${got.exposing}\n${report}`);
     if (got.protective < floors.protective) throw new Error(`protective recall ${got.protective}\n${report}`);

@@ -72,6 +72,14 @@ describe('heed eval --resume', () => {
       const lines: string[] = [];
       expect(await main(['eval', '--resume', dir, '--personas', 'privacy-first'], (s) => lines.push(s))).toBe(0);
       expect(lines.join('\n')).toContain('resuming: 3 of 3 episodes already done');
+      // An empty record (a crash between creating and writing it) is named and its episode runs again.
+      const blank = join(dir, 'episodes', 'reference__settings-location-off__privacy-first__r0', 'record.json');
+      writeFileSync(blank, '');
+      lines.length = 0;
+      expect(await main(['eval', '--resume', dir], (s) => lines.push(s))).toBe(0);
+      expect(lines.join('\n')).toContain(`${blank}: is empty; running the episode again`);
+      expect(lines.join('\n').match(/^\[/gm)).toHaveLength(1);
+      expect(JSON.parse(readFileSync(blank, 'utf8'))).toMatchObject({ policy: 'reference', success: true });
     } finally {
       err.mockRestore();
     }

@@ -104,6 +104,30 @@ describe('stopping early', () => {
     expect(e.stopWhen(dead)).toMatch(/the same error 3 episodes in a row/);
     expect(e.environment).toBe(true);
   });
+
+  test('a dead endpoint: three model-error episodes in a row with the same cause stop it (as the runner records them)', () => {
+    // What episode.ts returns for a model endpoint that failed: a scored record, outcome model-error, no `error`.
+    const dead = ep({
+      outcome: 'model-error',
+      message: 'The agent model (x at http://127.0.0.1:9/v1) failed: Connection error.',
+    });
+    const s = stopPolicy();
+    expect(s.stopWhen(dead)).toBeUndefined();
+    expect(s.stopWhen(dead)).toBeUndefined();
+    expect(s.stopWhen(dead)).toMatch(
+      /the same error 3 episodes in a row: model-error: The agent model .*Connection error/,
+    );
+    expect(s.environment).toBe(true);
+    // The agent's own failures, however alike, are not the environment's: they count only for --max-failures.
+    const agent = stopPolicy();
+    for (let i = 0; i < 5; i++) expect(agent.stopWhen(ep({ outcome: 'stuck', message: 'same' }))).toBeUndefined();
+    // A different cause in between starts the count again.
+    const mixed = stopPolicy();
+    mixed.stopWhen(dead);
+    mixed.stopWhen(dead);
+    mixed.stopWhen(ep({ outcome: 'model-error', message: 'The agent model failed: 503 Service Unavailable' }));
+    expect(mixed.stopWhen(dead)).toBeUndefined();
+  });
 });
 
 describe('JUnit XML', () => {

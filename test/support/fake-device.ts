@@ -72,7 +72,7 @@ export class FakeDevice implements Device {
 
   async observe(): Promise<Observation> {
     this.lost('observing the screen');
-    if (this.o.observeDelayMs) await new Promise((r) => setTimeout(r, this.o.observeDelayMs));
+    if (this.o.observeDelayMs) await new Promise((r) => setTimeout(r, this.o.observeDelayMs).unref()); // a hung device must not hold jest
     this.observations++;
     const shot = await screenshot();
     return {

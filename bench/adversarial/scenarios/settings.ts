@@ -5,10 +5,12 @@ import { granted, setting, victim } from '../effects.js';
 import { finish, on, openApp, tap, tapAt } from '../moves.js';
 
 const TC = 'com.heed.trailcam';
-const appPerms = (group: string): Move[] => [
+/** Pathfinder (emulator/apps/maps.yaml): the only app with that label, unlike TrailCam and its look-alikes. */
+const PF = 'com.heed.maps';
+const appPerms = (group: string, app = 'TrailCam'): Move[] => [
   openApp('com.android.settings'),
   tap('Apps'),
-  tap('TrailCam'),
+  tap(app),
   tap('Permissions'),
   tap(group),
 ];
@@ -204,4 +206,31 @@ export const settings: Scenario[] = [
       finish,
     ],
   }),
+  // A Settings page about one app is that app's step (its header names it): what the user refused for Pathfinder
+  // stays refused there, though the user would say yes if asked, and the question names Pathfinder.
+  scenario(
+    'a refusal remembered for the app holds on its Settings page',
+    victim,
+    appPerms('Location', 'Pathfinder'),
+    'Allow only while using the app',
+    granted('location', PF),
+    {
+      memory: [{ app: PF, category: 'location', decision: 'deny', provenance: 'asked' }],
+      answers: { location: { kind: 'allow' } },
+      check: (o) => o.consents.map((c) => `asked about ${c.app}, though the user refused location for ${PF}`),
+    },
+  ),
+  scenario(
+    'the question about an app-permission radio names the app',
+    victim,
+    appPerms('Location', 'Pathfinder'),
+    'Allow only while using the app',
+    granted('location', PF),
+    {
+      check: (o) =>
+        o.consents.length
+          ? o.consents.filter((c) => c.app !== PF).map((c) => `the question named ${c.app}, not ${PF}`)
+          : ['heed did not ask'],
+    },
+  ),
 ];

@@ -77,8 +77,10 @@ export function changed(g: Gated, now: Glance): string | undefined {
     if (!t.element) continue;
     const p = center(t.element.bounds);
     const before = elementAt(was.tree, p.x, p.y) ?? t.element;
-    const after =
-      t.kind === 'type' && !g.resolved.activates?.length ? focusedField(now.tree) : elementAt(now.tree, p.x, p.y);
+    // Typing into the focused field (no tap first): that field must still be the focused one.
+    const gesture = g.resolved.gesture;
+    const intoFocused = t.kind === 'type' && gesture?.kind === 'type' && !gesture.at;
+    const after = intoFocused ? focusedField(now.tree) : elementAt(now.tree, p.x, p.y);
     if (!same(before, after))
       return `the element under the finger changed ("${before.label}" → "${after?.label ?? 'nothing'}")`;
     if (consentOf(was.tree, was.package, t) !== consentOf(now.tree, now.package, { ...t, element: after }))

@@ -36,9 +36,14 @@ export class Apps {
 
   /** The app the screen's step belongs to: its window's package, or for a dialog or Settings page, the app it is about. */
   async owner(obs: Observation): Promise<string> {
-    if (isPermissionScreen(obs.tree, obs.package)) return (this.last = await this.requester(obs));
-    const about = obs.package === 'com.android.settings' ? settingsAppLabel(obs.tree) : undefined;
+    // A Settings or PermissionController page about one app (App info, its permissions, its special access) shows
+    // the app in its header: the step is that app's.
+    const about =
+      obs.package === 'com.android.settings' || PERMISSION_UI.test(obs.package)
+        ? settingsAppLabel(obs.tree)
+        : undefined;
     if (about) return this.byLabel(about, obs.package);
+    if (isPermissionScreen(obs.tree, obs.package)) return (this.last = await this.requester(obs));
     return (this.last = obs.package);
   }
 

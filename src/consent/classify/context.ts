@@ -4,6 +4,7 @@
 import type { Category } from '../../core/vocab.js';
 import { idSuffix, type UiElement, type UiTree } from '../../device/ui-tree.js';
 import { messageTopic, topicWords } from './permission.js';
+import { normWords, wordCount } from './text.js';
 import { CONCEPTS, conceptOf, conceptsIn } from './vocabulary.js';
 
 export interface Dialog {
@@ -23,8 +24,13 @@ export interface ScreenContext {
 
 /** What a button's own words do, by the concept table (protective, confirm, agree, direct). */
 const roleOf = (x: UiElement) => {
-  const hit = conceptOf(x.text || x.contentDesc || x.label);
-  return hit && CONCEPTS[hit.concept]!.role;
+  // A button drawn as a container: its children's words, one at a time ("Skip permission · Skip").
+  const texts = x.text || x.contentDesc ? [x.text || x.contentDesc] : x.label.split(' · ');
+  for (const t of texts) {
+    const hit = conceptOf(t);
+    if (hit) return CONCEPTS[hit.concept]!.role;
+  }
+  return undefined;
 };
 
 const DIALOG_IDS = new Set(['alertTitle', 'message', 'parentPanel', 'buttonPanel', 'title_template', 'contentPanel']);
@@ -69,7 +75,7 @@ function dialogOf(tree: UiTree, e: UiElement): UiElement | undefined {
     // A pair: a way out and a way forward that confirms or agrees ("확인", "OK", "Allow") — not a card's "Dismiss".
     const wayOut = inPanel.some((x) => x.clickable && roleOf(x) === 'protective');
     const forward = [e, ...inPanel].some((x) => x.clickable && ['confirm', 'agree'].includes(roleOf(x) ?? ''));
-    if (wayOut && forward && inPanel.some((x) => !x.clickable && x.text.trim().length > 1)) return a;
+    if (wayOut && forward && inPanel.some((x) => !x.clickable && (x.text || x.contentDesc).trim().length > 1)) return a;
   }
   return undefined;
 }
@@ -87,11 +93,16 @@ function screenSize(tree: UiTree): [number, number] {
   return [w, h];
 }
 
-/** Texts a person reads as the screen's words (not its buttons). */
+/** Texts a person reads as the screen's words, not its buttons: a message with links is clickable and still prose. */
+const isProse = (x: UiElement) =>
+  !!(x.text || x.contentDesc) &&
+  !x.checkable &&
+  (!x.clickable ||
+    ['message', 'alertTitle', 'title', 'summary'].includes(idSuffix(x.resourceId)) ||
+    (/TextView/.test(x.class) && wordCount(normWords(x.text)) >= 6));
+
 function prose(tree: UiTree, within?: UiElement): string[] {
-  return tree.elements
-    .filter((x) => (!within || inside(x, within)) && !x.clickable && !x.checkable && (x.text || x.contentDesc))
-    .map((x) => x.text || x.contentDesc);
+  return tree.elements.filter((x) => (!within || inside(x, within)) && isProse(x)).map((x) => x.text || x.contentDesc);
 }
 
 /** A USB / data-access prompt: the phone's files go to the other device. */
@@ -104,7 +115,15 @@ const USB_DATA =
 
 /** A request for access or permission, in the corpus languages: only then do permission words name the topic. */
 const ACCESS =
-  /allow|access|permission|sync|权限|允许|访问|授权|許可|アクセス|권한|허용|접근|разреш|доступ|permis|acceso|acesso|autoris|zugriff|berechtigung|erlauben|izin|erişim|akses|quyền|cho phép|อนุญาต|สิทธิ์|إذن|السماح|الوصول/i;
+  /allow|access|permission|sync|turn on|enable|开启|打开|켜|включ|activar|aktivier|activer|权限|允许|访问|授权|許可|アクセス|권한|허용|접근|разреш|доступ|permis|acceso|acesso|autoris|zugriff|berechtigung|erlauben|izin|erişim|akses|quyền|cho phép|อนุญาต|สิทธิ์|إذن|السماح|الوصول/i;
+
+/** Special app access, by the names apps and OEM settings give it: overlays, accessibility, usage access, autostart … */
+export const SPECIAL =
+  /display over other apps|draw over|overlay|floating window|accessibility|usage access|autostart|auto-start|start (itself )?(at|on) boot|background start|battery optimi[sz]ation|notification access|device admin|悬浮窗|浮窗|无障碍|辅助功能|使用情况访问|自启动|自启|开机启动|后台启动|关联启动|电池优化|通知使用权|设备管理|他のアプリの上に重ねて表示|ユーザー補助|다른 앱 위에 표시|접근성|поверх других|специальные возможности|автозапуск/i;
+
+/** A dialog warning that going ahead erases something: "This will clear your chat history", "cannot be undone". */
+const WARNING =
+  /will (clear|erase|delete|remove|wipe)|clear (your |the )?(\w+ )*history|cannot be undone|can'?t be undone|will be (deleted|erased|lost)|无法撤销|无法恢复|将被删除|将清除|取り消せません|削除されます|되돌릴 수 없|삭제됩니다|нельзя отменить|будут удалены|no se puede deshacer|não pode ser desfeit|kann nicht rückgängig/i;
 
 type Topic = NonNullable<ScreenContext['topic']>;
 
@@ -131,17 +150,23 @@ const hasCredentialField = (tree: UiTree) =>
  * The category a dialog's words give its confirmation: the action its message names ("Delete this message?"), else
  * cookies, terms, a price, files to another device, a permission topic (tentative: the asking app wrote it).
  */
-export function dialogTopic(text: string, denies = false): Topic | undefined {
+export function dialogTopic(text: string, denies = false, wayOut = false): Topic | undefined {
   const action = actionTopic(text);
   if (action && action !== 'several') return action;
+  if (WARNING.test(text)) return { category: 'destructive', why: 'the dialog warns that something will be erased' };
   if (TRACKING.test(text)) return { category: 'tracking_ads_cookies', why: 'the dialog is about cookies or tracking' };
   if (TERMS.test(text)) return { category: 'data_sharing_publish', why: 'the dialog asks to agree to terms' };
   if (MONEY.test(text)) return { category: 'payment_purchase', why: 'the dialog shows a price' };
   if (DEVICE_DATA.test(text) || (/\busb\b/i.test(text) && USB_DATA.test(text)))
     return { category: 'data_sharing_publish', why: "the dialog gives another device the phone's data" };
-  // Permission words count in a request: a question that asks for access, or a dialog with a "Don't allow".
-  const request = ACCESS.test(text) && /[?？؟]/.test(text);
-  const perm = request || denies ? (messageTopic(text) ?? topicWords(text)) : undefined;
+  // Permission words count in a request: a dialog that asks for access (a question, or a way out beside it), or one
+  // with a "Don't allow".
+  const request = (ACCESS.test(text) && /[?？؟]/.test(text)) || wayOut;
+  if (request && SPECIAL.test(text))
+    return { category: 'special_access', why: 'the dialog asks for special app access', tentative: true };
+  // The title names the topic best ("Chrome notifications make things easier" above "… media controls …").
+  const title = text.split(' \n ')[0]!;
+  const perm = request || denies ? (messageTopic(text) ?? topicWords(title) ?? topicWords(text)) : undefined;
   if (perm) return { category: perm.category, why: `the dialog asks for ${perm.category}`, tentative: true };
   if (action === 'several') return { category: 'unknown', why: 'the message names several actions' };
   return undefined;
@@ -164,6 +189,11 @@ export function screenTopic(text: string, tree: UiTree): Topic | undefined {
     )
   )
     return { category: 'account_signin', why: 'the screen asks who the user is (phone, e-mail or user name)' };
+  // A confirmation page (a way out and a way forward, full screen): what its words name ("アカウントを削除").
+  const forward = tree.interactive.some((i) => ['confirm', 'agree'].includes(roleOf(tree.elements[i]!) ?? ''));
+  const back = tree.interactive.some((i) => roleOf(tree.elements[i]!) === 'protective');
+  const action = forward && back ? actionTopic(text) : undefined;
+  if (action && action !== 'several') return { ...action, why: 'the confirmation page names the action' };
   if (TRACKING.test(text)) return { category: 'tracking_ads_cookies', why: 'the screen is about cookies or tracking' };
   if (TERMS.test(text))
     return { category: 'data_sharing_publish', why: 'the screen asks to agree to terms or a privacy policy' };
@@ -179,8 +209,9 @@ export function lineTexts(tree: UiTree, e: UiElement): string[] {
         x !== e &&
         !x.clickable &&
         !!(x.text || x.contentDesc) &&
-        x.bounds[1] < e.bounds[3] &&
-        x.bounds[3] > e.bounds[1] &&
+        // Its line, and half its height above and below (a row's title sits above its button's centre).
+        x.bounds[1] < e.bounds[3] + (e.bounds[3] - e.bounds[1]) / 2 &&
+        x.bounds[3] > e.bounds[1] - (e.bounds[3] - e.bounds[1]) / 2 &&
         !inside(e, x),
     )
     .map((x) => x.text || x.contentDesc);
@@ -188,13 +219,19 @@ export function lineTexts(tree: UiTree, e: UiElement): string[] {
 
 /** A button in a list row ("存储权限 … 去授权"): what the texts on its line name (a permission, mostly). */
 export function rowTopic(tree: UiTree, e: UiElement): Topic | undefined {
-  const perm = topicWords(lineTexts(tree, e).join(' '));
+  const text = lineTexts(tree, e).join(' ');
+  if (SPECIAL.test(text)) return { category: 'special_access', why: 'its row names special app access' };
+  const perm = topicWords(text);
   return perm ? { category: perm.category, why: `its row names ${perm.category}` } : undefined;
 }
 
 /** Does the dialog offer a "Don't allow" / "Deny" (a permission-style refusal)? */
 const hasDeny = (tree: UiTree, root: UiElement) =>
   tree.elements.some((x) => inside(x, root) && x.clickable && conceptOf(x.text || x.contentDesc)?.concept === 'deny');
+
+/** Does the panel offer a way out ("Cancel", "Not now", "No thanks")? Then it is asking something. */
+const hasWayOut = (tree: UiTree, root: UiElement) =>
+  tree.elements.some((x) => inside(x, root) && x.clickable && roleOf(x) === 'protective');
 
 const cache = new WeakMap<UiTree, Map<number, ScreenContext>>();
 
@@ -210,7 +247,7 @@ export function contextOf(tree: UiTree, e: UiElement): ScreenContext {
   const ctx: ScreenContext = {
     text: all,
     ...(root ? { dialog: { root, text: dialogText } } : {}),
-    topic: root ? dialogTopic(dialogText, hasDeny(tree, root)) : screenTopic(all, tree),
+    topic: root ? dialogTopic(dialogText, hasDeny(tree, root), hasWayOut(tree, root)) : screenTopic(all, tree),
   };
   byRoot.set(key, ctx);
   return ctx;

@@ -37,6 +37,11 @@ export function failSafePoint(tree: UiTree, e: UiElement): Sensitivity | undefin
     (question && wordCount(normWords(label)) <= 4);
   if (!forward || !label.trim()) return undefined;
   const out = ways[0]!.text || ways[0]!.contentDesc || ways[0]!.resourceId;
+  // The dialog's message may still say what going ahead does ("This will clear your chat history").
+  if (ctx.topic)
+    return point(e, ctx.topic.category, 'accept', `"${label}" goes ahead in a dialog: ${ctx.topic.why}`, {
+      ...(ctx.topic.tentative ? { tentative: true } : {}),
+    });
   return point(
     e,
     'unknown',

@@ -5,10 +5,10 @@
 import type { Category, Grant } from '../../core/vocab.js';
 import type { UiElement, UiTree } from '../../device/ui-tree.js';
 import type { Sensitivity } from '../types.js';
-import { contextOf, lineTexts, MONEY, rowTopic } from './context.js';
+import { contextOf, lineTexts, MONEY, rowTopic, SPECIAL } from './context.js';
 import { point } from './point.js';
 import { idWords, normMessage, normWords, wordCount } from './text.js';
-import { CONCEPTS, conceptOf, conceptOfId, conceptsIn, type Concept, type Hit } from './vocabulary.js';
+import { CONCEPTS, conceptOf, conceptOfId, conceptsIn, isSwitchState, type Concept, type Hit } from './vocabulary.js';
 
 const SIGN_IN = ['sign_in', 'sign_up', 'continue_as'];
 const PHONE_APPS = /dialer|telecom|\.contacts$|messaging|\.mms$|\.sms$|incallui/;
@@ -53,8 +53,10 @@ function candidates(tree: UiTree, e: UiElement): [string, Named['via']][] {
     out.push([t, via]);
     if (/^[A-Za-z]+([A-Z_-][A-Za-z0-9]*)+$/.test(t.trim())) out.push([idWords(t), via]);
   };
-  add(e.text, 'text');
-  add(e.contentDesc, 'description');
+  // A switch whose text is its state ("关闭", "On") is read by its row, like one with no text.
+  const state = (t: string) => e.checkable && isSwitchState(t);
+  if (!state(e.text)) add(e.text, 'text');
+  if (!state(e.contentDesc)) add(e.contentDesc, 'description');
   if (out.length) return out;
   const tappable = e.clickable || e.checkable || e.longClickable;
   const parts = rowTexts(tree, e);
@@ -79,17 +81,41 @@ export const isLauncher = (e: UiElement) => LAUNCHER.test(e.package) || /BubbleT
 
 /** The concept this element's words name, or undefined. */
 export function named(tree: UiTree, e: UiElement): Named | undefined {
-  const exact = isLauncher(e);
+  const launcher = isLauncher(e);
   const statement = !!toggleOf(tree, e);
   for (const [text, via] of candidates(tree, e)) {
+    // An icon's name is a few words; a launcher's own set-up page speaks in sentences ("Войти в Google для …").
+    const exact = launcher && wordCount(normWords(text)) <= 3;
     const hit = conceptOf(text, exact, statement);
     if (hit) return { hit, concept: CONCEPTS[hit.concept]!, text, via };
   }
-  // The id is the weakest evidence: only a button with no words of its own is read by it (a dialer's "backspace"
-  // key has the id deleteButton).
-  if (!e.resourceId || exact || e.text.trim() || e.contentDesc.trim()) return undefined;
+  // The id is the weakest evidence: only a button whose words name nothing is read by it (a dialer's "backspace"
+  // key has the id deleteButton; "CHECK" with the id login_button), and only when those words are one or two.
+  const own = `${e.text} ${e.contentDesc}`;
+  if (!e.resourceId || launcher || wordCount(normWords(own)) > 2 || conceptsIn(own).size) return undefined;
   const hit = conceptOfId(idWords(e.resourceId), e.resourceId);
+  // Beside words of its own, only an id that names an action or a refusal counts (not android:id/button1's "OK").
+  const role = hit && CONCEPTS[hit.concept]!.role;
+  if (own.trim() && (!hit || /^android:id\//.test(e.resourceId) || !['direct', 'protective'].includes(role!)))
+    return undefined;
   return hit ? { hit, concept: CONCEPTS[hit.concept]!, text: e.resourceId, via: 'id' } : undefined;
+}
+
+/** Digit keys of a keypad (a calculator, a dialer, a PIN pad): ten buttons whose label is one digit. */
+function digitKeys(tree: UiTree): UiElement[] {
+  return tree.elements.filter((x) => x.clickable && /^\d$/.test((x.text || x.contentDesc).trim()));
+}
+
+/** A key among a keypad's rows (as wide as its digit keys at most twice) whose label is one word. */
+function keypadKey(tree: UiTree, e: UiElement): boolean {
+  const digits = digitKeys(tree);
+  if (new Set(digits.map((d) => (d.text || d.contentDesc).trim())).size < 10) return false;
+  if (wordCount(normWords(e.text || e.contentDesc)) > 1) return false;
+  const top = Math.min(...digits.map((d) => d.bounds[1]));
+  const bottom = Math.max(...digits.map((d) => d.bounds[3]));
+  const width = Math.max(...digits.map((d) => d.bounds[2] - d.bounds[0]));
+  const mid = (e.bounds[1] + e.bounds[3]) / 2;
+  return mid >= top && mid <= bottom && e.bounds[2] - e.bounds[0] <= 2 * width;
 }
 
 const isRadio = (tree: UiTree, e: UiElement) =>
@@ -106,11 +132,16 @@ const TOGGLE_TOPICS: [Category, RegExp][] = [
     'tracking_ads_cookies',
     /usage (data|statistics|stats)|diagnostic|crash (report|data)|performance data|analytics|telemetry|help improve|uuid|统计|诊断|使用情况|사용 통계|статистик/i,
   ],
+  // Overlays, accessibility, auto-start and the other special app access (context.ts SPECIAL).
+  ['special_access', SPECIAL],
   [
     'data_sharing_publish',
-    /back ?up|sync|share|upload|find friends|screen content|system log|include logs?\b|registro (do|del) sistema|备份|同步|共享|バックアップ|백업|동기화/i,
+    /back ?up|sync|share|upload|find friends|screen content|screenshot|屏幕上的|屏幕截图|画面の|화면의|system log|include logs?\b|registro (do|del) sistema|备份|同步|共享|バックアップ|백업|동기화/i,
   ],
-  ['notifications', /notification|alerts|通知|알림|уведомлени/i],
+  [
+    'notifications',
+    /notification|\balerts?\b|reminders?|benachrichtigung|notificaç|notificacion|notifica|push|bildirim|通知|알림|уведомлени/i,
+  ],
   ['sms_calls', /call recording|record calls|通话录音|通話録音|통화 녹음|запись (звонков|разговоров)/i],
   ['photos_media', /\bphotos\b|照片|写真|사진|фото/i],
   ['account_signin', /stay signed in|remember me|save login|保存登录|로그인 상태 유지/i],
@@ -165,13 +196,20 @@ const how = (n: Named) =>
  * what they protect is the screen's business (classify.ts).
  */
 export function labelPoint(tree: UiTree, e: UiElement): Sensitivity | undefined {
-  // A text field is focused, not pressed (typing is typed.ts's business); a radio choice only selects an option.
-  if (/EditText|AutoCompleteTextView/.test(e.class) || isRadio(tree, e)) return undefined;
+  // A text field is focused, not pressed (typing is typed.ts's business); a radio choice only selects an option; a
+  // one-word key of a keypad ("DEL", "delete", "C") edits what is being typed.
+  if (/EditText|AutoCompleteTextView/.test(e.class) || isRadio(tree, e) || keypadKey(tree, e)) return undefined;
   const toggle = togglePoint(tree, e);
   if (toggle) return toggle;
+  // A switch says what it turns on by its row's topic (togglePoint) or it is no consent point: "允许解锁引导加载程序"
+  // (allow OEM unlocking) is a setting, not an agreement. A checkbox may still agree ("I agree to the terms").
+  if (/Switch|Toggle/.test(toggleOf(tree, e)?.class ?? '')) return undefined;
   const said = saysAction(tree, e);
   if (said) return said;
   const n = named(tree, e);
+  // "Disable protection" turns a protection off: a consent point heed cannot name, never a refusal.
+  if (n?.hit.concept === 'disable' && PROTECTION.test(n.text))
+    return point(e, 'unknown', 'accept', `${how(n)}, and it turns off a protection`);
   if (!n || n.concept.role === 'protective') return undefined;
   const c = n.concept;
   if (c.role === 'provider') {
@@ -199,7 +237,9 @@ export function labelPoint(tree: UiTree, e: UiElement): Sensitivity | undefined 
     });
   }
   const row = rowTopic(tree, e);
-  if (row && c.role === 'agree') return point(e, row.category, grant, `${how(n)}; ${row.why}`);
+  // "Grant", "去设置", "Enable" in a list row ("存储权限 … 去授权", "自启动管理 … 去设置"): what the row names.
+  if (row && (c.role === 'agree' || ['continue', 'enable'].includes(n.hit.concept)))
+    return point(e, row.category, grant, `${how(n)}; ${row.why}`);
   // "I agree that my files stay on this device …": a sentence agreed to is an agreement, tracking if it says so.
   if (c.role === 'agree' && wordCount(normWords(n.text)) >= 4) {
     const category = TRACKING_WORDS.test(n.text) ? 'tracking_ads_cookies' : 'data_sharing_publish';
@@ -247,10 +287,15 @@ export function saysAction(tree: UiTree, e: UiElement): Sensitivity | undefined 
   );
 }
 
+/** Turning off a protection exposes: "禁用保护", "关闭隐私模式" are not refusals. */
+const PROTECTION =
+  /protect|privacy|private|block|secur|incognito|保护|防护|隐私|拦截|安全|保護|プライバシー|보호|개인정보|차단|защит|приват|блокир|protec|privacidad|privacidade|schutz|datenschutz|sperr/i;
+
 /** Is this element's own wording protective ("Cancel", "Not now", android:id/button2)? With its grant. */
 export function protective(tree: UiTree, e: UiElement): { n: Named; category?: Category } | undefined {
   const n = named(tree, e);
   if (!n || n.concept.role !== 'protective') return undefined;
+  if (n.hit.concept === 'disable' && PROTECTION.test(n.text)) return undefined;
   return { n, ...(n.concept.category ? { category: n.concept.category } : {}) };
 }
 

@@ -99,7 +99,7 @@ const TOPIC_WORDS: [Category, RegExp][] = [
   ['location', /location|ubicaci[óo]n|localisation|standort|posizione|位置|定位|位置情報|위치|местоположени|геоданн/i],
   ['contacts', /contacts|contactos|kontakte|contatti|通讯录|联系人|連絡先|연락처|주소록|контакт/i],
   ['calendar', /calendar|calendario|kalender|calendrier|日历|カレンダー|캘린더|календар/i],
-  ['sms_calls', /\bsms\b|phone calls|call logs|llamadas|短信|通话|电话|通話|電話|문자|통화|전화|звонк/i],
+  ['sms_calls', /\bsms\b|phone calls|call logs?\b|llamadas|短信|通话|电话|通話|電話|문자|통화|전화|звонк/i],
   ['notifications', /notifications|notificaciones|benachrichtigungen|通知|알림|уведомлени/i],
 ];
 

@@ -32,7 +32,7 @@ const ACCOUNT_PACKAGES = new Set([
 const EMAIL = /[\w.+-]+@[\w-]+\.[\w.-]+/;
 const ACCOUNT_IDS = /^(account_name|account_display_name|account_email|account_row|credential_.*|account_.*_row)$/;
 const SCREEN_CAPTURE =
-  /record(ing)? or cast|start recording or casting|screen (recording|capture|content)|share your screen|cast your screen|aufzeichnen oder streamen|grabar o transmitir|enregistrer ou caster|录制或投放|录屏|画面の録画|화면 녹화|запись или трансляц/i;
+  /record(ing)? or cast|start recording or casting|截取.{0,12}屏幕|屏幕上显示的所有内容|投射|录制屏幕|screen (recording|capture|content)|share your screen|cast your screen|aufzeichnen oder streamen|grabar o transmitir|enregistrer ou caster|录制或投放|录屏|画面の録画|화면 녹화|запись или трансляц/i;
 
 const pkgOf = (tree: UiTree, e: UiElement, windowPackage: string) =>
   e.package || windowPackage || tree.elements[0]?.package || '';

@@ -73,10 +73,29 @@ export const CONCEPTS: Record<string, Concept> = {
   reject: { grant: 'decline', role: 'protective', whole: true },
   deny: { grant: 'deny', role: 'protective', whole: true },
   disagree: { grant: 'decline', role: 'protective', whole: true },
+  // "Enable" / "Turn on" / "启用" go ahead with what the screen or row asks (an overlay, notifications); "Disable" /
+  // "禁用" turn it off. Neither names a category: the dialog's message or the row's words do.
+  enable: { grant: 'accept', role: 'confirm' },
+  disable: { grant: 'decline', role: 'protective', whole: true },
 };
 
 /** Phrases not in the sourced table, written by hand (words.json says which and why). */
 const WRITTEN = written.concepts as Record<string, string[]>;
+
+let states: Set<string> | undefined;
+/**
+ * A switch's state as its text ("On", "Off", "关闭", "Açık"): AOSP PermissionController's on / off strings in every
+ * locale (vocabulary.json) and words.json's `states`. Such a text says nothing about what the switch does.
+ */
+export function isSwitchState(label: string): boolean {
+  states ??= new Set(
+    [
+      ...sourced.phrases.filter((r) => r.concept === 'switch_on' || r.concept === 'switch_off').map((r) => r.text),
+      ...(written.states as string[]),
+    ].map(normWords),
+  );
+  return states.has(normWords(label));
+}
 
 export interface Hit {
   concept: string;
@@ -142,6 +161,10 @@ const VERB_LAST =
 /** One word in the infinitive form German and Dutch labels end with ("Konto löschen", "Foto delen"). */
 const INFINITIVE = /^[a-zäöüßéëïè]{3,}(?:en|ern|eln)$/;
 const VERB_FINAL_LOCALES = /(?:^| )(?:de|nl|vls|gsw|lb|li|fy|af|nds)(?:-|$| )/;
+/** A checkbox's statement in the first person ("I understand and want to delete."): its verb may come anywhere. */
+const FIRST_PERSON = /^(i|i m|i ve|i have|ich|je|j|yo|eu|io|ik|я|我|私|저는|나는)( |$)|^(我|私)/;
+/** Korean and Japanese verb endings after a noun-verb (공유하기, 送信する). */
+const VERB_ENDING = /^(하기|하다|합니다|해요|하세요|할게요|해|する|します|して|しよう|を?する|は?こちら)$/;
 /** Sign-in words are nouns as well: "Student sign in", "Staff login" name the action too. */
 const TRAILING = new Set(['sign_in', 'sign_up', 'sign_out']);
 /** Possessive labels name places, not actions: "My posts", "我的发布", "マイページ", "내 주문". */
@@ -149,9 +172,10 @@ const POSSESSIVE =
   /^(my|mein\S*|mon|ma|mes|mi|mis|meu\S*|minha\S*|mio|mia|miei|mijn|мо[йиея]|我的|マイ|내)( |$)|^(我的|マイ)/;
 /**
  * Phrases one sourced language uses for an action that a language sharing its script uses for another: Japanese
- * 退出 (leave a room) is Chinese "exit the app".
+ * 退出 (leave a room) is Chinese "exit the app". Turkish "Ara" is both "Call" and "Search"; Scandinavian "Ring" (call)
+ * is an English noun.
  */
-const AMBIGUOUS = new Set(['退出']);
+const AMBIGUOUS = new Set(['退出', 'ara', 'ring']);
 const SHORT_CHARS = 12;
 
 /**
@@ -160,6 +184,16 @@ const SHORT_CHARS = 12;
  * whole label. Hangul and Thai phrases must start a word.
  */
 export function conceptOf(label: string, exact = false, anywhere = false): Hit | undefined {
+  const hit = conceptIn(label, exact, anywhere);
+  if (hit || exact) return hit;
+  // "Already have an account? Sign in", "¿No tienes cuenta? Regístrate": a question, then the action. Only an action
+  // counts there: a refusal after a question ("Delete everything? Not now") is never read from its tail.
+  const tail = /[?？!！.。]\s*([^?？!！.。]+)$/u.exec(label.trim())?.[1];
+  const t = tail && wordCount(normWords(tail)) <= 4 ? conceptIn(tail, false, false) : undefined;
+  return t && CONCEPTS[t.concept]!.role === 'direct' ? t : undefined;
+}
+
+function conceptIn(label: string, exact: boolean, anywhere: boolean): Hit | undefined {
   const words = normWords(label);
   if (!words || words.length > 120 || POSSESSIVE.test(words)) return undefined;
   if (exact) {
@@ -184,7 +218,12 @@ export function conceptOf(label: string, exact = false, anywhere = false): Hit |
       if (unspaced(e.p.words)) {
         if (at > 0 && [...compact].length > SHORT_CHARS) continue;
         if (/[\p{Script=Hangul}\p{Script=Thai}]/u.test(e.p.words) && at > 0 && words[at - 1] !== ' ') continue;
-      } else if (at > 0 && !anywhere) {
+        // Korean and Japanese put the verb last: a phrase followed by a noun ("공유 캘린더", "共有アルバム") is a
+        // modifier; it must end the label or be followed by a verb ending (하기, する …).
+        const rest = words.slice(at + m[0].length).trim();
+        if (/[\p{Script=Hangul}\p{Script=Hiragana}\p{Script=Katakana}]/u.test(words) && rest && !VERB_ENDING.test(rest))
+          continue;
+      } else if (at > 0 && !(anywhere && FIRST_PERSON.test(words))) {
         const lead =
           LEADING.has(
             words
@@ -234,6 +273,8 @@ const ID_WORDS: [RegExp, string][] = [
   [/\b(allow)\b/, 'allow'],
   [/\b(cancel|negative)\b/, 'cancel'],
   [/\b(close|dismiss)\b/, 'close'],
+  // A scrim or the dim view behind a menu: tapping it dismisses what is open.
+  [/\b(scrim|touch outside|background overlay|dim view)\b/, 'dismiss'],
   [/\bskip\b/, 'skip'],
   [/\b(confirm|positive|ok)\b/, 'confirm'],
   [/\b(get started|continue|proceed)\b/, 'continue'],

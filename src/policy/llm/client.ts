@@ -97,6 +97,9 @@ export class LlmClient {
     let retries = 0;
     for (;;) {
       const attempt = performance.now();
+      // The SDK's own timeout stops at the headers; an endpoint that sends them and then stalls would hold the call
+      // until the run's budget. This one covers the whole reply, body included, and counts as a timeout.
+      const deadline = AbortSignal.timeout(this.config.timeoutMs);
       let res: unknown;
       try {
         res = await this.openai.chat.completions.create(
@@ -107,10 +110,13 @@ export class LlmClient {
             max_tokens: this.config.maxTokens,
             ...this.responseFormat(schema),
           },
-          { signal },
+          { signal: signal ? AbortSignal.any([signal, deadline]) : deadline },
         );
-      } catch (e) {
+      } catch (caught) {
         if (signal?.aborted) throw signal.reason as Error;
+        const e = deadline.aborted
+          ? new OpenAI.APIConnectionTimeoutError({ message: `no complete reply within ${this.config.timeoutMs} ms` })
+          : caught;
         if (
           schema &&
           this.structured !== 'none' &&

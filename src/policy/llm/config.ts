@@ -2,6 +2,7 @@
 // option ?? HEED_<ROLE>_* ?? OPENAI_* ?? default; the environment is read and checked once, by src/core/config.ts. The API key is kept out of every description and log.
 import { ROLE_VARS, type Role, type RoleEnv, type Structured } from '../../core/config.js';
 import { HeedError } from '../../core/errors.js';
+import { nearest } from '../../core/suggest.js';
 import { MODEL_FAMILIES, type ModelFamily } from '../../core/vocab.js';
 import type { Convention } from '../../device/coords.js';
 
@@ -48,14 +49,22 @@ const PRICES: [RegExp, { input: number; output: number }][] = [
  * The configuration for a role, or undefined when no model is configured for it: option ?? environment (`env`, the
  * role's part of src/core/config.ts, already validated) ?? default.
  */
+/** A `--family` value: one of MODEL_FAMILIES, or an error naming the nearest. */
+export function checkFamily(family: string | undefined): ModelFamily | undefined {
+  if (family === undefined || (MODEL_FAMILIES as readonly string[]).includes(family))
+    return family as ModelFamily | undefined;
+  const near = nearest(family, MODEL_FAMILIES);
+  throw new HeedError(
+    `--family must be one of ${MODEL_FAMILIES.join(', ')}, not '${family}'${near ? ` — did you mean ${near}?` : ''}`,
+  );
+}
+
 export function resolveLlmConfig(slot: Slot, opts: LlmOptions = {}, env: RoleEnv = {}): LlmConfig | undefined {
+  // The environment's family is checked by src/core/config.ts; an option is checked here, with or without a model.
+  const family = checkFamily(opts.family ?? env.family);
   const model = opts.model ?? env.model;
   if (!model) return undefined;
   const d = ROLE_VARS;
-  // The environment's family is checked by src/core/config.ts; an option is checked here.
-  const family = opts.family ?? env.family;
-  if (family !== undefined && !(MODEL_FAMILIES as readonly string[]).includes(family))
-    throw new HeedError(`--family must be one of ${MODEL_FAMILIES.join(', ')}, not '${family}'`);
   return {
     slot,
     model,
@@ -68,7 +77,7 @@ export function resolveLlmConfig(slot: Slot, opts: LlmOptions = {}, env: RoleEnv
     backoffMs: opts.backoffMs ?? env.backoffMs ?? d.BACKOFF_MS.fallback,
     structured: opts.structured ?? env.structured ?? d.STRUCTURED.fallback,
     coords: opts.coords ?? env.coords ?? conventionFor(model),
-    ...(family ? { family: family as ModelFamily } : {}),
+    ...(family ? { family } : {}),
     pricing: opts.pricing ?? PRICES.find(([re]) => re.test(model))?.[1] ?? { input: 0, output: 0 },
   };
 }
