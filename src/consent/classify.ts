@@ -25,8 +25,15 @@ function ownPoint(tree: UiTree, e: UiElement, windowPackage: string, perm: boole
   const words = labelPoint(tree, e);
   const byId =
     settingsPoint(tree, e) ?? (perm ? permissionPoint(tree, e) : undefined) ?? surfacePoint(tree, e, windowPackage);
-  return byId ? seen(tree, e, byId, words) : words;
+  if (!byId) return words;
+  // On the system's own windows (the permission controller, Settings, the share sheet …) the ids and the words are
+  // AOSP's and agree ("Allow all" there is every photo, not every cookie); anywhere else an app chose them.
+  return SYSTEM_WINDOW.test(e.package || windowPackage) ? byId : seen(tree, e, byId, words);
 }
+
+/** Windows only the system draws: their resource ids are the platform's, not an app's choice. */
+const SYSTEM_WINDOW =
+  /^(com\.(google\.)?android\.(permissioncontroller|packageinstaller|settings|intentresolver|photopicker|credentialmanager|providers\.media(\.module)?|gms(\.auth)?)|com\.android\.settings|android)$/;
 
 /**
  * An element's id never outranks what the user sees: any app can give its "Pay $12.99" the permission controller's
