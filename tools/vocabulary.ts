@@ -168,6 +168,16 @@ const SOURCES: Source[] = [
       add_number_to_contact: 'add_contact',
       grant_permission: 'allow',
       restore_defaults: 'delete',
+      // What a permission row or switch names ("Bildirimler", "Kamera"): topic nouns, not actions.
+      notifications: 'topic_notifications',
+      notification: 'topic_notifications',
+      camera: 'topic_camera',
+      camera_short: 'topic_camera',
+      contacts_tab: 'topic_contacts',
+      contacts_short: 'topic_contacts',
+      calendar_short: 'topic_calendar',
+      gallery_short: 'topic_photos_media',
+      storage: 'topic_photos_media',
     },
   },
 ];

@@ -29,7 +29,8 @@ Options:
   --repeats <k>          runs of each episode (default 1)
   --out <dir>            output folder (default runs/eval-<time>)
   --resume <dir>         continue an evaluation in <dir> with the options it started with (saved in
-                         <dir>/eval.json); episodes that ended in error, interrupted or device-lost run again
+                         <dir>/eval.json); episodes that ended in error, interrupted, device-lost or
+                         model-error run again
 
 Selecting and splitting:
   --task <id>            only this task (repeat, or id,id,…); an unknown id is refused with the nearest one

@@ -27,7 +27,11 @@ export interface Ending {
  * or when the agent passed no episode at all; ok otherwise. */
 export function evalExitCode(e: Ending): { code: ExitCode; why: string[] } {
   const why: string[] = [];
-  if (e.stop?.environment) return { code: EXIT.environment, why: [`stopped: ${e.stop.reason}`] };
+  if (e.stop?.environment)
+    return {
+      code: EXIT.environment,
+      why: [`stopped: ${e.stop.reason}`, `resume with: heed eval --resume ${e.dir} once the cause is fixed`],
+    };
   if (e.stop?.reason) why.push(`stopped: ${e.stop.reason}`);
   if (e.thresholds) why.push(...unmet(e.results.metrics, e.thresholds).map((u) => `below --fail-under: ${u}`));
   else {

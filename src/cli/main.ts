@@ -7,14 +7,6 @@ import { loadConfig, type HeedConfig } from '../core/config.js';
 import { DeviceError, HeedError, ModelError } from '../core/errors.js';
 import { EXIT } from '../core/exit.js';
 import { ROOT } from '../core/paths.js';
-import { DEMO_HELP, demoCommand } from './demo.js';
-import { DOCTOR_HELP, doctorCommand } from './doctor.js';
-import { EVAL_HELP, evalCommand } from './eval.js';
-import { INSPECT_HELP, inspectCommand } from './inspect.js';
-import { MEMORY_HELP, memoryCommand } from './memory.js';
-import { REPORT_HELP, reportCommand } from './report.js';
-import { REPLY_HELP, replyCommand } from './reply.js';
-import { RUN_HELP, runCommand } from './run.js';
 import { nearest, optionsOf } from '../core/suggest.js';
 
 const HELP = `heed — a mobile GUI agent that heeds its user's privacy preferences
@@ -36,16 +28,43 @@ Run heed <command> --help for a command's options; heed --version prints the ver
 /** A command: its arguments, where to print, and the environment's settings (read once, here). */
 export type Command = (argv: string[], out: (s: string) => void, config: HeedConfig) => Promise<number>;
 
-/** Each command with its help text (whose --options are what "did you mean" suggests from). */
-const COMMANDS: Record<string, { run: Command; help: string }> = {
-  demo: { run: demoCommand, help: DEMO_HELP },
-  inspect: { run: inspectCommand, help: INSPECT_HELP },
-  run: { run: runCommand, help: RUN_HELP },
-  eval: { run: evalCommand, help: EVAL_HELP },
-  report: { run: reportCommand, help: REPORT_HELP },
-  doctor: { run: (argv, out) => doctorCommand(argv, out), help: DOCTOR_HELP },
-  reply: { run: replyCommand, help: REPLY_HELP },
-  memory: { run: memoryCommand, help: MEMORY_HELP },
+/**
+ * Each command with its help text (whose --options are what "did you mean" suggests from), loaded when it is the
+ * command given: `heed --version`, `heed reply` or `heed memory` do not load webdriverio, Appium or sharp.
+ */
+const COMMANDS: Record<string, () => Promise<{ run: Command; help: string }>> = {
+  demo: async () => {
+    const m = await import('./demo.js');
+    return { run: m.demoCommand, help: m.DEMO_HELP };
+  },
+  inspect: async () => {
+    const m = await import('./inspect.js');
+    return { run: m.inspectCommand, help: m.INSPECT_HELP };
+  },
+  run: async () => {
+    const m = await import('./run.js');
+    return { run: m.runCommand, help: m.RUN_HELP };
+  },
+  eval: async () => {
+    const m = await import('./eval.js');
+    return { run: m.evalCommand, help: m.EVAL_HELP };
+  },
+  report: async () => {
+    const m = await import('./report.js');
+    return { run: m.reportCommand, help: m.REPORT_HELP };
+  },
+  doctor: async () => {
+    const m = await import('./doctor.js');
+    return { run: (argv, out) => m.doctorCommand(argv, out), help: m.DOCTOR_HELP };
+  },
+  reply: async () => {
+    const m = await import('./reply.js');
+    return { run: m.replyCommand, help: m.REPLY_HELP };
+  },
+  memory: async () => {
+    const m = await import('./memory.js');
+    return { run: m.memoryCommand, help: m.MEMORY_HELP };
+  },
 };
 
 export function version(): string {
@@ -64,8 +83,8 @@ export async function main(argv: string[], out: (s: string) => void = (s) => con
   const [cmd, ...rest] = argv;
   if (!cmd || cmd === '--help' || cmd === '-h' || cmd === 'help') return (out(HELP), cmd ? EXIT.ok : EXIT.usage);
   if (cmd === '--version' || cmd === '-v' || cmd === 'version') return (out(version()), EXIT.ok);
-  const command = COMMANDS[cmd];
-  if (!command) {
+  const load = COMMANDS[cmd];
+  if (!load) {
     const near = nearest(cmd, Object.keys(COMMANDS));
     console.error(
       near
@@ -74,6 +93,7 @@ export async function main(argv: string[], out: (s: string) => void = (s) => con
     );
     return EXIT.usage;
   }
+  const command = await load();
   try {
     return await command.run(rest, out, loadConfig(process.env));
   } catch (e) {

@@ -23,13 +23,15 @@ export function formatPreflight(c: LlmConfig, checks: PreflightCheck[]): string[
 export async function preflightSlots(
   slots: (LlmConfig | undefined)[],
   say: (s: string) => void,
+  /** Caps each request's timeout (heed run: its time budget holds for the preflight too). */
+  timeoutMs?: number,
 ): Promise<ExitCode | undefined> {
   const seen = new Set<string>();
   let failed = false;
   for (const c of slots) {
     if (!c || seen.has(`${c.model} ${c.baseURL}`)) continue;
     seen.add(`${c.model} ${c.baseURL}`);
-    const checks = await preflight(c);
+    const checks = await preflight(c, timeoutMs === undefined ? {} : { timeoutMs });
     for (const l of formatPreflight(c, checks)) say(l);
     failed ||= preflightFailed(checks);
   }

@@ -252,7 +252,8 @@ export async function runCommand(
       user === 'simulated'
         ? resolveLlmConfig('user', values['user-model'] ? { model: values['user-model'] } : {}, config.llm.user)
         : undefined;
-    const failed = await preflightSlots([agent, userModel], say);
+    // A run with HEED_MAX_SECONDS=30 ends within about 30 s whatever the endpoint does, its preflight included.
+    const failed = await preflightSlots([agent, userModel], say, config.budgets.maxSeconds * 1000);
     if (failed) return failed;
   }
   const stop = watchSignals();

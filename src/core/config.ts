@@ -188,7 +188,9 @@ export function loadConfig(env: Record<string, string | undefined>): HeedConfig 
       return s.parse(raw);
     } catch (e) {
       if (!(e instanceof Expected)) throw e;
-      problems.push(`${name} must be ${e.message}, not '${raw}'`);
+      // Some variables are read twice (a setting and its default; OPENAI_* for every model slot): say each once.
+      const problem = `${name} must be ${e.message}, not '${raw}'`;
+      if (!problems.includes(problem)) problems.push(problem);
       return undefined;
     }
   };

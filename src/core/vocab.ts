@@ -156,3 +156,36 @@ export const MODEL_FAMILIES = [
   'aguvis',
 ] as const;
 export type ModelFamily = (typeof MODEL_FAMILIES)[number];
+
+/** Consent categories as people say them, for every page and report ("sign-in", never `account_signin`). */
+export const CATEGORY_WORDS: Record<Category, string> = {
+  location: 'location',
+  camera: 'camera',
+  microphone: 'microphone',
+  contacts: 'contacts',
+  photos_media: 'photos and media',
+  calendar: 'calendar',
+  sms_calls: 'SMS and calls',
+  notifications: 'notifications',
+  account_signin: 'sign-in',
+  payment_purchase: 'payment',
+  data_sharing_publish: 'sharing and posting',
+  tracking_ads_cookies: 'tracking, ads, cookies',
+  destructive: 'deleting',
+  special_access: 'special app access',
+  unknown: 'unnamed consent point',
+};
+/** A category in words; a name from an older file that is no category any more still reads without underscores. */
+export const categoryWords = (c: string): string =>
+  (CATEGORY_WORDS as Record<string, string>)[c] ?? c.replace(/_/g, ' ');
+
+/** Who settled a consent decision, in words: "allowed by the profile", "blocked by memory (…)". */
+export const SOURCE_WORDS: Record<string, string> = {
+  profile: 'the profile',
+  memory: 'memory (an earlier "always" or "never")',
+  session: 'an earlier answer in this run',
+  protective: 'a protective choice',
+  oversight: 'oversight',
+  critical: 'a critical point',
+  default: 'no covering rule',
+};

@@ -2,7 +2,7 @@
 import { existsSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { DEFAULT_CONFIG, type HeedConfig } from '../core/config.js';
-import { HeedError } from '../core/errors.js';
+import { DeviceError, HeedError } from '../core/errors.js';
 import { nearest } from '../core/suggest.js';
 import { LIMITS, readLimited } from '../core/files.js';
 import { adbDevices } from './adb.js';
@@ -42,23 +42,28 @@ export function readCaps(file?: string): Record<string, unknown> {
   }
 }
 
-/** The serial of the first attached device that is ready, as `adb devices` lists it. */
+/**
+ * The serial of the first attached device that is ready, as `adb devices` lists it. No adb, or no device, is the
+ * environment's problem (a DeviceError: exit 3), not the command line's.
+ */
 async function firstDevice(): Promise<string> {
   let devices;
   try {
     devices = await adbDevices();
   } catch (e) {
-    throw new HeedError(
+    throw new DeviceError(
       `adb could not be run: ${(e as Error).message.split('\n')[0]}`,
+      false,
       'install platform-tools and set ANDROID_HOME (heed doctor checks this)',
     );
   }
   const ready = devices.find((d) => d.state === 'device');
   if (!ready) {
-    throw new HeedError(
+    throw new DeviceError(
       devices.length
         ? `No ready device (adb sees ${devices.map((d) => `${d.serial} ${d.state}`).join(', ')})`
         : 'No Android device is attached',
+      false,
       'start one with emulator/scripts/emulator-start.sh, or connect a phone with USB debugging on',
     );
   }

@@ -98,8 +98,11 @@ export interface EvalRun {
   total: number;
 }
 
-/** Episodes that did not get a score: `--resume` runs them again. */
-export const RERUN: ReadonlySet<Outcome> = new Set(['error', 'interrupted', 'device-lost']);
+/**
+ * Episodes whose ending says nothing about the agent: `--resume` runs them again. A model-error is the endpoint's
+ * (after its retries), which is also what stops an evaluation early: resumed once the endpoint answers, they run.
+ */
+export const RERUN: ReadonlySet<Outcome> = new Set(['error', 'interrupted', 'device-lost', 'model-error']);
 
 export async function runEval(o: EvalOptions): Promise<EvalRun> {
   const all = shardJobs(jobs(o), o.shard);
@@ -201,8 +204,8 @@ function writeRecord(file: string, rec: EpisodeRecord): void {
 }
 
 /**
- * The records a resumed eval keeps: scored episodes. Episodes that ended in error, interrupted or device-lost run
- * again, and so does one whose record.json is torn or empty (named, so the user knows).
+ * The records a resumed eval keeps: scored episodes. Episodes that ended in error, interrupted, device-lost or
+ * model-error run again, and so does one whose record.json is torn or empty (named, so the user knows).
  */
 function finishedEpisodes(all: Job[], dir: (j: Job) => string, say: (l: string) => void): Map<string, EpisodeRecord> {
   const done = new Map<string, EpisodeRecord>();
@@ -218,7 +221,7 @@ function finishedEpisodes(all: Job[], dir: (j: Job) => string, say: (l: string) 
     if (RERUN.has(rec.outcome)) rerun++;
     else done.set(j.key, rec);
   }
-  if (rerun) say(`running again ${rerun} episode(s) that ended in error, interrupted or device-lost`);
+  if (rerun) say(`running again ${rerun} episode(s) that ended in error, interrupted, device-lost or model-error`);
   return done;
 }
 

@@ -3,7 +3,8 @@
 import type { Metrics } from '../eval/metrics.js';
 import type { Results } from '../eval/results.js';
 import { esc } from './html.js';
-import { categoryWords } from './steps.js';
+import { categoryWords } from '../core/vocab.js';
+import { LabelPlacer } from './chart-labels.js';
 
 export const POLICY_COLOURS: Record<string, string> = {
   agent: '#0b57d0',
@@ -22,11 +23,14 @@ function figure(svg: string, caption: string, legend: string): string {
   return `<figure>${svg}${legend}<figcaption>${caption}</figcaption></figure>`;
 }
 
-/** SR against Compliance per policy: the utility/privacy trade-off. Splits are the small marks. */
+/**
+ * SR against Compliance per policy: the utility/privacy trade-off. Splits are the small rings, named where there is
+ * room (rings at one spot share a name: "privacy, proactive").
+ */
 export function tradeOff(r: Results): string {
   const W = 400,
     H = 300,
-    L = 46,
+    L = 56,
     R = 16,
     T = 14,
     B = 40;
@@ -36,19 +40,26 @@ export function tradeOff(r: Results): string {
     .map(
       (g) =>
         `<line x1="${x(g)}" y1="${y(0)}" x2="${x(g)}" y2="${y(1)}" stroke="#eee"/><line x1="${x(0)}" y1="${y(g)}" x2="${x(1)}" y2="${y(g)}" stroke="#eee"/>` +
-        `<text x="${x(g)}" y="${H - B + 14}" text-anchor="middle" font-size="12" fill="#5f6368">${pc(g)}</text>` +
+        `<text x="${x(g)}" y="${H - B + 19}" text-anchor="middle" font-size="12" fill="#5f6368">${pc(g)}</text>` +
         `<text x="${L - 6}" y="${y(g) + 4}" text-anchor="end" font-size="12" fill="#5f6368">${pc(g)}</text>`,
     )
     .join('');
   const marks: string[] = [];
   const missing: string[] = [];
   const described: string[] = [];
+  const dots: { p: string; cx: number; cy: number }[] = [];
+  const rings = new Map<string, { cx: number; cy: number; splits: string[] }>();
   for (const [p, groups] of Object.entries(r.metrics)) {
     for (const [g, m] of Object.entries(groups)) {
       if (!g.startsWith('split:') || m.Compliance === null) continue;
+      const [cx, cy] = [x(m.Compliance), y(m.SR)];
       marks.push(
-        `<circle cx="${x(m.Compliance)}" cy="${y(m.SR)}" r="3.5" fill="none" stroke="${colour(p)}" stroke-width="1.5" opacity=".7"><title>${esc(`${p}, ${g.slice(6)}: SR ${pc(m.SR)}, Compliance ${pc(m.Compliance)}`)}</title></circle>`,
+        `<circle cx="${cx}" cy="${cy}" r="3.5" fill="none" stroke="${colour(p)}" stroke-width="1.5" opacity=".7"><title>${esc(`${p}, ${g.slice(6)}: SR ${pc(m.SR)}, Compliance ${pc(m.Compliance)}`)}</title></circle>`,
       );
+      const at = `${cx.toFixed(0)},${cy.toFixed(0)}`;
+      const ring = rings.get(at) ?? { cx, cy, splits: [] };
+      if (!ring.splits.includes(g.slice(6))) ring.splits.push(g.slice(6));
+      rings.set(at, ring);
     }
     const m = groups.all;
     if (!m) continue;
@@ -56,21 +67,30 @@ export function tradeOff(r: Results): string {
       missing.push(p);
       continue;
     }
-    const right = m.Compliance > 0.7;
+    const [cx, cy] = [x(m.Compliance), y(m.SR)];
     marks.push(
-      `<circle cx="${x(m.Compliance)}" cy="${y(m.SR)}" r="7" fill="${colour(p)}" stroke="#fff" stroke-width="2"><title>${esc(`${p}: SR ${pc(m.SR)}, Compliance ${pc(m.Compliance)}`)}</title></circle>` +
-        `<text x="${x(m.Compliance) + (right ? -11 : 11)}" y="${y(m.SR) + 4}" text-anchor="${right ? 'end' : 'start'}" font-size="12" font-weight="600" fill="${colour(p)}">${esc(p)}</text>`,
+      `<circle cx="${cx}" cy="${cy}" r="7" fill="${colour(p)}" stroke="#fff" stroke-width="2"><title>${esc(`${p}: SR ${pc(m.SR)}, Compliance ${pc(m.Compliance)}`)}</title></circle>`,
     );
+    dots.push({ p, cx, cy });
     described.push(`${p} SR ${pc(m.SR)} at Compliance ${pc(m.Compliance)}`);
   }
+  // Policy names first (they matter most), then the splits' names, none over a mark or another label.
+  // The plot and a sliver under it, above the tick labels: a mark at SR 0 still has room beside it.
+  const place = new LabelPlacer({ x: L - 2, y: 0, w: W - L + 2, h: H - B + 8 });
+  for (const d of dots) place.mark(d.cx, d.cy, 7);
+  for (const g of rings.values()) place.mark(g.cx, g.cy, 3.5);
+  const labels = [
+    ...dots.map((d) => place.label(d.p, d.cx, d.cy, 7, 12, `font-weight="600" fill="${colour(d.p)}"`, true)),
+    ...[...rings.values()].map((g) => place.label(g.splits.join(', '), g.cx, g.cy, 3.5, 10, 'fill="#5f6368"')),
+  ];
   const svg = `<svg viewBox="0 0 ${W} ${H}" role="img" aria-label="${esc(`SR against Compliance: ${described.join('; ') || 'no decision points'}`)}">${grid}
 <text x="${(L + W - R) / 2}" y="${H - 6}" text-anchor="middle" font-size="12">Compliance (decisions as the persona wants) →</text>
-<text transform="translate(12 ${(T + H - B) / 2}) rotate(-90)" text-anchor="middle" font-size="12">SR (tasks done) →</text>
-${marks.join('')}</svg>`;
+<text transform="translate(14 ${(T + H - B) / 2}) rotate(-90)" text-anchor="middle" font-size="12">SR (tasks done) →</text>
+${marks.join('')}${labels.join('')}</svg>`;
   const note = missing.length ? ` ${esc(missing.join(', '))}: no decision points, so no Compliance (not plotted).` : '';
   return figure(
     svg,
-    `<b>Utility against privacy.</b> Top right is both: the task done, every consent decision as the persona wants. Large dots: all episodes; rings: one split each.${note}`,
+    `<b>Utility against privacy.</b> Top right is both: the task done, every consent decision as the persona wants. Large dots: all episodes; rings: one split each, named where there is room.${note}`,
     policyLegend(Object.keys(r.metrics)),
   );
 }

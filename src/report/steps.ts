@@ -6,7 +6,7 @@ import { join, relative } from 'node:path';
 import type { StepRecord } from '../agent/recorder.js';
 import { explain, type Explainable } from '../consent/explain.js';
 import type { LedgerEntry } from '../consent/ledger.js';
-import { CATEGORIES, GRANTS, PROTECTIVE, type Grant } from '../core/vocab.js';
+import { CATEGORIES, GRANTS, PROTECTIVE, SOURCE_WORDS, type Grant } from '../core/vocab.js';
 import type { DecisionPoint } from '../eval/types.js';
 import { actionCaption } from '../policy/caption.js';
 import type { RunFiles } from './read.js';
@@ -57,30 +57,6 @@ const KNOWN: Record<string, string> = {
 
 /** A package as a person reads it: "permission dialog", "trailcam". */
 export const appName = (pkg: string) => KNOWN[pkg] ?? pkg.split('.').at(-1) ?? pkg;
-/** Consent categories as a reader says them. */
-const CATEGORY_WORDS: Record<string, string> = {
-  photos_media: 'photos and media',
-  sms_calls: 'SMS and calls',
-  account_signin: 'sign-in',
-  payment_purchase: 'payment',
-  data_sharing_publish: 'sharing and posting',
-  tracking_ads_cookies: 'tracking, ads, cookies',
-  destructive: 'deleting',
-  special_access: 'special app access',
-  unknown: 'unnamed consent point',
-};
-export const categoryWords = (c: string) => CATEGORY_WORDS[c] ?? c.replace(/_/g, ' ');
-
-const SOURCE_WORDS: Record<string, string> = {
-  profile: 'the profile',
-  memory: 'memory (an earlier "always" or "never")',
-  session: 'an earlier answer in this run',
-  protective: 'a protective choice',
-  oversight: 'oversight',
-  critical: 'a critical point',
-  default: 'no covering rule',
-};
-
 function decisionView(s: StepRecord, entry: LedgerEntry | undefined, point?: DecisionPoint): DecisionView | undefined {
   const d = (s.decision ?? entry) as { verdict?: string; source?: string; reason?: string } | undefined;
   const sens = (s.sensitivity ?? entry) as Partial<Explainable> | undefined;

@@ -2,7 +2,8 @@
 // question and answer), shared by the per-run report and every episode of the eval report. Click a frame to enlarge.
 import type { DecisionPoint } from '../eval/types.js';
 import { esc, safeHref } from './html.js';
-import { appName, categoryWords, type DecisionView, type StepView } from './steps.js';
+import { categoryWords } from '../core/vocab.js';
+import { appName, type DecisionView, type StepView } from './steps.js';
 
 /** The persona's rule in words: "privacy-first denies location". */
 export function wantedWords(persona: string, p: DecisionPoint): string {

@@ -13,6 +13,7 @@ export const PAGE_SCRIPT = `
   function el(tag, text, cls) { const e = document.createElement(tag); if (text !== undefined && text !== null) e.textContent = text; if (cls) e.className = cls; return e; }
   const words = (s) => String(s || '').replace(/_/g, ' ');
   const appName = (r) => r.appLabel || String(r.app || '').split('.').pop();
+  const remembers = (r) => r.category !== 'unknown';
 
   async function answer(body) {
     if (!state.pending) return;
@@ -33,7 +34,7 @@ export const PAGE_SCRIPT = `
   }
 
   function button(label, sub, key, kind, cls) {
-    const x = el('button', null, cls); x.type = 'button'; x.dataset.answer = kind;
+    const x = el('button', null, cls); x.type = 'button'; x.dataset.answer = kind; x.dataset.key = key;
     x.append(label, el('kbd', key), el('span', sub, 'sub'));
     x.onclick = () => answer({ answer: kind });
     return x;
@@ -50,7 +51,8 @@ export const PAGE_SCRIPT = `
     const add = (k, v) => { if (v === undefined || v === null || v === '') return; details.append(el('dt', k)); details.append(el('dd', String(v))); };
     if (p.kind === 'consent') {
       const r = p.request, app = appName(r);
-      $('req-topic').textContent = words(r.category) + ' · ' + app;
+      const c = p.topic || words(r.category);
+      $('req-topic').textContent = c + ' · ' + app;
       $('req-title').textContent = r.label ? 'Let heed tap “' + r.label + '” in ' + app + '?' : 'Let heed do this in ' + app + '?';
       if (r.explanation) {
         $('req-what').textContent = r.explanation.what;
@@ -58,7 +60,6 @@ export const PAGE_SCRIPT = `
         if (r.explanation.narrower) $('req-narrow').textContent = 'A narrower choice is on the screen: ' + r.explanation.narrower + '.';
       }
       if (r.irreversible) $('req-note').append(el('p', 'This cannot be undone.', 'irreversible'));
-      const c = words(r.category);
       const lasting = r.explanation && r.explanation.lasting;
       buttons.append(
         lasting && r.label
@@ -66,10 +67,13 @@ export const PAGE_SCRIPT = `
           : button('Yes, this time', 'heed does this step; it asks again next time', 'o', 'allow_once', 'allow'),
         ...(lasting && r.label && r.explanation.narrower
           ? [button('Only this time instead', 'heed taps the narrower choice the screen has (' + r.explanation.narrower.replace(/^use /, '').replace(/ instead$/, '') + ')', 'o', 'allow_once', 'allow')]
-          : []),
-        button('Yes, always in ' + app, 'heed remembers, and does not ask about ' + c + ' in ' + app + ' again', 'a', 'always', 'allow'),
-        button('No', 'heed does not do it, and does not ask again in this run', 'd', 'deny', 'deny'),
-        button('Never in ' + app, 'heed remembers: never ' + c + ' in ' + app, 'n', 'never', 'deny'));
+          : []));
+      // heed remembers no answer about a step it cannot name (the gate and memory refuse to): offer no "always" or
+      // "never" that would promise otherwise.
+      if (remembers(r)) buttons.append(button('Yes, always in ' + app, 'heed remembers, and does not ask about ' + c + ' in ' + app + ' again', 'a', 'always', 'allow'));
+      buttons.append(button('No', 'heed does not do it, and does not ask again in this run', 'd', 'deny', 'deny'));
+      if (remembers(r)) buttons.append(button('Never in ' + app, 'heed remembers, and always says no to ' + c + ' in ' + app, 'n', 'never', 'deny'));
+      else $('req-note').append(el('p', 'heed cannot tell what this step grants, so no answer about it is remembered after this run.', 'countdown'));
       add('Action', r.action); add('App', r.app); add('Category', r.category); add('Would grant', r.grant); add('Evidence', r.evidence); add('Why heed asks', r.reason);
       $('req-text-label').textContent = 'Or tell heed what to do instead (i)';
     } else {
@@ -79,6 +83,7 @@ export const PAGE_SCRIPT = `
       $('req-text-label').textContent = 'Your answer (i)';
     }
     if (shownId !== p.id) { shownId = p.id; $('status').textContent = ''; $('req-text').value = ''; $('req-title').focus(); }
+    countdown();
   }
 
   function renderScreen() {
@@ -96,7 +101,7 @@ export const PAGE_SCRIPT = `
 
   function line(e) {
     const li = el('li'); li.append(el('strong', e.step + '. '), document.createTextNode(e.action + ' → ' + e.outcome));
-    if (e.decision) li.append(el('span', '  [' + e.decision + ']', 'd'));
+    if (e.decision) li.append(el('span', ' · ' + e.decision, 'd'));
     return li;
   }
 
@@ -129,11 +134,13 @@ export const PAGE_SCRIPT = `
     if (e.checks && e.checks.length) { const ul = el('ul'); ul.append(...e.checks.map((c) => el('li', (c.pass ? '✓ ' : '✗ ') + c.description))); p.append(ul); }
   }
 
-  setInterval(() => {
+  /** Time left and what no answer means: painted with the request, then every half second. */
+  function countdown() {
     const p = state.pending;
     const after = p && p.kind === 'consent' ? (p.request.explanation ? p.request.explanation.defaultText : 'No answer means deny.') : 'No answer: heed goes on without one.';
     $('countdown').textContent = p ? Math.max(0, Math.round((p.deadline - Date.now()) / 1000)) + ' s left. ' + after : '';
-  }, 500);
+  }
+  setInterval(countdown, 500);
 
   $('req-form').addEventListener('submit', (ev) => {
     ev.preventDefault();
@@ -148,7 +155,9 @@ export const PAGE_SCRIPT = `
     const k = ev.key.toLowerCase();
     if (k === 'i') { ev.preventDefault(); $('req-text').focus(); return; }
     if (state.pending.kind === 'consent') {
-      const map = { y: 'allow', o: 'allow_once', a: 'always', d: 'deny', n: 'never' };
+      // The keys of the answers shown, and no others: a key never answers what the page does not offer.
+      const map = {};
+      for (const b of $('req-buttons').querySelectorAll('button[data-key]')) map[b.dataset.key] = b.dataset.answer;
       if (map[k]) { ev.preventDefault(); answer({ answer: map[k] }); }
     } else if (/^[1-9]$/.test(k)) {
       const o = (state.pending.question.options || [])[Number(k) - 1];

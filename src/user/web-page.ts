@@ -27,6 +27,7 @@ export const PAGE = `<!doctype html>
   h2 { font-size:16px; margin:0 0 8px; }
   #phone { position:relative; overflow:hidden; border-radius:8px; }
   #phone img { width:100%; display:block; border-radius:8px; border:1px solid var(--line); }
+  #phone img[hidden] { display:none; }
   #mark { position:absolute; border:3px solid #e8175d; border-radius:6px; box-shadow:0 0 0 9999px rgba(0,0,0,.25); pointer-events:none; display:none; }
   #dot { position:absolute; width:22px; height:22px; margin:-11px 0 0 -11px; border:3px solid #e8175d; border-radius:50%; display:none; pointer-events:none; }
   #request[data-kind="none"] .when-pending { display:none; }

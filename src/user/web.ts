@@ -7,7 +7,7 @@ import type { AddressInfo } from 'node:net';
 import { z } from 'zod';
 import { DEFAULT_CONFIG } from '../core/config.js';
 import { HeedError } from '../core/errors.js';
-import type { ConsentAnswer } from '../core/vocab.js';
+import { categoryWords, type ConsentAnswer } from '../core/vocab.js';
 import type { ConsentRequest, EpisodeContext, Question, RunEnd, Screen, StepEvent, UserChannel } from './channel.js';
 import { WebTimeline } from './web-timeline.js';
 import { readJson, sendText } from './web-http.js';
@@ -181,7 +181,10 @@ export class WebUser implements UserChannel {
         ? {
             id: p.id,
             kind: p.kind,
-            ...(p.kind === 'consent' ? { request: p.request } : { question: p.question }),
+            // The category as people say it ("sign-in"), for the topic and the answers' small print.
+            ...(p.kind === 'consent'
+              ? { request: p.request, topic: categoryWords(p.request.category) }
+              : { question: p.question }),
             ...(p.episode ? { episode: p.episode } : {}),
             deadline: p.deadline,
           }
@@ -283,6 +286,12 @@ export class WebUser implements UserChannel {
     }
     for (const c of this.clients) c.end();
     this.clients.clear();
-    await new Promise<void>((r) => (this.server ? this.server.close(() => r()) : r()));
+    await new Promise<void>((r) => {
+      if (!this.server) return r();
+      this.server.close(() => r());
+      // A page's EventSource reconnects at once when its stream ends: that new stream (or a keep-alive socket) would
+      // hold close() open, and the run's process with it, for as long as the tab stays open.
+      this.server.closeAllConnections();
+    });
   }
 }

@@ -1,7 +1,7 @@
 // Whatever the model endpoint or the device does, a run ends with an outcome from the closed set, its cause, a
 // summary.json and a line for the failing step; model mistakes are step outcomes the model is told about.
 import { describe, expect, test } from '@jest/globals';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runAgent } from '../../src/agent/loop.js';
@@ -164,8 +164,12 @@ describe('failures that end the run still leave an outcome, its cause, the step 
   });
 
   test('a cassette that cannot be written is heed’s error, not the model’s', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'heed-cassette-'));
-    const run = await runOnFake({ respond: () => finish, cassette: new Cassette(dir, 'record') });
+    // A folder takes the file's place after the cassette was opened (a folder given up front is refused by the
+    // constructor, before the phone boots: test/cli/inputs.test.ts): the write itself fails.
+    const file = join(mkdtempSync(join(tmpdir(), 'heed-cassette-')), 'calls.jsonl');
+    const cassette = new Cassette(file, 'record');
+    mkdirSync(file);
+    const run = await runOnFake({ respond: () => finish, cassette });
     expect(run.result).toMatchObject({
       outcome: 'error',
       message: expect.stringContaining('Cannot write the cassette'),

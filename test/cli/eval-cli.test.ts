@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { XMLParser } from 'fast-xml-parser';
 import { main } from '../../src/cli/main.js';
 import { SUITE } from '../support/eval-run.js';
-import { act, startFakeLlm } from '../support/fake-llm.js';
+import { act, startFakeLlm, type FakeLlm } from '../support/fake-llm.js';
 
 async function heed(args: string[]): Promise<{ code: number; out: string }> {
   const lines: string[] = [];
@@ -100,7 +100,7 @@ describe('heed eval for CI', () => {
     }
   }, 240_000);
 
-  test('a dead endpoint (preflight skipped) stops after three episodes with the same model error: exit 3', async () => {
+  test('a dead endpoint (preflight skipped) stops after three episodes with the same model error: exit 3; resumed once it answers, those run again', async () => {
     const closed = await new Promise<number>((resolve) => {
       const srv = createServer().listen(0, '127.0.0.1', () => {
         const { port } = srv.address() as AddressInfo;
@@ -114,6 +114,8 @@ describe('heed eval for CI', () => {
       HEED_AGENT_BASE_URL: `http://127.0.0.1:${closed}/v1`,
       HEED_AGENT_MAX_RETRIES: '0',
     });
+    const dir = tmp();
+    let llm: FakeLlm | undefined;
     try {
       const r = await heed([
         'eval',
@@ -126,7 +128,7 @@ describe('heed eval for CI', () => {
         '--no-preflight',
         '--json',
         '--out',
-        tmp(),
+        dir,
       ]);
       expect(r.code).toBe(3);
       const out = JSON.parse(r.out);
@@ -138,8 +140,25 @@ describe('heed eval for CI', () => {
       expect(out.why[0]).toMatch(
         /^stopped: the same error 3 episodes in a row: model-error: The agent model \(dead at/,
       );
+      expect(out.why[1]).toBe(`resume with: heed eval --resume ${dir} once the cause is fixed`);
+      // The endpoint answers now: the three model-error episodes are not results of the agent, so they run again.
+      llm = await startFakeLlm(act({ action: 'finish', status: 'infeasible', message: 'cannot' }));
+      process.env.HEED_AGENT_BASE_URL = llm.baseURL;
+      const resumed = await heed(['eval', '--resume', dir]);
+      expect(resumed.out).toContain(
+        'running again 3 episode(s) that ended in error, interrupted, device-lost or model-error',
+      );
+      expect(resumed.code).toBe(1); // the agent gives up on every task: its own failure now
+      const results = JSON.parse(readFileSync(join(dir, 'results.json'), 'utf8'));
+      expect(results.episodes.map((e: { outcome: string }) => e.outcome)).toEqual([
+        'infeasible',
+        'infeasible',
+        'infeasible',
+        'infeasible',
+      ]);
     } finally {
       keys.forEach((k, i) => (saved[i] === undefined ? delete process.env[k] : (process.env[k] = saved[i])));
+      await llm?.close();
     }
   }, 240_000);
 });

@@ -130,6 +130,14 @@ describe('paths the filesystem refuses', () => {
       }),
       /Cannot create the folder of the cassette .*a-file: a file of that name is in the way/,
     );
+    // A folder given as the cassette is refused before the phone boots, not found out at the first model call.
+    refused(
+      await heed(['run', '--task', TASK, '--record', tmp(), '--no-preflight', '--out', tmp()], {
+        HEED_AGENT_MODEL: 'm',
+        HEED_AGENT_BASE_URL: 'http://127.0.0.1:9/v1',
+      }),
+      /is a folder, not a cassette file\n {2}→ give --record a file in a folder you can write to/,
+    );
   });
 
   test('a HEED_HOME heed cannot write: the "always" answer holds for the run, and the user is told it was not saved', async () => {

@@ -26,8 +26,9 @@ function runAnswering(answer: string): Promise<{ code: number | null; out: strin
     p.stdout.on('data', (d: Buffer) => {
       out += d;
       pending += d;
-      // The consent prompt ends in "> ": answer it (a piped answer sent before the question would be lost).
-      if (/do something else > $/.test(pending)) {
+      // The consent prompt (its choices, then what Enter does) ends in "> ": answer it (a piped answer sent before
+      // the question would be lost).
+      if (/\[i\] do something else.*> $/.test(pending)) {
         pending = '';
         asked++;
         p.stdin.write(`${answer}\n`);

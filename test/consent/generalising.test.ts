@@ -195,3 +195,186 @@ describe('an action after a question', () => {
     expect(s?.exposing ?? true).toBe(true);
   });
 });
+
+describe('editing a form is not deleting', () => {
+  const form = (remove: Node, add?: Node): Node[] => [
+    { cls: 'android.widget.ImageView', desc: '取消', clickable: true },
+    { text: '新建日程' },
+    { cls: 'android.widget.AutoCompleteTextView', text: '标题', clickable: true },
+    { text: '10 分钟前' },
+    remove,
+    ...(add ? [add] : []),
+  ];
+  const icon = (desc: string): Node => ({ cls: 'android.widget.ImageView', desc, clickable: true });
+  const byDesc = (desc: string) => (t: ReturnType<typeof dump>) => t.elements.find((x) => x.contentDesc === desc)!;
+
+  test('the remove icon of a repeatable row ("删除提醒" beside "添加提醒") edits the draft', () => {
+    const s = tapOn(
+      'com.huawei.calendar',
+      form(icon('删除提醒'), { text: '添加提醒', clickable: true }),
+      byDesc('删除提醒'),
+    );
+    expect(s).toBeUndefined();
+  });
+  test('the same in English: "Remove reminder" beside "Add reminder"', () => {
+    const s = tapOn(
+      'com.cal.app',
+      form(icon('Remove reminder'), { text: 'Add reminder', clickable: true }),
+      byDesc('Remove reminder'),
+    );
+    expect(s).toBeUndefined();
+  });
+  test.each([
+    ['an icon with no "add" of the same kind ("Delete account")', icon('Delete account'), undefined, 'Delete account'],
+    ['"删除提醒" with no add control', icon('删除提醒'), undefined, '删除提醒'],
+    [
+      '"Delete account" beside an unrelated "Add reminder"',
+      icon('Delete account'),
+      { text: 'Add reminder', clickable: true },
+      'Delete account',
+    ],
+  ])('%s stays destructive', (_what, remove, add, desc) => {
+    expect(tapOn('com.cal.app', form(remove, add), byDesc(desc))).toMatchObject({
+      category: 'destructive',
+      exposing: true,
+    });
+  });
+  test("a delete button with words of its own is the form's own delete", () => {
+    const s = tapOn(
+      'com.autotask.app',
+      form({ cls: 'android.widget.Button', text: '删除提醒', clickable: true }, { text: '添加提醒', clickable: true }),
+      (t) => el(t, '删除提醒'),
+    );
+    expect(s).toMatchObject({ category: 'destructive' });
+  });
+});
+
+describe("topic nouns from Fossify's translations", () => {
+  test.each(['Powiadomienia', 'Уведомления о сообщениях', 'Bildirimleri göster'])(
+    'a switch "%s" that is off turns notifications on',
+    (label) => {
+      const s = tapOn('com.example.app', [{ text: label, cls: SWITCH, checkable: true }], (t) => el(t, label));
+      expect(s).toMatchObject({ category: 'notifications', grant: 'accept' });
+    },
+  );
+  test('"Kamera" on a permission row names what its "Grant" grants', () => {
+    const s = tapOn(
+      'com.example.app',
+      [{ text: 'Kamera' }, { cls: 'android.widget.Button', text: 'Grant', clickable: true }],
+      (t) => el(t, 'Grant'),
+    );
+    expect(s).toMatchObject({ category: 'camera', exposing: true });
+  });
+});
+
+describe("the held-out set's classes, as the platforms word them", () => {
+  const B = (text: string, id = ''): Node => ({ cls: 'android.widget.Button', text, id, clickable: true });
+  const points = (pkg: string, nodes: Node[]) => {
+    const tree = dump(pkg, nodes);
+    return new Map(
+      [...consentPoints(tree, pkg).entries()].map(([i, p]) => [tree.elements[i]!.text || tree.elements[i]!.label, p]),
+    );
+  };
+  test.each([
+    ['Save password?', 'Never', 'Save'],
+    ['パスワードを保存しますか？', '使用しない', '保存'],
+  ])('a password-manager sheet "%s": Save signs in, Never refuses', (title, never, save) => {
+    const p = points('com.google.android.gms', [
+      { text: title, id: 'android:id/alertTitle' },
+      B(never, 'android:id/button2'),
+      B(save, 'android:id/button1'),
+    ]);
+    expect(p.get(save)).toMatchObject({ category: 'account_signin', exposing: true });
+    expect(p.get(never)).toMatchObject({ category: 'account_signin', exposing: false });
+  });
+  test('"Salvar suas informações de login?" (Instagram, pt): Salvar saves a sign-in', () => {
+    const p = points('com.instagram.android', [
+      { text: 'Salvar suas informações de login?' },
+      B('Salvar'),
+      B('Agora não'),
+    ]);
+    expect(p.get('Salvar')).toMatchObject({ category: 'account_signin', exposing: true });
+  });
+  test('"Save" on a form or a settings sheet stores what was typed: no consent point', () => {
+    const p = points('com.shop', [
+      { text: 'Restock' },
+      { cls: 'android.widget.EditText', text: 'Price $4.99' },
+      B('Cancel'),
+      B('Save'),
+    ]);
+    expect(p.get('Save')).toBeUndefined();
+  });
+  test("Credential Manager's rows sign in; its Cancel refuses", () => {
+    const p = points('com.android.credentialmanager', [
+      { text: 'Use your saved passkey for Shopping?' },
+      { cls: 'android.widget.LinearLayout', clickable: true, children: [{ text: 'Passkey' }, { text: 'jdoe' }] },
+      B('Cancel'),
+    ]);
+    expect(p.get('Passkey · jdoe')).toMatchObject({ category: 'account_signin', exposing: true });
+    expect(p.get('Cancel')).toMatchObject({ exposing: false });
+  });
+  test('identity providers in Korean: "카카오로 시작하기", "Apple로 계속하기"', () => {
+    const p = points('com.app', [{ text: '간편 로그인' }, B('카카오로 시작하기'), B('Apple로 계속하기')]);
+    expect(p.get('카카오로 시작하기')).toMatchObject({ category: 'account_signin' });
+    expect(p.get('Apple로 계속하기')).toMatchObject({ category: 'account_signin' });
+  });
+  test('a Japanese transfer "振込を実行" pays', () => {
+    expect(points('com.bank.jp', [{ text: '振込内容の確認' }, B('振込を実行')]).get('振込を実行')).toMatchObject({
+      category: 'payment_purchase',
+      irreversible: true,
+    });
+  });
+  test("an assistant's 'Use screen context' switch shares the screen", () => {
+    const p = points('com.google.android.googlequicksearchbox', [
+      { text: 'Use screen context', cls: SWITCH, checkable: true },
+    ]);
+    expect(p.get('Use screen context')).toMatchObject({ category: 'data_sharing_publish', grant: 'accept' });
+  });
+});
+
+describe('privacy switches and preference checkboxes', () => {
+  const pref = (title: string, summary: string, checked = false): Node => ({
+    cls: 'android.widget.LinearLayout',
+    clickable: true,
+    children: [
+      { text: title, id: 'android:id/title' },
+      { text: summary, id: 'android:id/summary' },
+      { cls: 'android.widget.CheckBox', id: 'android:id/checkbox', checkable: true, checked },
+    ],
+  });
+  const box = (t: ReturnType<typeof dump>) => t.elements.find((x) => x.checkable)!;
+  test('"마이크 사용 … 허용합니다" (allow apps to use the microphone), on: the tap turns the microphone off', () => {
+    const s = tapOn(
+      'ai.umos.vehiclecontrol',
+      [
+        { text: '마이크 사용' },
+        { text: '앱에서 마이크를 사용할 수 있도록 허용합니다.' },
+        { cls: 'android.view.View', checkable: true, checked: true },
+      ],
+      box,
+    );
+    expect(s).toMatchObject({ category: 'microphone', grant: 'decline' });
+  });
+  test("a camera app's 'Grid lines' switch names no access: no consent point", () => {
+    expect(tapOn('com.cam', [{ text: 'Camera grid lines', cls: SWITCH, checkable: true }], box)).toBeUndefined();
+  });
+  test('a preference checkbox that allows a display option is a setting, not an agreement', () => {
+    const s = tapOn('tool.float', [pref('Allow picture over layout', 'Show picture out of current window')], box);
+    expect(s).toBeUndefined();
+  });
+  test('a preference checkbox that shares with partners is still a consent point', () => {
+    const s = tapOn('com.app', [pref('Allow sharing my data with partners', 'Used for offers')], box);
+    expect(s).toMatchObject({ exposing: true });
+  });
+  test('a checkbox that stands alone and agrees to the terms is an agreement', () => {
+    const s = tapOn(
+      'com.app',
+      [
+        { text: 'Create account' },
+        { cls: 'android.widget.CheckBox', text: 'I agree to the Terms of Service and Privacy Policy', checkable: true },
+      ],
+      box,
+    );
+    expect(s).toMatchObject({ exposing: true, grant: 'accept' });
+  });
+});

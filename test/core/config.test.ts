@@ -75,6 +75,11 @@ describe('loadConfig', () => {
       message = (e as Error).message;
     }
     expect(message).toMatch(/Invalid environment:\n {2}HEED_MAX_STEPS .*\n {2}HEED_FRAME_MAX_SIDE /);
+    // Once each, though the frame settings (and the OPENAI_* fallbacks of every model slot) are read more than once.
+    expect(message.split('\n').filter((l) => /^ {2}[A-Z]/.test(l))).toEqual([
+      expect.stringMatching(/^ {2}HEED_MAX_STEPS /),
+      expect.stringMatching(/^ {2}HEED_FRAME_MAX_SIDE /),
+    ]);
   });
 
   test('heed refuses a bad variable at start-up with exit code 2 and one line naming it', async () => {

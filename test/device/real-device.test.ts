@@ -6,6 +6,10 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { execFileSync } from 'node:child_process';
+import { jest } from '@jest/globals';
+import { main } from '../../src/cli/main.js';
+import { DeviceError } from '../../src/core/errors.js';
+import { ROOT } from '../../src/core/paths.js';
 import { AppiumDevice } from '../../src/device/appium-device.js';
 import { loadConfig } from '../../src/core/config.js';
 import { openDevice } from '../../src/device/open.js';
@@ -199,5 +203,40 @@ describe('real devices', () => {
       /Cannot use capabilities file .*not a JSON object/,
     );
     await expect(openDevice({ device: 'my-phone' })).rejects.toThrow(/Unknown device 'my-phone'/);
+  });
+
+  test('no device, or no adb: the environment would not let heed start (exit 3), not a bad command line (2)', async () => {
+    delete process.env.ANDROID_SERIAL;
+    delete process.env.ANDROID_HOME;
+    process.env.PATH = `${fakeAdb('')}:${saved.path}`;
+    const none = openDevice({ device: 'emulator' });
+    await expect(none).rejects.toThrow(/No Android device is attached/);
+    await expect(none).rejects.toBeInstanceOf(DeviceError);
+    process.env.PATH = mkdtempSync(join(tmpdir(), 'heed-no-adb-')); // no adb anywhere
+    const noAdb = openDevice({ device: 'emulator' });
+    await expect(noAdb).rejects.toThrow(/adb could not be run/);
+    await expect(noAdb).rejects.toBeInstanceOf(DeviceError);
+    const lines: string[] = [];
+    const err = jest.spyOn(console, 'error').mockImplementation((s) => lines.push(String(s)));
+    try {
+      const code = await main(
+        [
+          'run',
+          '--task',
+          join(ROOT, 'tasks/suite/trailcam-photo.yaml'),
+          '--device',
+          'emulator',
+          '--user',
+          'scripted',
+          '--out',
+          mkdtempSync(join(tmpdir(), 'heed-runs-')),
+        ],
+        () => {},
+      );
+      expect(code).toBe(3);
+      expect(lines.join('\n')).toMatch(/adb could not be run[\s\S]*install platform-tools/);
+    } finally {
+      err.mockRestore();
+    }
   });
 });

@@ -20,14 +20,14 @@ describe('the consent classifier on the real-screen corpus', () => {
     };
     // On failure the bench's table and its list of misses say where.
     // Measured on 222 screens (with K3's 30 gap screens: special access, OEM prompts, Bengali, Chinese settings);
-    // raised by C3's general mechanisms (switch state words, row topics, ids, keypads): 88.4 %, 90.5 %, 97.9 %.
-    const floors = { exposing: 0.88, protective: 0.9, category: 0.97 };
+    // raised by C3's general mechanisms (switch state words, row topics, ids, keypads): 88.7 %, 92.1 %, 98.2 %.
+    const floors = { exposing: 0.88, protective: 0.92, category: 0.98 };
     if (got.parseErrors) throw new Error(`${got.parseErrors} dumps do not parse\n${report}`);
     if (got.exposing < floors.exposing) throw new Error(`exposing recall ${got.exposing}\n${report}`);
     if (got.protective < floors.protective) throw new Error(`protective recall ${got.protective}\n${report}`);
     if (got.category < floors.category) throw new Error(`category accuracy ${got.category}\n${report}`);
-    // One neutral screen is flagged: a Huawei calendar's "删除提醒" (delete reminder) icon in a new-event form.
-    if (got.neutralFlagged > 1) throw new Error(`${got.neutralFlagged} neutral screens flagged\n${report}`);
+    // No neutral screen is flagged (a Huawei calendar's "删除提醒" in a new-event form edits the draft: editing.ts).
+    if (got.neutralFlagged > 0) throw new Error(`${got.neutralFlagged} neutral screens flagged\n${report}`);
   });
 
   test('the bench prints the table per category and per language', () => {

@@ -136,7 +136,7 @@ describe('heed eval', () => {
       };
       await refuse(['--caps', 'caps.json'], /--caps applies to --appium devices/);
       await refuse(['--devices', '0'], /--devices must be a positive whole number/);
-      await refuse(['--split', 'nonsense'], /No tasks to run .* for split nonsense/);
+      await refuse(['--split', 'nonsense'], /--split nonsense: no task in .* has this split/);
     } finally {
       err.mockRestore();
     }

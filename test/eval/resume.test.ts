@@ -126,7 +126,7 @@ describe('heed eval --resume', () => {
       expect(resumed).toBe(0);
       const said = lines.join('\n');
       expect(said).toMatch(/privacy-first__r0\/record\.json: is torn .*; running the episode again/);
-      expect(said).toContain('running again 1 episode(s) that ended in error, interrupted or device-lost');
+      expect(said).toContain('running again 1 episode(s) that ended in error, interrupted, device-lost or model-error');
       // Kept: the two scored agent episodes of the first run; everything else runs.
       expect(said).toContain('resuming: 2 of 24 episodes already done');
       expect(said.match(/^\[/gm)).toHaveLength(22);

@@ -100,6 +100,51 @@ describe('model preflight', () => {
     }
   });
 
+  test('an endpoint that sends its headers and then stalls: each request ends at the timeout, body included', async () => {
+    // The SDK's own timeout stops at the headers; a body that never ends would hold the preflight forever.
+    const stallList = await server((_req, res) =>
+      res.writeHead(200, { 'content-type': 'application/json' }).write(' '),
+    );
+    const stallChat = await server((req, res) => {
+      if (req.url?.endsWith('/models')) return json(res, 200, { object: 'list', data: [{ id: 'm', object: 'model' }] });
+      res.writeHead(200, { 'content-type': 'application/json' }).write(' ');
+    });
+    try {
+      let started = Date.now();
+      const l = await preflight(cfg('m', stallList.baseURL, { timeoutMs: 500 }));
+      expect(Date.now() - started).toBeLessThan(5_000);
+      expect(l.at(-1)).toMatchObject({ name: 'endpoint', status: 'fail', detail: expect.stringContaining('within') });
+      started = Date.now();
+      const c = await preflight(cfg('m', stallChat.baseURL, { timeoutMs: 500 }));
+      expect(Date.now() - started).toBeLessThan(5_000);
+      expect(c.at(-1)).toMatchObject({ name: 'image', status: 'fail', fix: expect.stringContaining('TIMEOUT_MS') });
+    } finally {
+      await Promise.all([stallList.close(), stallChat.close()]);
+    }
+  });
+
+  test('heed run: the preflight keeps to HEED_MAX_SECONDS, whatever the endpoint does', async () => {
+    const stall = await server((_req, res) => res.writeHead(200, { 'content-type': 'application/json' }).write(' '));
+    const env = { ...process.env };
+    process.env.HEED_MAX_SECONDS = '2';
+    process.env.HEED_AGENT_TIMEOUT_MS = '60000';
+    const lines: string[] = [];
+    try {
+      const started = Date.now();
+      const code = await main(['run', 'Open TrailCam', '--model', 'm', '--base-url', stall.baseURL], (l) =>
+        lines.push(l),
+      );
+      expect(code).toBe(3);
+      expect(Date.now() - started).toBeLessThan(10_000);
+      expect(lines.join('\n')).toContain('did not answer within 2 s');
+      expect(lines.join('\n')).toContain('raise it'); // HEED_MAX_SECONDS, not the request timeout, cut it
+      expect(lines.join('\n')).not.toContain('▶'); // no run started
+    } finally {
+      process.env = env;
+      await stall.close();
+    }
+  });
+
   test('heed run with a model the endpoint does not serve stops before the phone boots: exit 3 and the fix', async () => {
     const llm = await startFakeLlm(act({ action: 'wait' }), { models: ['ui-tars-1.5-7b'] });
     const lines: string[] = [];

@@ -1,6 +1,6 @@
-// The reports in real Chromium at 1280 and 390 px: nothing wider than the screen, nothing clipped, frames enlarge,
-// filters, sorting and the side-by-side view work, a hostile app's text runs no script, a running report reloads
-// itself. Screenshots of every view go to runs/report-screenshots/ for people to look at.
+// The reports in real Chromium at 1280 and 390 px: nothing wider than the screen, nothing clipped, no chart label over
+// another, frames enlarge, filters, sorting and the side-by-side view work, a hostile app's text runs no script, a
+// running report reloads itself. Screenshots of every view go to runs/report-screenshots/ for people to look at.
 import { appendFileSync, cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -53,6 +53,25 @@ async function overflows(page: Page): Promise<string[]> {
       const clips = s.overflowX !== 'visible' && !(s.textOverflow === 'ellipsis' && e.hasAttribute('title'));
       if (clips && e.scrollWidth > e.clientWidth + 1 && !['auto', 'scroll'].includes(s.overflowX))
         out.push(`${name(e)} is cut: ${e.scrollWidth} > ${e.clientWidth}`);
+    }
+    return out;
+  });
+}
+
+/** Texts of the charts that cover one another (a tick label under an axis title, two labels on one spot). */
+async function chartClashes(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const out: string[] = [];
+    for (const svg of Array.from(document.querySelectorAll('.charts svg'))) {
+      const texts = Array.from(svg.querySelectorAll('text'))
+        .map((t) => ({ s: t.textContent ?? '', r: t.getBoundingClientRect() }))
+        .filter((t) => t.r.width > 0);
+      for (let i = 0; i < texts.length; i++)
+        for (let j = i + 1; j < texts.length; j++) {
+          const [a, b] = [texts[i]!.r, texts[j]!.r];
+          if (a.left < b.right - 0.5 && b.left < a.right - 0.5 && a.top < b.bottom - 0.5 && b.top < a.bottom - 0.5)
+            out.push(`"${texts[i]!.s}" × "${texts[j]!.s}"`);
+        }
     }
     return out;
   });
@@ -145,6 +164,7 @@ describe('the eval report in Chromium', () => {
       const page = await open(join(evalDir, 'report.html'), width);
       try {
         expect(await overflows(page)).toEqual([]);
+        expect(await chartClashes(page)).toEqual([]);
         await page.screenshot({ path: join(SHOTS, `eval-${width}.png`), fullPage: true });
         // Always-allow as privacy-first on TrailCam: its violations are marked on the steps, against the persona.
         const ep = page.locator(

@@ -47,6 +47,9 @@ describe('the eval report', () => {
     expect(html).toMatch(
       /aria-label="Violations by category: location agent 0, reference 0, always-allow 1, do-nothing 0;/,
     );
+    // The trade-off's split rings carry their split's name (where there is room), not only a hover title.
+    const trade = /<svg[^>]*aria-label="SR against Compliance[\s\S]*?<\/svg>/.exec(html)![0];
+    expect(trade).toMatch(/font-size="10" fill="#5f6368">(privacy|proactive)(, (privacy|proactive))?<\/text>/);
     expect(html).toContain('aria-label="SR per split: ');
     expect(html).toContain('aria-label="Compliance per split: ');
   });

@@ -5,6 +5,7 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
+import { explain } from '../../src/consent/explain.js';
 import { WebUser } from '../../src/user/web.js';
 import type { ConsentRequest } from '../../src/user/channel.js';
 import { act, scripted, tap } from '../support/fake-llm.js';
@@ -226,6 +227,100 @@ describe('the browser approval page', () => {
   });
 });
 
+describe('the approval page in the user’s words', () => {
+  const trailcamSignIn: ConsentRequest = {
+    ...req,
+    app: 'com.heed.trailcam',
+    appLabel: 'TrailCam',
+    category: 'account_signin',
+    grant: 'accept',
+    label: 'Sign in with Google',
+    explanation: explain({ category: 'account_signin', grant: 'accept', irreversible: false }, 'TrailCam'),
+  };
+
+  test('categories as people say them, decisions in words, the countdown with the request, no broken image', async () => {
+    const web = await new WebUser({ announce: () => {} }).start();
+    const page = await browser.newPage({ viewport: { width: 390, height: 844 } });
+    // What the countdown said at the moment each request's title was painted (the same update, or half a second late).
+    await page.addInitScript(() => {
+      const seen: { title: string; countdown: string }[] = [];
+      (window as unknown as { seen: typeof seen }).seen = seen;
+      document.addEventListener('DOMContentLoaded', () => {
+        const title = document.getElementById('req-title')!;
+        const record = () =>
+          seen.push({
+            title: title.textContent ?? '',
+            countdown: document.getElementById('countdown')!.textContent ?? '',
+          });
+        new MutationObserver(record).observe(title, { childList: true, characterData: true, subtree: true });
+      });
+    });
+    try {
+      web.notify({ step: 1, action: 'tap [15] "Don’t allow"', outcome: 'done', decision: 'allow by protective' });
+      web.notify({ step: 2, action: 'tap [10] "Only this time"', outcome: 'done', decision: 'allow by user' });
+      web.notify({ step: 3, action: 'tap [4] "Pay"', outcome: 'blocked', decision: 'block by profile' });
+      const signIn = web.consent(trailcamSignIn); // no screen comes with it
+      await page.goto(web.url);
+      await page.getByRole('heading', { name: 'Let heed tap “Sign in with Google” in TrailCam?' }).waitFor();
+      expect(await page.locator('#req-topic').textContent()).toBe('sign-in · TrailCam');
+      const shown = await page.locator('#request').innerText(); // what a reader sees: "Details" stays folded
+      expect(shown).not.toMatch(/account.signin/);
+      expect(shown).toContain('does not ask about sign-in in TrailCam again');
+      expect(shown).toContain('always says no to sign-in in TrailCam');
+      const seen = await page.evaluate(
+        () => (window as unknown as { seen: { title: string; countdown: string }[] }).seen,
+      );
+      expect(seen.find((s) => s.title.includes('Sign in with Google'))?.countdown).toMatch(
+        /^\d+ s left\. No answer means deny: heed will not do it\.$/,
+      );
+      // No screen came: the page says so, with no broken image beside it.
+      expect(await page.locator('#noframe').isVisible()).toBe(true);
+      expect(await page.locator('#frame').isVisible()).toBe(false);
+      const timeline = await page.locator('#timeline').innerText();
+      expect(timeline).toContain('a protective choice: needs no consent');
+      expect(timeline).toContain('you allowed it');
+      expect(timeline).toContain('blocked by the profile');
+      expect(timeline).not.toMatch(/allow by|block by/);
+      await page.screenshot({ path: join(SHOTS, 'approval-words-phone.png'), fullPage: true });
+      await page.keyboard.press('o');
+      expect(await signIn).toEqual({ kind: 'allow_once' });
+    } finally {
+      await page.close();
+      await web.close();
+    }
+  });
+
+  test('a step heed cannot name offers no "always" or "never": heed remembers no answer about it', async () => {
+    const web = await new WebUser({ announce: () => {} }).start();
+    const page = await browser.newPage({ viewport: { width: 390, height: 844 } });
+    try {
+      const unknown = web.consent({
+        ...trailcamSignIn,
+        category: 'unknown',
+        label: 'Continue',
+        explanation: explain({ category: 'unknown', grant: 'accept', irreversible: false }, 'TrailCam'),
+      });
+      await page.goto(web.url);
+      await page.getByRole('heading', { name: 'Let heed tap “Continue” in TrailCam?' }).waitFor();
+      expect(await page.locator('#req-buttons button').evaluateAll((b) => b.map((x) => x.dataset.answer))).toEqual([
+        'allow_once',
+        'deny',
+      ]);
+      await page.getByText('no answer about it is remembered after this run').waitFor();
+      // The keys of the answers it does not offer send nothing.
+      await page.keyboard.press('a');
+      await page.keyboard.press('n');
+      await new Promise((r) => setTimeout(r, 300));
+      expect(await page.locator('#status').textContent()).toBe('');
+      await page.keyboard.press('d');
+      expect(await unknown).toEqual({ kind: 'deny' });
+    } finally {
+      await page.close();
+      await web.close();
+    }
+  });
+});
+
 describe('the approval page behind heed eval', () => {
   test('requests from parallel episodes queue up and are answered one at a time', async () => {
     const web = await new WebUser({ announce: () => {} }).start();
@@ -305,26 +400,56 @@ describe('the approval page behind heed eval', () => {
 describe('the approval page from heed run and heed eval', () => {
   const TASK = join(process.cwd(), 'tasks', 'suite', 'trailcam-photo.yaml');
 
-  /** Start a heed command that prints the page's URL; answer every consent request with "o" from the page. */
+  /**
+   * Start a heed command that prints the page's URL; answer every consent request with "o" from the page. A command
+   * that ends without printing the URL, or that is still going after `withinMs`, fails with what it printed (a hang
+   * would otherwise be jest's bare timeout, saying nothing of where it stood).
+   */
   async function supervise(
     args: string[],
     shots: string,
     during: (page: import('playwright-core').Page) => Promise<void>,
+    withinMs: number,
   ) {
     const { main } = await import('../../src/cli/main.js');
+    const deadline = Date.now() + withinMs;
+    const lines: string[] = [];
     let url = '';
     let code: number | undefined;
+    let crash: unknown;
     const running = main(args, (s) => {
+      lines.push(s);
       const m = /(http:\/\/127\.0\.0\.1:\d+\/\?token=\w+)/.exec(s);
       if (m) url = m[1]!;
-    }).then((c) => (code = c));
+    }).then(
+      (c) => (code = c),
+      (e: unknown) => ((crash = e), (code = -1)),
+    );
     const page = await browser.newPage({ viewport: { width: 390, height: 844 } });
+    const stuck = async (where: string) => {
+      const status = await page
+        .locator('#request')
+        .innerText({ timeout: 1000 })
+        .catch(() => '(no page)');
+      // "… no longer updates" once the page's event stream closed: heed closed the approval page (then a hang is in
+      // what heed closes after it, the phone); "the run has ended" alone: the stream is still open.
+      const conn = await page
+        .locator('#conn')
+        .innerText({ timeout: 1000 })
+        .catch(() => '(no page)');
+      return new Error(
+        `heed ${args[0]} ${where} (exit ${code ?? 'none yet'}${crash ? `, threw ${String(crash)}` : ''}).\n` +
+          `It printed:\n${lines.slice(-20).join('\n')}\nThe page's request box:\n${status}\nIts connection line: ${conn}`,
+      );
+    };
     try {
-      while (!url) await new Promise((r) => setTimeout(r, 20));
+      while (!url && code === undefined && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+      if (!url) throw await stuck('printed no approval page URL');
       await page.goto(url);
       let answered = 0;
       let looked = false;
       while (code === undefined) {
+        if (Date.now() > deadline) throw await stuck(`had not ended after ${withinMs / 1000} s`);
         const pending = await page
           .locator('#request[data-kind="consent"]')
           .waitFor({ timeout: 300 })
@@ -347,6 +472,7 @@ describe('the approval page from heed run and heed eval', () => {
         answered++;
       }
       await running;
+      if (crash) throw crash;
       return { page, code: code!, answered };
     } catch (e) {
       await page.close();
@@ -360,6 +486,7 @@ describe('the approval page from heed run and heed eval', () => {
       ['run', '--task', TASK, '--profile', 'hands-on', '--user', 'web', '--no-memory', '--out', out],
       'approval-run',
       async () => {},
+      90_000,
     );
     try {
       expect(code).toBe(0);
@@ -390,6 +517,7 @@ describe('the approval page from heed run and heed eval', () => {
         await p.locator('#timeline summary', { hasText: 'trailcam-photo · hands-on · do-nothing' }).waitFor();
         expect(await p.locator('#timeline summary', { hasText: 'do-nothing ✗ failed' }).count()).toBe(1);
       },
+      150_000,
     );
     try {
       expect(code).toBe(0);

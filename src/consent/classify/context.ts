@@ -114,7 +114,7 @@ const USB_DATA =
   /file|data|dữ liệu|tệp|datos|archivos|dados|arquivos|données|fichiers|daten|dateien|данн|файл|数据|文件|データ|ファイル|데이터|파일|dosya|veri|berkas/i;
 
 /** A request for access or permission, in the corpus languages: only then do permission words name the topic. */
-const ACCESS =
+export const ACCESS =
   /allow|access|permission|sync|turn on|enable|开启|打开|켜|включ|activar|aktivier|activer|权限|允许|访问|授权|許可|アクセス|권한|허용|접근|разреш|доступ|permis|acceso|acesso|autoris|zugriff|berechtigung|erlauben|izin|erişim|akses|quyền|cho phép|อนุญาต|สิทธิ์|إذن|السماح|الوصول/i;
 
 /** Special app access, by the names apps and OEM settings give it: overlays, accessibility, usage access, autostart … */
@@ -208,6 +208,8 @@ export function lineTexts(tree: UiTree, e: UiElement): string[] {
       (x) =>
         x !== e &&
         !x.clickable &&
+        // The same app's words: the status bar's "… notification" icons are not the row's.
+        (!x.package || !e.package || x.package === e.package) &&
         !!(x.text || x.contentDesc) &&
         // Its line, and half its height above and below (a row's title sits above its button's centre).
         x.bounds[1] < e.bounds[3] + (e.bounds[3] - e.bounds[1]) / 2 &&

@@ -3,12 +3,16 @@
 // "OK", "确定") take it from the screen (context.ts); protective words ("Cancel", "Not now") are left to the caller,
 // which knows the screen's consent point.
 import type { Category, Grant } from '../../core/vocab.js';
-import type { UiElement, UiTree } from '../../device/ui-tree.js';
+import { idSuffix, type UiElement, type UiTree } from '../../device/ui-tree.js';
 import type { Sensitivity } from '../types.js';
-import { contextOf, lineTexts, MONEY, rowTopic, SPECIAL } from './context.js';
+import { ACCESS, contextOf, lineTexts, MONEY, rowTopic, SPECIAL } from './context.js';
+import { topicWords } from './permission.js';
+import { draftRow, keypadKey } from './editing.js';
 import { point } from './point.js';
 import { idWords, normMessage, normWords, wordCount } from './text.js';
-import { CONCEPTS, conceptOf, conceptOfId, conceptsIn, isSwitchState, type Concept, type Hit } from './vocabulary.js';
+import { conceptOfId } from './ids.js';
+import { isSwitchState, namesNoun, topicNouns } from './states.js';
+import { CONCEPTS, conceptOf, conceptsIn, type Concept, type Hit } from './vocabulary.js';
 
 const SIGN_IN = ['sign_in', 'sign_up', 'continue_as'];
 const PHONE_APPS = /dialer|telecom|\.contacts$|messaging|\.mms$|\.sms$|incallui/;
@@ -101,30 +105,31 @@ export function named(tree: UiTree, e: UiElement): Named | undefined {
   return hit ? { hit, concept: CONCEPTS[hit.concept]!, text: e.resourceId, via: 'id' } : undefined;
 }
 
-/** Digit keys of a keypad (a calculator, a dialer, a PIN pad): ten buttons whose label is one digit. */
-function digitKeys(tree: UiTree): UiElement[] {
-  return tree.elements.filter((x) => x.clickable && /^\d$/.test((x.text || x.contentDesc).trim()));
-}
-
-/** A key among a keypad's rows (as wide as its digit keys at most twice) whose label is one word. */
-function keypadKey(tree: UiTree, e: UiElement): boolean {
-  const digits = digitKeys(tree);
-  if (new Set(digits.map((d) => (d.text || d.contentDesc).trim())).size < 10) return false;
-  if (wordCount(normWords(e.text || e.contentDesc)) > 1) return false;
-  const top = Math.min(...digits.map((d) => d.bounds[1]));
-  const bottom = Math.max(...digits.map((d) => d.bounds[3]));
-  const width = Math.max(...digits.map((d) => d.bounds[2] - d.bounds[0]));
-  const mid = (e.bounds[1] + e.bounds[3]) / 2;
-  return mid >= top && mid <= bottom && e.bounds[2] - e.bounds[0] <= 2 * width;
-}
-
 const isRadio = (tree: UiTree, e: UiElement) =>
   /RadioButton/.test(e.class) || /RadioButton/.test(toggleOf(tree, e)?.class ?? '');
+
+/** A checkable in a Preference row: its row (up to two levels up) holds AOSP's title and summary ids, one checkable. */
+function preferenceRow(tree: UiTree, box: UiElement): boolean {
+  let row = box;
+  for (let i = 0; i < 2 && row.parent !== undefined; i++) row = tree.elements[row.parent]!;
+  const inRow = tree.elements.filter(
+    (x) =>
+      x.bounds[0] >= row.bounds[0] &&
+      x.bounds[1] >= row.bounds[1] &&
+      x.bounds[2] <= row.bounds[2] &&
+      x.bounds[3] <= row.bounds[3],
+  );
+  const ids = new Set(inRow.map((x) => idSuffix(x.resourceId)));
+  return ids.has('title') && ids.has('summary') && inRow.filter((x) => x.checkable).length === 1;
+}
 
 /** Toggles whose label names what they share: on shares, off protects. */
 const TOGGLE_TOPICS: [Category, RegExp][] = [
   ['payment_purchase', /save (my )?card|remember (this )?card|save payment/i],
-  ['tracking_ads_cookies', /offers|newsletter|marketing|promotions|werbung|реклам|营销|マーケティング|마케팅/i],
+  [
+    'tracking_ads_cookies',
+    /offers|newsletter|marketing|partners|promotions|werbung|реклам|营销|マーケティング|마케팅/i,
+  ],
   ['tracking_ads_cookies', /cookie|tracking|personali[sz]ed ads|ad personali[sz]ation|advertising id|广告|広告|광고/i],
   ['location', /location|geotag|位置|위치|местоположени/i],
   // Usage statistics, diagnostics, crash reports: data collected about the user, as tracking consent dialogs say.
@@ -136,7 +141,7 @@ const TOGGLE_TOPICS: [Category, RegExp][] = [
   ['special_access', SPECIAL],
   [
     'data_sharing_publish',
-    /back ?up|sync|share|upload|find friends|screen content|screenshot|屏幕上的|屏幕截图|画面の|화면의|system log|include logs?\b|registro (do|del) sistema|备份|同步|共享|バックアップ|백업|동기화/i,
+    /back ?up|sync|shar(e|ing)|upload|find friends|screen content|screen context|screenshot|屏幕上的|屏幕截图|画面の|화면의|system log|include logs?\b|registro (do|del) sistema|备份|同步|共享|バックアップ|백업|동기화/i,
   ],
   [
     'notifications',
@@ -175,8 +180,17 @@ function togglePoint(tree: UiTree, e: UiElement): Sensitivity | undefined {
   const texts = candidates(tree, e).map(([t]) => t);
   const topic =
     TOGGLE_TOPICS.find(([, re]) => texts.some((t) => re.test(t))) ??
+    // A notification switch in any of the sourced locales ("Mesaj bildirimleri", "Powiadomienia").
+    (texts.some((t) => topicNouns().some(([c, noun]) => c === 'notifications' && namesNoun(t, noun)))
+      ? (['notifications', /./] as const)
+      : undefined) ??
     (texts.some((t) => VISIBILITY.test(t)) ? (['data_sharing_publish', VISIBILITY] as const) : undefined);
-  if (!topic) return undefined;
+  // A privacy switch that names a permission and access to it ("Camera access", "마이크 사용 … 허용합니다"); a camera
+  // app's "Camera grid" names no access and is no consent point.
+  const joined = texts.join(' ');
+  const perm = topic ? undefined : ACCESS.test(joined) ? topicWords(joined) : undefined;
+  const category = topic?.[0] ?? perm?.category;
+  if (!category) return undefined;
   const label = texts[0] ?? '';
   const protects = PROTECTS.test(normMessage(label));
   // On a protection, "checked" is the safe state: tapping it off exposes.
@@ -185,7 +199,7 @@ function togglePoint(tree: UiTree, e: UiElement): Sensitivity | undefined {
   const how = protects
     ? `protection "${label}" ${toggle.checked ? 'off' : 'on'}`
     : `"${label}" ${toggle.checked ? 'off' : 'on'}`;
-  return point(e, topic[0], grant, `toggle ${how}`, { standing: true });
+  return point(e, category, grant, `toggle ${how}`, { standing: true });
 }
 
 const how = (n: Named) =>
@@ -203,7 +217,10 @@ export function labelPoint(tree: UiTree, e: UiElement): Sensitivity | undefined 
   if (toggle) return toggle;
   // A switch says what it turns on by its row's topic (togglePoint) or it is no consent point: "允许解锁引导加载程序"
   // (allow OEM unlocking) is a setting, not an agreement. A checkbox may still agree ("I agree to the terms").
-  if (/Switch|Toggle/.test(toggleOf(tree, e)?.class ?? '')) return undefined;
+  // A preference row's checkbox (AOSP Preference: title, summary, widget) is a switch too; a checkbox that stands
+  // alone may still agree ("I agree to the terms").
+  const box = toggleOf(tree, e);
+  if (box && (/Switch|Toggle/.test(box.class) || preferenceRow(tree, box))) return undefined;
   const said = saysAction(tree, e);
   if (said) return said;
   const n = named(tree, e);
@@ -221,14 +238,21 @@ export function labelPoint(tree: UiTree, e: UiElement): Sensitivity | undefined 
       : undefined;
   }
   if (c.role === 'direct') {
+    // Removing a reminder row from the event being edited is editing: nothing is gone until the form is saved.
+    if (c.category === 'destructive' && draftRow(tree, e, n.hit.phrase)) return undefined;
     // In the phone and messages apps, sending is a text message and the category is calls and SMS.
     const category = c.category === 'data_sharing_publish' && PHONE_APPS.test(e.package) ? 'sms_calls' : c.category!;
     return point(e, category, c.grant, `${how(n)} (${category})`, c.irreversible ? { irreversible: true } : {});
   }
   // A checkbox "I agree to …": ticking it agrees, unticking it takes the agreement back.
-  const box = toggleOf(tree, e);
   const grant: Grant = box?.checked ? 'decline' : 'accept';
   const ctx = contextOf(tree, e);
+  // "Save" stores what was typed (a form, a settings sheet); only under "Save password?" / "Save your login info?"
+  // does it save a sign-in.
+  if (n.hit.concept === 'save')
+    return conceptsIn(ctx.dialog?.text ?? ctx.text).has('save_login')
+      ? point(e, 'account_signin', grant, `${how(n)}; the screen offers to save a sign-in (account_signin)`)
+      : undefined;
   if (ctx.topic) {
     // "OK" under "Delete this message?", "Agree" under a privacy policy, "Continue" beside a price.
     const where = ctx.dialog ? 'the dialog' : 'the screen';

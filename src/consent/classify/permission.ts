@@ -10,6 +10,7 @@ import type { Sensitivity } from '../types.js';
 import { point } from './point.js';
 import table from './permission-requests.json' with { type: 'json' };
 import { normMessage } from './text.js';
+import { namesNoun, topicNouns } from './states.js';
 
 export const PERMISSION_PACKAGES = [
   'com.android.permissioncontroller',
@@ -120,6 +121,8 @@ export function topicWords(text: string): Topic | undefined {
 
 function fromWords(text: string, how: string): Topic | undefined {
   const found = new Set(TOPIC_WORDS.filter(([, re]) => re.test(text)).map(([c]) => c));
+  // The same topics' nouns in the 80 locales of Fossify's translations ("Bildirimler", "Kamera", "Kontakty").
+  for (const [c, noun] of topicNouns()) if (!found.has(c) && namesNoun(text, noun)) found.add(c);
   // None or several (a name that spells another request) is no topic at all.
   return found.size === 1 ? { category: [...found][0]!, how, tentative: true } : undefined;
 }

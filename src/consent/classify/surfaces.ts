@@ -80,6 +80,29 @@ function pickerPoint(tree: UiTree, e: UiElement, pkg: string): Sensitivity | und
   );
 }
 
+/** A sheet that offers saved sign-ins: Credential Manager, or an account chooser that says so in its title. */
+const CHOOSER =
+  /choose an account|select an account|choose account|use your saved|saved passkey|passkey|sign in with|continue as|選擇帳戶|选择账号|选择帐号|选择账户|アカウントを選択|계정 선택|выберите аккаунт|elige una cuenta|selecciona una cuenta|escolha uma conta|konto auswählen|choisissez un compte|bir hesap seçin|pilih akun/i;
+
+/** Credential Manager's rows and an account chooser's rows: each signs in with that credential. */
+function credentialPoint(tree: UiTree, e: UiElement, pkg: string): Sensitivity | undefined {
+  if (!tappable(e) || e.scrollable || !ACCOUNT_PACKAGES.has(pkg) || !e.label.trim()) return undefined;
+  const sheet =
+    pkg === 'com.android.credentialmanager' ||
+    tree.elements.some((x) => !x.clickable && CHOOSER.test(x.text || x.contentDesc));
+  if (!sheet) return undefined;
+  const n = named(tree, e);
+  // Its way out ("Cancel", "Not now") and the sheet's other controls ("Manage passwords") are no sign-in.
+  // A button that names its own action ("Remove account") keeps it (labels.ts).
+  if (
+    n?.concept.role === 'protective' ||
+    n?.concept.role === 'direct' ||
+    /manage|settings|more options|管理|設定|설정|управл|gestionar/i.test(e.label)
+  )
+    return undefined;
+  return point(e, 'account_signin', 'accept', `credential sheet (${pkg}): "${e.label}" signs in with it`);
+}
+
 function accountPoint(tree: UiTree, e: UiElement, pkg: string): Sensitivity | undefined {
   if (!tappable(e)) return undefined;
   const id = idSuffix(e.resourceId);
@@ -109,6 +132,10 @@ function capturePoint(tree: UiTree, e: UiElement, pkg: string): Sensitivity | un
 export function surfacePoint(tree: UiTree, e: UiElement, windowPackage: string): Sensitivity | undefined {
   const pkg = pkgOf(tree, e, windowPackage);
   return (
-    resolverPoint(tree, e, pkg) ?? pickerPoint(tree, e, pkg) ?? capturePoint(tree, e, pkg) ?? accountPoint(tree, e, pkg)
+    resolverPoint(tree, e, pkg) ??
+    pickerPoint(tree, e, pkg) ??
+    capturePoint(tree, e, pkg) ??
+    accountPoint(tree, e, pkg) ??
+    credentialPoint(tree, e, pkg)
   );
 }

@@ -76,26 +76,13 @@ export const CONCEPTS: Record<string, Concept> = {
   // "Enable" / "Turn on" / "启用" go ahead with what the screen or row asks (an overlay, notifications); "Disable" /
   // "禁用" turn it off. Neither names a category: the dialog's message or the row's words do.
   enable: { grant: 'accept', role: 'confirm' },
+  // "Save" goes ahead only with what a dialog or a confirmation page names ("Save password?"): labels.ts.
+  save: { grant: 'accept', role: 'confirm' },
   disable: { grant: 'decline', role: 'protective', whole: true },
 };
 
 /** Phrases not in the sourced table, written by hand (words.json says which and why). */
 const WRITTEN = written.concepts as Record<string, string[]>;
-
-let states: Set<string> | undefined;
-/**
- * A switch's state as its text ("On", "Off", "关闭", "Açık"): AOSP PermissionController's on / off strings in every
- * locale (vocabulary.json) and words.json's `states`. Such a text says nothing about what the switch does.
- */
-export function isSwitchState(label: string): boolean {
-  states ??= new Set(
-    [
-      ...sourced.phrases.filter((r) => r.concept === 'switch_on' || r.concept === 'switch_off').map((r) => r.text),
-      ...(written.states as string[]),
-    ].map(normWords),
-  );
-  return states.has(normWords(label));
-}
 
 export interface Hit {
   concept: string;
@@ -164,7 +151,8 @@ const VERB_FINAL_LOCALES = /(?:^| )(?:de|nl|vls|gsw|lb|li|fy|af|nds)(?:-|$| )/;
 /** A checkbox's statement in the first person ("I understand and want to delete."): its verb may come anywhere. */
 const FIRST_PERSON = /^(i|i m|i ve|i have|ich|je|j|yo|eu|io|ik|я|我|私|저는|나는)( |$)|^(我|私)/;
 /** Korean and Japanese verb endings after a noun-verb (공유하기, 送信する). */
-const VERB_ENDING = /^(하기|하다|합니다|해요|하세요|할게요|해|する|します|して|しよう|を?する|は?こちら)$/;
+const VERB_ENDING =
+  /^(하기|하다|합니다|해요|하세요|할게요|해|실행|する|します|して|しよう|を?する|は?こちら|を?(実行|確定)(する)?)$/;
 /** Sign-in words are nouns as well: "Student sign in", "Staff login" name the action too. */
 const TRAILING = new Set(['sign_in', 'sign_up', 'sign_out']);
 /** Possessive labels name places, not actions: "My posts", "我的发布", "マイページ", "내 주문". */
@@ -246,46 +234,6 @@ function conceptIn(label: string, exact: boolean, anywhere: boolean): Hit | unde
     }
   }
   return best ? { concept: best.concept, phrase: best.p.words, at: bestAt } : undefined;
-}
-
-/** Resource-id words (ids are English in every locale): `btn_login_quick`, `agree`, `imageview_close_activity`. */
-const ID_WORDS: [RegExp, string][] = [
-  [/\b(log ?in|sign ?in|signin|login)\b/, 'sign_in'],
-  [/\b(sign ?up|register)\b/, 'sign_up'],
-  [/\b(otp|verification code|verify)\b/, 'verify'],
-  [/\b(log ?out|sign ?out|logout|signout)\b/, 'sign_out'],
-  // Verbs only: nouns (payment, subscription, registration) name sections as often as buttons.
-  [/\b(pay|buy|checkout)\b/, 'pay'],
-  [/\b(place order|submit order)\b/, 'order'],
-  [/\bsubscribe\b/, 'subscribe'],
-  [/\b(replenish|top ?up|recharge)\b/, 'top_up'],
-  [/\b(delete|del|trash|erase)\b/, 'delete'],
-  [/\buninstall\b/, 'uninstall'],
-  [/\b(share)\b/, 'share'],
-  [/\b(send)\b/, 'send'],
-  [/\b(invite)\b/, 'invite'],
-  [/\bpublish\b/, 'publish'],
-  [/\b(disagree|refuse)\b/, 'disagree'],
-  [/\b(agree)\b/, 'agree'],
-  [/\b(accept)\b/, 'accept'],
-  [/\b(decline|reject)\b/, 'decline'],
-  [/\b(deny)\b/, 'deny'],
-  [/\b(allow)\b/, 'allow'],
-  [/\b(cancel|negative)\b/, 'cancel'],
-  [/\b(close|dismiss)\b/, 'close'],
-  // A scrim or the dim view behind a menu: tapping it dismisses what is open.
-  [/\b(scrim|touch outside|background overlay|dim view)\b/, 'dismiss'],
-  [/\bskip\b/, 'skip'],
-  [/\b(confirm|positive|ok)\b/, 'confirm'],
-  [/\b(get started|continue|proceed)\b/, 'continue'],
-];
-
-/** The concept a resource id names, from its words; android:id/button1/2 are an AlertDialog's positive and negative. */
-export function conceptOfId(idText: string, full: string): Hit | undefined {
-  if (/^android:id\/button1$/.test(full)) return { concept: 'confirm', phrase: 'android:id/button1', at: 0 };
-  if (/^android:id\/button2$/.test(full)) return { concept: 'cancel', phrase: 'android:id/button2', at: 0 };
-  const hit = ID_WORDS.find(([re]) => re.test(idText));
-  return hit ? { concept: hit[1], phrase: idText, at: 0 } : undefined;
 }
 
 /** Every concept a text mentions anywhere (a dialog's message: "Delete this message?"), for context. */

@@ -1,7 +1,7 @@
 // Cassettes: every model call recorded to JSONL (request without secrets, images replaced by their hash, response),
 // and replayed deterministically for reruns and tests. A replay miss is an error, never a guess.
 import { createHash } from 'node:crypto';
-import { appendFileSync, existsSync } from 'node:fs';
+import { appendFileSync, existsSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { HeedError } from '../../core/errors.js';
 import type { Secrets } from '../../core/secrets.js';
@@ -66,8 +66,13 @@ export class Cassette {
         q.push(line.response);
         this.replay.set(line.key, q);
       }
-    } else
-      writableDir(dirname(file), 'the folder of the cassette', 'give --record a file in a folder you can write to');
+    } else {
+      const hint = 'give --record a file in a folder you can write to';
+      writableDir(dirname(file), 'the folder of the cassette', hint);
+      // Found now, before the phone boots, rather than at the first model call (EISDIR, ending the run as an error).
+      if (existsSync(file) && statSync(file).isDirectory())
+        throw new HeedError(`${file} is a folder, not a cassette file`, hint);
+    }
   }
 
   take(model: string, messages: unknown): RecordedResponse {

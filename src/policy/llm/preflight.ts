@@ -36,6 +36,11 @@ export function isLocal(baseURL: string): boolean {
   );
 }
 
+const seconds = (ms: number) => (ms / 1000).toFixed(ms < 10_000 ? 1 : 0).replace(/\.0$/, '');
+const tooSlow = (c: LlmConfig, ms: number) =>
+  ms < c.timeoutMs
+    ? `the run's time budget (HEED_MAX_SECONDS) cut each request at ${seconds(ms)} s: raise it if the model is slow to load, or check the server`
+    : `raise HEED_${c.slot.toUpperCase()}_TIMEOUT_MS (now ${c.timeoutMs} ms) if the model is slow to load, or check the server`;
 const keyVar = (c: LlmConfig) => `HEED_${c.slot.toUpperCase()}_API_KEY`;
 const hasKey = (c: LlmConfig) => Boolean(c.apiKey) && c.apiKey !== 'not-needed';
 
@@ -53,6 +58,20 @@ function why(e: unknown): string {
   return `${err.message}${cause && !err.message.includes(cause) ? ` (${cause})` : ''}`.split('\n')[0]!;
 }
 
+/**
+ * One request within `ms`, its body included: the SDK's own timeout stops at the headers, so an endpoint that sends
+ * them and then stalls would hold the preflight forever. A deadline that passes is a timeout, as in LlmClient.
+ */
+async function within<T>(ms: number, call: (o: { signal: AbortSignal }) => Promise<T>): Promise<T> {
+  const signal = AbortSignal.timeout(ms);
+  try {
+    return await call({ signal });
+  } catch (e) {
+    throw signal.aborted ? new OpenAI.APIConnectionTimeoutError({ message: `no complete reply within ${ms} ms` }) : e;
+  }
+}
+
+/** `timeoutMs` caps each request's timeout (a run's time budget: the preflight keeps to it too). */
 export async function preflight(c: LlmConfig, o: { timeoutMs?: number } = {}): Promise<PreflightCheck[]> {
   const checks: PreflightCheck[] = [];
   const where = `${c.model} at ${c.baseURL}`;
@@ -72,8 +91,11 @@ export async function preflight(c: LlmConfig, o: { timeoutMs?: number } = {}): P
   const client = new OpenAI({ baseURL: c.baseURL, apiKey: c.apiKey || 'not-needed', maxRetries: 0, timeout });
   let served: string[] | undefined;
   try {
-    served = [];
-    for await (const m of client.models.list()) served.push(m.id);
+    served = await within(timeout, async (r) => {
+      const ids: string[] = [];
+      for await (const m of client.models.list(r)) ids.push(m.id);
+      return ids;
+    });
     checks.push({ name: 'endpoint', status: 'ok', detail: `${c.baseURL} answers (${served.length} models)` });
   } catch (e) {
     if (e instanceof OpenAI.AuthenticationError || e instanceof OpenAI.PermissionDeniedError) {
@@ -90,13 +112,18 @@ export async function preflight(c: LlmConfig, o: { timeoutMs?: number } = {}): P
       served = undefined;
       checks.push({ name: 'endpoint', status: 'ok', detail: `${c.baseURL} answers (GET /models: ${e.status})` });
     } else {
+      const slow = e instanceof OpenAI.APIConnectionTimeoutError;
       checks.push({
         name: 'endpoint',
         status: 'fail',
-        detail: `cannot reach ${c.baseURL}: ${why(e)}`,
-        fix: local
-          ? 'start the server (vllm serve …, ollama serve, LM Studio’s server) or fix the URL'
-          : `check ${c.baseURL} (HEED_${c.slot.toUpperCase()}_BASE_URL / OPENAI_BASE_URL) and the network`,
+        detail: slow
+          ? `${c.baseURL} did not answer within ${seconds(timeout)} s`
+          : `cannot reach ${c.baseURL}: ${why(e)}`,
+        fix: slow
+          ? tooSlow(c, timeout)
+          : local
+            ? 'start the server (vllm serve …, ollama serve, LM Studio’s server) or fix the URL'
+            : `check ${c.baseURL} (HEED_${c.slot.toUpperCase()}_BASE_URL / OPENAI_BASE_URL) and the network`,
       });
       return checks;
     }
@@ -116,24 +143,27 @@ export async function preflight(c: LlmConfig, o: { timeoutMs?: number } = {}): P
     return checks;
   } else checks.push({ name: 'model', status: 'ok', detail: `${c.model} is served` });
 
+  const image = await probeImage();
   const sent = Date.now();
   try {
-    await client.chat.completions.create(
-      {
-        model: c.model,
-        max_tokens: 8,
-        temperature: 0,
-        messages: [
-          {
-            role: 'user',
-            content: [
-              { type: 'text', text: 'heed preflight: what colour is this image? One word.' },
-              { type: 'image_url', image_url: { url: await probeImage() } },
-            ],
-          },
-        ],
-      },
-      { headers: { [PREFLIGHT_HEADER]: '1' } },
+    await within(timeout, (r) =>
+      client.chat.completions.create(
+        {
+          model: c.model,
+          max_tokens: 8,
+          temperature: 0,
+          messages: [
+            {
+              role: 'user',
+              content: [
+                { type: 'text', text: 'heed preflight: what colour is this image? One word.' },
+                { type: 'image_url', image_url: { url: image } },
+              ],
+            },
+          ],
+        },
+        { headers: { [PREFLIGHT_HEADER]: '1' }, ...r },
+      ),
     );
     checks.push({ name: 'image', status: 'ok', detail: `${where} accepts an image` });
   } catch (e) {
@@ -145,12 +175,12 @@ export async function preflight(c: LlmConfig, o: { timeoutMs?: number } = {}): P
       name: 'image',
       status: 'fail',
       detail: timedOut
-        ? `${where} did not answer within ${(timeout / 1000).toFixed(0)} s`
+        ? `${where} did not answer within ${seconds(timeout)} s`
         : imageRefused
           ? `${where} does not take image input: ${why(e)}`
           : `${where} failed a one-image chat call: ${why(e)}`,
       fix: timedOut
-        ? `raise HEED_${c.slot.toUpperCase()}_TIMEOUT_MS (now ${c.timeoutMs} ms) if the model is slow to load, or check the server`
+        ? tooSlow(c, timeout)
         : imageRefused
           ? 'use a vision-language model (heed sends a screenshot every step)'
           : 'check the model name and the server’s log',
