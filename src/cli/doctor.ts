@@ -14,7 +14,8 @@ UiAutomator2 driver and whether mobile: shell (adb_shell) is allowed. Each failu
 Options:
   --real    real-device checks are required (failures) instead of advice (warnings)
   --model   also check the configured models (HEED_AGENT_*, HEED_USER_*, HEED_JUDGE_*, OPENAI_*): a key for a remote
-            endpoint, the endpoint answering, the model listed by GET /models, an image accepted
+            endpoint, the endpoint answering, the model listed by GET /models, an image accepted (without
+            --model, configured models are listed but not contacted)
   --json    { "ok": boolean, "checks": [ { "name", "status": ok|warn|fail|skip, "detail", "fix" } ] }
   -h        this text
 
@@ -38,7 +39,9 @@ export async function doctorCommand(
   });
   if (values.help) return (out(DOCTOR_HELP), 0);
   const checks = await runChecks(env, Boolean(values.real));
-  if (values.model) checks.push(...(await modelChecks(loadConfig(env.env))));
+  const config = loadConfig(env.env);
+  if (values.model) checks.push(...(await modelChecks(config)));
+  else checks.push(...configuredModels(config));
   const ok = checks.every((c) => c.status !== 'fail');
   if (values.json) out(JSON.stringify({ ok, checks }, null, 2));
   else {
@@ -49,6 +52,22 @@ export async function doctorCommand(
     out(ok ? '\nheed can run here.' : '\nSome checks failed; see the fixes above.');
   }
   return ok ? 0 : 1;
+}
+
+/** Without `--model`: each configured model named, unchecked (checking sends requests, which only --model may). */
+function configuredModels(config: HeedConfig): Check[] {
+  return ROLES.flatMap((role) => {
+    const c = resolveLlmConfig(role, {}, config.llm[role]);
+    return c
+      ? [
+          {
+            name: `${role} model`,
+            status: 'skip' as const,
+            detail: `${c.model} at ${c.baseURL}: not checked (heed doctor --model checks the key, endpoint, model and image input)`,
+          },
+        ]
+      : [];
+  });
 }
 
 /** `--model`: the preflight of every configured slot; without an agent model, a failure saying how to set one. */

@@ -232,7 +232,7 @@ export async function evalCommand(
   if (!run.complete && !early.reason) {
     finishEval({ results, dir, reporters, json: false, seconds: (Date.now() - t0) / 1000 }, () => {});
     say(
-      `■ interrupted: ${episodes.length} of ${run.total} episodes done (the one in flight is not saved); reports cover those.\n` +
+      `■ interrupted: ${episodes.length} of ${run.total} episodes done (any in flight when it stopped are not saved); reports cover those.\n` +
         `  resume with: heed eval --resume ${dir}`,
     );
     return exitFor('interrupted', stop.received);

@@ -73,7 +73,9 @@ export async function memoryCommand(
     if (values.json) return (out(JSON.stringify(listed, null, 2)), 0);
     if (!profiles.length) return (out(`Nothing remembered yet (${dir} has no memory files).`), 0);
     for (const [p, entries] of Object.entries(listed)) {
-      out(`${p} (${fileOf(config, p)}): ${entries.length ? '' : 'nothing remembered'}`);
+      const n = entries.length;
+      const noun = values.history ? (n === 1 ? 'entry' : 'entries') : n === 1 ? 'rule' : 'rules';
+      out(`${p} (${fileOf(config, p)})${n ? `, ${n} ${noun}:` : ': nothing remembered'}`);
       for (const e of entries) out(line(e));
     }
     return 0;
@@ -107,7 +109,10 @@ function change(
   out: (s: string) => void,
 ): number {
   const file = m.file!;
-  if (verb === 'clear') return (out(`Cleared ${m.clear()} entr(ies) from ${file}.`), 0);
+  if (verb === 'clear') {
+    const n = m.clear();
+    return (out(`Cleared ${n} ${n === 1 ? 'entry' : 'entries'} from ${file}.`), 0);
+  }
   if (!target) throw new HeedError('heed memory forget needs a rule id or a category', 'heed memory list shows them');
   let gone: MemoryEntry[];
   if (/^\d+$/.test(target)) gone = m.forget({ id: Number(target) });

@@ -44,7 +44,7 @@ export interface EvalOptions {
   /** After every write to an episode's run directory (the CLI re-renders its report.html). */
   afterWrite?: (dir: string, meta: Record<string, unknown>) => void;
   progress?: (line: string) => void;
-  /** Stops the eval: no new episode starts, the one in flight ends and is not saved. */
+  /** Stops the eval: no new episode starts, those in flight end and are not saved. */
   signal?: AbortSignal;
   /** Budgets, frames and Appium settings from the environment (src/core/config.ts). */
   config?: Pick<HeedConfig, 'budgets' | 'frame' | 'appium'>;

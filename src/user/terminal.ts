@@ -2,7 +2,7 @@
 // long, the narrower choice the screen has, the evidence and why it asks. Enter takes the default, which is shown
 // and said (deny: heed does not do it); a terminal whose input ends answers as a closed channel, never as the person.
 import { createInterface, type Interface } from 'node:readline/promises';
-import type { ConsentAnswer } from '../core/vocab.js';
+import { categoryWords, type ConsentAnswer } from '../core/vocab.js';
 import type { ConsentRequest, Question, UserChannel } from './channel.js';
 
 export class TerminalUser implements UserChannel {
@@ -41,16 +41,19 @@ export class TerminalUser implements UserChannel {
     const x = r.explanation;
     const label = r.appLabel ? `${r.appLabel} (${r.app})` : r.app;
     this.output.write(
-      `\n! heed needs your consent (${r.category}${r.irreversible ? ', irreversible' : ''})\n` +
+      `\n! heed needs your consent (${categoryWords(r.category)}${r.irreversible ? ', irreversible' : ''})\n` +
         (x ? `  ${x.what} (${x.lasts})\n` : '') +
         (x?.narrower ? `  Narrower: ${x.narrower}.\n` : '') +
         `  app:      ${label}\n  action:   ${r.action}\n  grants:   ${r.grant}\n  evidence: ${r.evidence}\n  why ask:  ${r.reason}\n`,
     );
+    // heed remembers no answer about a step it cannot name (memory and the gate refuse to): no "always" or "never"
+    // is offered that would promise it does.
+    const remembers = r.category !== 'unknown';
+    const choices = remembers
+      ? '  [y] allow  [o] only this time  [a] always allow  [d] deny  [n] never  [i] do something else'
+      : '  [y] allow  [o] only this time  [d] deny  [i] do something else (no answer about a step heed cannot name is remembered)';
     for (;;) {
-      const line = await this.line(
-        '  [y] allow  [o] only this time  [a] always allow  [d] deny  [n] never  [i] do something else' +
-          '  (Enter = d, the default: heed will not do it) > ',
-      );
+      const line = await this.line(`${choices}  (Enter = d, the default: heed will not do it) > `);
       if (line === undefined) {
         this.output.write('\n  (the terminal closed: heed denies)\n');
         return { kind: 'deny', source: 'channel-closed' };
@@ -62,16 +65,18 @@ export class TerminalUser implements UserChannel {
       }
       if (a === 'y' || a === 'allow' || a === 'yes') return { kind: 'allow' };
       if (a === 'o' || a === 'allow once' || a === 'once') return { kind: 'allow_once' };
-      if (a === 'a' || a === 'always') return { kind: 'always' };
+      if (remembers && (a === 'a' || a === 'always')) return { kind: 'always' };
       if (a === 'd' || a === 'deny' || a === 'no') return { kind: 'deny' };
-      if (a === 'n' || a === 'never') return { kind: 'never' };
+      if (remembers && (a === 'n' || a === 'never')) return { kind: 'never' };
       if (a === 'i') {
         const instead = (await this.line('  what should heed do instead? > '))?.trim();
         if (instead) return { kind: 'instead', instruction: instead };
         this.output.write('  (no instruction given)\n');
         continue;
       }
-      this.output.write('  please answer y, o, a, d, n or i (or Enter for the default, deny)\n');
+      this.output.write(
+        `  please answer ${remembers ? 'y, o, a, d, n or i' : 'y, o, d or i'} (or Enter for the default, deny)\n`,
+      );
     }
   }
 

@@ -73,13 +73,14 @@ describe('heed memory', () => {
     expect(second.out).toMatch(/needs your consent \(location\)/); // hands-on: confirms every grant
     expect(second.out).not.toContain('remembered:'); // "allow once" is not a rule
     expect(memory('list', '--profile', 'hands-on').stdout).toMatch(
-      /^hands-on .*\n\s+2\s+Allow camera in com\.heed\.trailcam/,
+      /^hands-on \(.*hands-on\.json\), 1 rule:\n\s+2\s+Allow camera in com\.heed\.trailcam/,
     );
     const history = memory('list', '--profile', 'hands-on', '--history', '--json');
     expect(JSON.parse(history.stdout)['hands-on']).toHaveLength(1);
     const cleared = memory('clear', '--profile', 'hands-on');
-    expect(cleared.stdout).toMatch(/Cleared 1 entr\(ies\)/);
+    expect(cleared.stdout).toMatch(/^Cleared 1 entry from .*hands-on\.json\.$/m);
     expect(JSON.parse(memory('list', '--json').stdout)).toEqual({ 'hands-on': [] });
+    expect(memory('list').stdout).toMatch(/^hands-on \(.*hands-on\.json\): nothing remembered$/m);
   }, 180_000);
 
   test('mistakes are usage errors with the way out: no profile, a typo, nothing to forget', () => {

@@ -105,4 +105,20 @@ describe('heed doctor', () => {
     expect(names).toMatchObject({ node: 'ok', fonts: 'ok', appium: 'ok', 'simulated phone': 'ok', chromium: 'ok' });
     for (const c of r.checks) expect(['ok', 'warn', 'fail', 'skip']).toContain(c.status);
   });
+
+  test('without --model, a configured model is named as not checked, with the command that checks it', async () => {
+    const env = { ANDROID_HOME: '/sdk', HOME: '/home/u', HEED_AGENT_MODEL: 'gpt-4o', HEED_JUDGE_MODEL: 'judge-m' };
+    const lines: string[] = [];
+    // Nothing is sent to the endpoint: only --model talks to it.
+    expect(await doctorCommand([], (s) => lines.push(s), machine({ env }))).toBe(0);
+    const text = lines.join('\n');
+    expect(text).toMatch(
+      /– agent model +gpt-4o at https:\/\/api\.openai\.com\/v1: not checked \(heed doctor --model checks/,
+    );
+    expect(text).toMatch(/– judge model +judge-m at /);
+    expect(text).not.toMatch(/user model|guard model/);
+    const none: string[] = [];
+    await doctorCommand([], (s) => none.push(s), machine());
+    expect(none.join('\n')).not.toContain('model');
+  });
 });

@@ -81,4 +81,34 @@ describe('user channels', () => {
     expect(await q).toBe('Work');
     await t.close();
   });
+
+  test('terminal: the request in words; a step heed cannot name offers no "always" or "never"', async () => {
+    const input = new PassThrough();
+    const output = new PassThrough();
+    let shown = '';
+    output.on('data', (d) => (shown += d.toString()));
+    const t = new TerminalUser(input, output);
+    const words = { what: 'TrailCam would sign in with your account.', lasts: 'until you undo it', defaultText: '' };
+    const signIn = t.consent({ ...req, category: 'account_signin', grant: 'accept', explanation: words });
+    input.write('o\n');
+    expect(await signIn).toEqual({ kind: 'allow_once' });
+    expect(shown).toContain('heed needs your consent (sign-in)');
+    expect(shown).toContain('  TrailCam would sign in with your account. (until you undo it)');
+    shown = '';
+    const unknown = t.consent({ ...req, category: 'unknown', grant: 'accept' });
+    // One line at a time, each after the prompt it answers (readline drops lines nobody is asking for).
+    const asked = async (n: number) => {
+      while ((shown.match(/do something else \(no answer/g) ?? []).length < n)
+        await new Promise((r) => setImmediate(r));
+    };
+    for (const [i, line] of ['a', 'n', 'd'].entries()) {
+      await asked(i + 1);
+      input.write(`${line}\n`);
+    }
+    expect(await unknown).toEqual({ kind: 'deny' }); // "a" and "n" were asked again, not taken
+    expect(shown).toContain('[o] only this time  [d] deny  [i] do something else (no answer about a step heed cannot');
+    expect(shown).not.toContain('[a] always');
+    expect(shown.match(/please answer y, o, d or i /g)).toHaveLength(2);
+    await t.close();
+  });
 });
