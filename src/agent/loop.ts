@@ -4,6 +4,7 @@
 import { asksForSecret, secretsIn } from '../consent/typed.js';
 import { ConsentGate } from '../consent/consent-gate.js';
 import { Ledger } from '../consent/ledger.js';
+import { untilAborted } from '../core/abort.js';
 import { DEFAULT_CONFIG } from '../core/config.js';
 import { DeviceError, HeedError, outcomeOf, Stopped } from '../core/errors.js';
 import { Secrets } from '../core/secrets.js';
@@ -179,14 +180,18 @@ async function takeStep(ctx: RunContext, step: number): Promise<End | undefined>
     stage = 'classify';
     let classified;
     try {
-      classified = await classifyStep(
-        proposed,
-        action,
-        o.policy,
-        ctx.apps,
-        o.profile.personal,
-        secrets,
-        o.guard ? { guard: o.guard, instruction: carry.instruction } : undefined,
+      // The guard model's call (HEED_GUARD_MODEL) is a wait like any other: the budget and a signal end it too.
+      classified = await untilAborted(
+        classifyStep(
+          proposed,
+          action,
+          o.policy,
+          ctx.apps,
+          o.profile.personal,
+          secrets,
+          o.guard ? { guard: o.guard, instruction: carry.instruction } : undefined,
+        ),
+        signal,
       );
     } catch (e) {
       if (e instanceof Unusable) return failed(e.message);

@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { runAgent } from '../../src/agent/loop.js';
 import type { StepRecord } from '../../src/agent/recorder.js';
 import { Recorder } from '../../src/agent/recorder.js';
+import type { Guard, GuardReview } from '../../src/policy/guard.js';
 import { Cassette } from '../../src/policy/llm/cassette.js';
 import { emptyProposal, type Policy } from '../../src/policy/policy.js';
 import { loadProfile } from '../../src/profile/load.js';
@@ -188,6 +189,20 @@ describe('budgets and signals reach into the step', () => {
     expect(Date.now() - t0).toBeLessThan(1500 + 2000);
     expect(run.result).toMatchObject({ outcome: 'budget', message: 'time budget of 1.5 s used up' });
     expect(steps(run.dir).at(-1)).toMatchObject({ status: 'error', error: { stage: 'propose', outcome: 'budget' } });
+    expect(summary(run.dir).outcome).toBe('budget');
+  });
+
+  test('a guard model that never answers: the time budget ends the run while the guard reviews the step', async () => {
+    // The guard looks at a tap nothing flagged; its endpoint (HEED_GUARD_MODEL) stalls as the agent's might.
+    const never: Guard = { model: 'guard-m', review: () => new Promise<GuardReview>(() => {}) };
+    const t0 = Date.now();
+    const run = await runOnFake({
+      respond: () => JSON.stringify({ action: 'tap', x: 100, y: 300 }),
+      run: { maxSeconds: 1, guard: never },
+    });
+    expect(Date.now() - t0).toBeLessThan(1000 + 2000);
+    expect(run.result).toMatchObject({ outcome: 'budget', message: 'time budget of 1 s used up' });
+    expect(steps(run.dir).at(-1)).toMatchObject({ status: 'error', error: { stage: 'classify', outcome: 'budget' } });
     expect(summary(run.dir).outcome).toBe('budget');
   });
 
