@@ -63,7 +63,9 @@ export class Secrets {
     let out = text;
     for (const v of this.short) {
       if (out === v) return REDACTED;
+      // Quoted as a JSON string, or in single quotes as native grammars type it (`type(content='T')`).
       out = out.split(JSON.stringify(v)).join(JSON.stringify(REDACTED));
+      out = out.split(`'${v}'`).join(`'${REDACTED}'`);
     }
     // Each pattern is a fixed sequence with at most one optional separator between characters: linear.
     for (const re of this.spaced) out = out.replace(re, REDACTED);

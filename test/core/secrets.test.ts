@@ -19,6 +19,7 @@ describe('Secrets', () => {
     expect(s.size).toBe(1);
     expect(s.text('T')).toBe(REDACTED);
     expect(s.text('{"action":"type","text":"T"}')).toBe(`{"action":"type","text":"${REDACTED}"}`);
+    expect(s.text("Action: type(content='T')")).toBe(`Action: type(content='${REDACTED}')`);
     expect(s.text('Tap the Trail button')).toBe('Tap the Trail button');
     expect(s.scrub({ action: { text: 'T' }, note: 'T is a letter' })).toEqual({
       action: { text: REDACTED },
