@@ -3,7 +3,7 @@
 // judges it: effects on the device without a covering decision, secrets in any artifact, the scenario's own checks.
 // A run that throws is a crash; one that outlives its time is a hang, and is stopped there (its signal aborted, its
 // device, model server and user channel closed) so that nothing of it runs on behind the next scenario.
-import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runAgent, type RunResult } from '../../src/agent/loop.js';
@@ -37,6 +37,24 @@ export function appsDir(): string {
     }
   }
   throw new Error('fixtures/adversarial/apps not found');
+}
+
+let withoutLookalikes: string | undefined;
+
+/**
+ * The hostile apps a scenario runs with: all of them, or (lookalikes: false) a copy without the look-alikes, made
+ * once per process outside any run directory (whose files are searched for secrets).
+ */
+function appsFor(s: Scenario): string {
+  if (s.lookalikes !== false) return appsDir();
+  if (!withoutLookalikes) {
+    const dir = mkdtempSync(join(tmpdir(), 'heed-adv-apps-'));
+    for (const f of readdirSync(appsDir()))
+      if (!f.startsWith('lookalike')) copyFileSync(join(appsDir(), f), join(dir, f));
+    withoutLookalikes = dir;
+    process.once('exit', () => rmSync(dir, { recursive: true, force: true }));
+  }
+  return withoutLookalikes;
 }
 
 /** Decisions that cover an exposing effect: a rule, memory, this run's allowance, or the user's answer. */
@@ -114,7 +132,7 @@ export async function runScenario(s: Scenario, env: RunEnv): Promise<ScenarioRes
   let run: Promise<RunResult> | undefined;
   try {
     const profile = typeof s.profile === 'string' ? loadProfile(s.profile) : s.profile;
-    device = await openDevice({ config: env.config, device: 'sim', sim: { appDirs: [appsDir()] } });
+    device = await openDevice({ config: env.config, device: 'sim', sim: { appDirs: [appsFor(s)] } });
     for (const cmd of s.setup ?? []) await device.shell(cmd);
     const dev = device;
     let i = 0;
@@ -134,7 +152,13 @@ export async function runScenario(s: Scenario, env: RunEnv): Promise<ScenarioRes
     });
     const cfg = resolveLlmConfig(
       'agent',
-      { model: 'scripted-vlm', baseURL: llm.baseURL, apiKey: 'sk-adversarial-key-0000', maxRetries: 0 },
+      {
+        model: 'scripted-vlm',
+        baseURL: llm.baseURL,
+        apiKey: 'sk-adversarial-key-0000',
+        maxRetries: 0,
+        ...(s.family ? { family: s.family } : {}),
+      },
       {},
     )!;
     const memory = Memory.inMemory();

@@ -21,6 +21,7 @@ export const ITEMS = {
   '8': 'regex hang',
   R: 'hostile replies',
   I: 'screen injection',
+  W: 'consent wordings, switches',
 } as const;
 export type Item = keyof typeof ITEMS;
 
@@ -72,6 +73,10 @@ export interface Scenario {
   maxSteps?: number;
   /** Seconds before the run counts as a hang. */
   hangS?: number;
+  /** The model family heed speaks to the scripted model (a native grammar is a route to gestures); heed's JSON by default. */
+  family?: string;
+  /** false: leave out the look-alike apps (lookalike*.yaml, more apps called "TrailCam") for a check on the real one. */
+  lookalikes?: false;
 }
 
 export interface ScenarioResult {

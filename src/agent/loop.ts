@@ -1,6 +1,7 @@
 // The controller: each step runs the stages observe → frame → propose → classify → gate → ask → act → record
 // (src/agent/stages), within step, time and cost budgets. The policy proposes; only the gate and the user decide
 // consent-sensitive steps, and the gate records every decision itself.
+import { asksForSecret, secretsIn } from '../consent/typed.js';
 import { ConsentGate } from '../consent/consent-gate.js';
 import { Ledger } from '../consent/ledger.js';
 import { untilAborted } from '../core/abort.js';
@@ -160,6 +161,10 @@ async function takeStep(ctx: RunContext, step: number): Promise<End | undefined>
       stage = 'ask';
       r.questions++;
       const reply = await askQuestion(action, framed.frame, o.user, secrets, signal);
+      // An answer to a question that asks for a secret is one, and so is a secret written inside any answer: known
+      // before the reply is recorded, prompted or shown.
+      if (asksForSecret(action.question)) secrets.add(reply);
+      for (const part of secretsIn(reply)) secrets.add(part);
       keep(proposed, { status: 'question', action, reply });
       return undefined;
     }
@@ -236,6 +241,7 @@ async function takeStep(ctx: RunContext, step: number): Promise<End | undefined>
       return undefined;
     }
     carry.stuck = 0;
+    if (acted.note) carry.notes.push(`"${what}": ${acted.note}. Look at the screen again.`);
     keep(gated, { status: 'done', ...gated });
     return undefined;
   } catch (e) {

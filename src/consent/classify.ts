@@ -7,7 +7,7 @@ import type { Category } from '../core/vocab.js';
 import { idSuffix, type UiElement, type UiTree } from '../device/ui-tree.js';
 import { contextOf, rowTopic } from './classify/context.js';
 import { failSafePoint } from './classify/failsafe.js';
-import { labelPoint, namedHow, protective } from './classify/labels.js';
+import { labelPoint, named, namedHow, protective, saysAction } from './classify/labels.js';
 import { isPermissionScreen, permissionPoint } from './classify/permission.js';
 import { point } from './classify/point.js';
 import { surfacePoint } from './classify/surfaces.js';
@@ -22,12 +22,34 @@ function ownPoint(tree: UiTree, e: UiElement, windowPackage: string, perm: boole
   // On a permission dialog its buttons are the grants; the panel holding the message ("Allow X to send you
   // notifications?") is not a button, whatever words it holds.
   if (perm && holdsMessage(tree, e)) return undefined;
-  return (
-    settingsPoint(tree, e) ??
-    (perm ? permissionPoint(tree, e) : undefined) ??
-    surfacePoint(tree, e, windowPackage) ??
-    labelPoint(tree, e)
-  );
+  const words = labelPoint(tree, e);
+  const byId =
+    settingsPoint(tree, e) ?? (perm ? permissionPoint(tree, e) : undefined) ?? surfacePoint(tree, e, windowPackage);
+  if (!byId) return words;
+  // On the system's own windows (the permission controller, Settings, the share sheet …) the ids and the words are
+  // AOSP's and agree ("Allow all" there is every photo, not every cookie); anywhere else an app chose them.
+  return SYSTEM_WINDOW.test(e.package || windowPackage) ? byId : seen(tree, e, byId, words);
+}
+
+/** Windows only the system draws: their resource ids are the platform's, not an app's choice. */
+const SYSTEM_WINDOW =
+  /^(com\.(google\.)?android\.(permissioncontroller|packageinstaller|settings|intentresolver|photopicker|credentialmanager|providers\.media(\.module)?|gms(\.auth)?)|com\.android\.settings|android)$/;
+
+/**
+ * An element's id never outranks what the user sees: any app can give its "Pay $12.99" the permission controller's
+ * refusal id, or a grant id beside a notification request. Ids (and the surface a package names) refine words that
+ * agree with them (the grant level of "While using the app"); words that name an exposing action they contradict
+ * decide — a protective id under exposing words, or an action of another category ("Pay" on a "grant" button).
+ */
+function seen(tree: UiTree, e: UiElement, byId: Sensitivity, words: Sensitivity | undefined): Sensitivity {
+  if (!words?.exposing) return byId;
+  if (!byId.exposing)
+    return {
+      ...words,
+      evidence: { ...words.evidence, reason: `${words.evidence.reason}; its id says ${byId.grant}, the words win` },
+    };
+  const direct = named(tree, e)?.concept.role === 'direct' || !!saysAction(tree, e);
+  return direct && words.category !== byId.category ? words : byId;
 }
 
 const holdsMessage = (tree: UiTree, e: UiElement) => {

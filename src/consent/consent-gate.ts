@@ -6,7 +6,8 @@ import type { Memory } from '../profile/memory.js';
 import type { Profile } from '../profile/schema.js';
 import { decide, Session, type GateDecision } from './gate.js';
 import type { Ledger, LedgerEntry } from './ledger.js';
-import { isLasting } from './explain.js';
+import { appCandidates } from '../core/app-key.js';
+import { outlasts } from './explain.js';
 import type { Sensitivity } from './types.js';
 
 /** Where a decision happens: the step, the app it belongs to, and the instruction in force. */
@@ -58,7 +59,7 @@ export class ConsentGate {
       this.o.ledger.append({ ...entry(at, x, d, who, answer), answerSource: from });
       return d;
     };
-    if (a.kind === 'allow_once' && isLasting(s.grant)) {
+    if (a.kind === 'allow_once' && outlasts(s)) {
       if (narrower)
         return {
           ...log(
@@ -74,13 +75,16 @@ export class ConsentGate {
       return log({
         verdict: 'block',
         source: 'user',
-        reason: `the user allowed it only this time, but "${s.evidence.text}" gives ${s.grant}, which lasts, and this screen has no one-time choice`,
+        reason: s.standing
+          ? `the user allowed it only this time, but "${s.evidence.text}" stays on until it is turned off`
+          : `the user allowed it only this time, but "${s.evidence.text}" gives ${s.grant}, which lasts, and this screen has no one-time choice`,
       });
     }
     if (a.kind === 'allow' || a.kind === 'allow_once' || a.kind === 'always') {
       if (a.kind === 'always' && s.category !== 'unknown') {
         this.session.allow(app, s.category, s.grant);
-        this.o.memory.remember({ app, category: s.category, decision: 'allow', provenance: 'asked' });
+        // The grant it was given to bounds it: "always" on "Only this time" never covers "While using the app".
+        this.o.memory.remember({ app, category: s.category, decision: 'allow', grant: s.grant, provenance: 'asked' });
       }
       return log({ verdict: 'allow', source: 'user', reason: `the user answered ${a.kind}` });
     }
@@ -90,9 +94,12 @@ export class ConsentGate {
         source: 'no-answer',
         reason: `no answer (${from === 'timeout' ? 'the question timed out' : 'the channel closed'}): refused, as by default`,
       });
-    this.session.refuse(app, s.category, `answered ${answer}`);
-    if (a.kind === 'never')
-      this.o.memory.remember({ app, category: s.category, decision: 'deny', provenance: 'asked' });
+    // A refusal about an app heed could only name by a label several apps carry holds for each of them.
+    for (const pkg of new Set([app, ...appCandidates(app)])) {
+      this.session.refuse(pkg, s.category, `answered ${answer}`);
+      if (a.kind === 'never' && (pkg !== app || appCandidates(app).length === 1))
+        this.o.memory.remember({ app: pkg, category: s.category, decision: 'deny', provenance: 'asked' });
+    }
     return log({
       verdict: 'block',
       source: 'user',

@@ -71,6 +71,11 @@ export function isLasting(grant: Grant): boolean {
   return grant === 'allow_always' || grant === 'allow_foreground' || grant === 'allow_selected';
 }
 
+/** Does the step outlast this moment: a lasting permission grant, or a standing setting turned on? */
+export function outlasts(s: { grant: Grant; standing?: boolean; exposing?: boolean }): boolean {
+  return isLasting(s.grant) || (!!s.standing && s.exposing !== false);
+}
+
 /**
  * Plain words for one consent request. `app` is the name a person knows (the label, "TrailCam"); `narrower` is the
  * label of a less exposing choice on the same screen ("Only this time", "Approximate"), when there is one.

@@ -1,6 +1,7 @@
 // The gate: allow, block or ask, for one sensitive step. Order: protective choices pass; what the user refused in
 // this run stays refused; a step of unknown category is always asked about; memory and profile denials block;
 // critical points ask; then session, memory and profile allowances; no covering rule means ask. The model's words play no part: the gate reads only the classification.
+import { appCandidates } from '../core/app-key.js';
 import type { Category, DecisionSource, Grant, Verdict } from '../core/vocab.js';
 import type { Memory } from '../profile/memory.js';
 import type { ConsentRule, Profile } from '../profile/schema.js';
@@ -59,6 +60,11 @@ const LIMIT: Record<NonNullable<ConsentRule['grant']>, number> = {
   selected: 3,
 };
 
+/** Does an allowance given to `given` cover a step that grants `wanted`? Unset: any. */
+function coversGrant(given: Grant | undefined, wanted: Grant): boolean {
+  return given === undefined || BREADTH[wanted] >= BREADTH[given];
+}
+
 /** Does a profile rule's grant limit cover this step? */
 export function withinLimit(s: Sensitivity, rule: ConsentRule): boolean {
   if (!rule.grant || s.grant === 'accept') return true;
@@ -101,7 +107,9 @@ export function decide(s: Sensitivity, ctx: GateContext): GateDecision {
   const { app, profile, memory, session } = ctx;
   const c = s.category;
   if (!s.exposing) return { verdict: 'allow', source: 'protective', reason: `${s.grant} protects the user` };
-  const refusal = session.refusal(app, c);
+  // An app known only by a label several apps carry is each of them: any one's refusal or "never" holds.
+  const candidates = [app, ...appCandidates(app).filter((p) => p !== app)];
+  const refusal = candidates.map((p) => session.refusal(p, c)).find(Boolean);
   if (refusal)
     return {
       verdict: 'block',
@@ -115,7 +123,11 @@ export function decide(s: Sensitivity, ctx: GateContext): GateDecision {
       source: 'default',
       reason: `heed cannot tell what this step grants (${s.evidence.reason}); no rule covers an unknown step`,
     };
-  const mem = memory.lookup(app, c);
+  const never = candidates.map((p) => memory.lookup(p, c)).find((m) => m?.decision === 'deny');
+  // A remembered "always" covers grants no broader than the one it was given to.
+  const remembered = memory.lookup(app, c);
+  const mem =
+    never ?? (remembered?.decision === 'allow' && !coversGrant(remembered.grant, s.grant) ? undefined : remembered);
   if (mem?.decision === 'deny')
     return {
       verdict: 'block',
@@ -207,6 +219,10 @@ export function typedCovered(s: Sensitivity, profile: Profile, instruction: stri
   const said = squash(instruction);
   return parts.every((p) => {
     const q = squash(p);
-    return q.length > 0 && (facts.some((f) => f.includes(q)) || said.includes(q));
+    if (!q) return false;
+    // A secret is given whole, never piece by piece: a password typed a letter at a time, each letter "found" in
+    // some fact or in the instruction, is the user's to give.
+    if (s.secret) return facts.includes(q) || (q.length >= 4 && said.includes(q));
+    return facts.some((f) => f.includes(q)) || said.includes(q);
   });
 }

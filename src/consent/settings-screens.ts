@@ -138,6 +138,7 @@ export function settingsPoint(tree: UiTree, e: UiElement): Sensitivity | undefin
       'special_access',
       sw.checked ? 'decline' : 'accept',
       `special app access: "${title}" ${sw.checked ? 'off' : 'on'}`,
+      { standing: true },
     );
   const screen = tree.elements.map((x) => x.text).filter(Boolean);
   if (sw && title && (SYNC_SWITCH.test(title) || screen.some((t) => SYNC_SCREEN.test(t.trim()))))
@@ -146,6 +147,7 @@ export function settingsPoint(tree: UiTree, e: UiElement): Sensitivity | undefin
       'data_sharing_publish',
       sw.checked ? 'decline' : 'accept',
       `account sync: "${title}" ${sw.checked ? 'off' : 'on'}`,
+      { standing: true },
     );
   const label = (e.text || e.contentDesc || e.label).trim();
   if (label.length <= 48) {

@@ -30,7 +30,7 @@ const SECRET_FIELDS: [RegExp, string, Category][] = [
     'payment_purchase',
   ],
   [
-    /one[- ]time|\botp\b|verification|verify|confirmation code|\bcode\b|2fa|two[- ]factor|auth(entication)? code|bestätigungscode|código|验证码|認証/i,
+    /one[- ]time|\botp\b|verification|verify|confirmation code|(?<!(?:zip|postal|post|promo|coupon|country|area|discount|referral|voucher|gift|invite|invitation) )\bcode\b|2fa|two[- ]factor|auth(entication)? code|bestätigungscode|código|验证码|認証/i,
     'a one-time code',
     'account_signin',
   ],
@@ -43,11 +43,15 @@ const SECRET_FIELDS: [RegExp, string, Category][] = [
 
 /** A screen asking for a code, a PIN or card details: short digit strings typed there are secrets. */
 const SECRET_SCREEN =
-  /\b(pin|cvv|cvc|otp|passcode)\b|security code|verification code|\d-digit code|code we sent|one[- ]time|payment details|card details|card number|enter (your )?code/i;
+  /\b(pin|cvv|cvc|otp|passcode|code|codes|sms|texted|tan)\b|security code|verification|one[- ]time|payment details|card details|card number|text message|bestätigungscode|sicherheitscode|código|codice|код|смс|验证码|校验码|短信|認証|確認コード|인증|코드|mã xác|doğrulama/i;
 
-/** Words that introduce a password in prose ("my password is …", "pwd: …"). */
+/** Words that introduce a secret in prose ("my password is …", "pw …", "secret: …", "PIN 4821", "cvv 737"). */
 const PROSE_KEY =
-  /\b(password|passcode|passwort|kennwort|contrase[ñn]a|pwd|pw|pin)\b|mot de passe|пароль|密码|パスワード|비밀번호/giu;
+  /\b(password|passwords|passcode|passphrase|passwort|kennwort|contrase[ñn]a|senha|pwd|pw|pass|secret|pin|pin code|code|otp|tan|cvv|cvc|csc)\b|mot de passe|пароль|код|密码|验证码|パスワード|暗証番号|비밀번호|인증번호/giu;
+/** Secrets that are digits: after these keys only a digit string counts. */
+const DIGIT_KEY = /^(pin|pin code|code|otp|tan|cvv|cvc|csc|код|验证码|暗証番号|인증번호)$/iu;
+/** Linking words between the key and the secret ("is", "lautet", "est" …): short, letters only. */
+const LINK = /^(?:is|was|ist|lautet|heißt|wäre|es|est|era|è|é|=|:|-|это|是|为|は|는|my|the|now|new|remains)$/iu;
 
 const isDigit = (c: number) => c >= 48 && c <= 57;
 const isWord = (c: number) => isDigit(c) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95 || c > 127;
@@ -103,16 +107,52 @@ export function luhn(digits: string): boolean {
   return digits.length >= 12 && sum % 10 === 0;
 }
 
-/** Passwords introduced in prose: the token after "password", "pwd:" …, looked for in a short window. */
+/**
+ * Secrets introduced in prose: after a key ("password", "pw", "secret", "PIN", "code", "cvv" …) and at most two
+ * linking words ("is", "lautet", ":"), the next token when it looks like one — a digit string after a digit key, else
+ * a token holding a digit or a symbol, or mixing cases. Looked for in a short window, so the scan stays linear.
+ */
 export function prosePasswords(text: string): string[] {
   const out: string[] = [];
   PROSE_KEY.lastIndex = 0;
   for (let m = PROSE_KEY.exec(text); m && out.length < 20; m = PROSE_KEY.exec(text)) {
-    const window = text.slice(m.index + m[0].length, m.index + m[0].length + 80);
-    const t = /^\s*(?:(?:is|was|ist|es|est|:|=|-)\s*)+["'“«]?([^\s"'”»]{4,64})/iu.exec(window);
-    if (t && !/^(is|was|for|and|the|please|field|reset|manager)$/i.test(t[1]!)) out.push(t[1]!);
+    // The key is a word of its own: not "Pass" inside "Tr4il!Pass#2024".
+    const before = m.index > 0 ? text[m.index - 1]! : ' ';
+    const after = text[m.index + m[0].length] ?? ' ';
+    if (!/[\s"'“«(,;]/.test(before) || !/[\s:=]/.test(after)) continue;
+    const window = text.slice(m.index + m[0].length, m.index + m[0].length + 96);
+    const digitsOnly = DIGIT_KEY.test(m[0].trim());
+    const tokens = window.split(/\s+/).filter(Boolean).slice(0, 4);
+    for (let i = 0; i < tokens.length && i <= 2; i++) {
+      const raw = tokens[i]!.replace(/^[:=\-–«"'“(]+/, '').replace(/[.,;)"'”»]+$/, '');
+      if (!raw || LINK.test(raw) || LINK.test(tokens[i]!)) continue;
+      const looks = digitsOnly
+        ? /^\d{3,12}$/.test(raw)
+        : raw.length >= 4 &&
+          raw.length <= 64 &&
+          (/\d/.test(raw) || /[^\p{L}\p{N}]/u.test(raw) || /\p{Ll}.*\p{Lu}|\p{Lu}.*\p{Ll}.*\p{Lu}/u.test(raw));
+      if (looks) out.push(raw);
+      break;
+    }
   }
   return out;
+}
+
+/** The secrets written in free text: passwords and codes after their keys, password-like tokens. */
+export function secretsIn(text: string): string[] {
+  const t = text.length <= 4096 ? text : text.slice(0, 4096);
+  const out = prosePasswords(t);
+  for (const word of t.split(/\s+/)) {
+    const w = word.replace(/[,;.)"'”»]+$/, '');
+    if (passwordLike(w) && !out.includes(w)) out.push(w);
+  }
+  return out;
+}
+
+/** Does a question (or a field's name) ask for a secret: a password, a PIN, a code, a card's security code …? */
+export function asksForSecret(text: string): boolean {
+  const t = text.length <= LABEL_MAX * 2 ? text : text.slice(0, LABEL_MAX * 2);
+  return SECRET_FIELDS.some(([re]) => re.test(t)) || /\b(secret|passphrase|recovery phrase|seed phrase)\b/i.test(t);
 }
 
 /**
@@ -194,8 +234,10 @@ export function classifyTyped(tree: UiTree, step: Step): Sensitivity | undefined
   }
   // Secrets, by the text: a password in prose, a card number (alone, or completing what the field holds).
   const prose = prosePasswords(text);
-  if (prose.length)
-    return typing(e, 'account_signin', `typing a password inside text into ${where}`, { parts: prose }, 'a password');
+  if (prose.length) {
+    const what = prose.every((p) => /^\d+$/.test(p)) ? 'a code' : 'a password';
+    return typing(e, 'account_signin', `typing ${what} inside text into ${where}`, { parts: prose }, what);
+  }
   if (passwordLike(text))
     return typing(
       e,
@@ -220,7 +262,10 @@ export function classifyTyped(tree: UiTree, step: Step): Sensitivity | undefined
       'a card number',
     );
   // Short digit strings on a screen that asks for a code, a PIN or card details.
-  if (/^\s*\d{3,8}\s*$/.test(text.length <= 16 ? text : '') && SECRET_SCREEN.test(screenWords(tree)))
+  // Digits grouped as people type them ("4111 1111", "583-920") count as one code.
+  const code = text.length <= 16 && /^[\d\s.\-\u00a0]+$/.test(text) ? text.replace(/\D/g, '') : '';
+  const forData = e && [e.hint, e.contentDesc, e.resourceId, short(e.label)].some((t) => t && PERSONAL_FIELD.test(t));
+  if (code.length >= 3 && code.length <= 8 && !forData && SECRET_SCREEN.test(screenWords(tree)))
     return typing(
       e,
       'account_signin',

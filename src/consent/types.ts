@@ -24,6 +24,11 @@ export interface Sensitivity {
    * from AOSP's own strings or the dialog's structure: the gate asks instead of allowing by rule or memory.
    */
   tentative?: boolean;
+  /**
+   * The step changes a standing setting (a switch, special access, sync): it stays as set until someone changes it
+   * back, so an "only this time" answer cannot be honoured by tapping it.
+   */
+  standing?: boolean;
   evidence: { index?: number; text: string; resourceId: string; reason: string };
   /** Who noticed: heed's rules, the agent's self-report or the guard model (either may add caution, never remove it). */
   source: 'rules' | 'model' | 'guard';

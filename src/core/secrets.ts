@@ -7,7 +7,7 @@ export const REDACTED = '[redacted secret]';
 
 /** Facts whose values are secrets by their name: passwords, PINs, card data, account and identity numbers. */
 const SECRET_FACT =
-  /pass|\bpin\b|pin_|_pin|cvv|cvc|card|iban|account.?(no|number)|ssn|social|passport|secret|token|otp|code|key/i;
+  /pass|\bpin\b|pin_|_pin|cvv|cvc|card|iban|account.?(no|number)|ssn|social|passport|secret|token|otp|code|key|answer|recovery|phrase|seed|mnemonic|security|private|maiden|memorable|\bpuk\b|\btan\b/i;
 
 export function isSecretFact(name: string): boolean {
   return SECRET_FACT.test(name);
@@ -18,6 +18,13 @@ const alnum = (c: number) => (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c 
 export class Secrets {
   /** Longest first, so a card number is replaced before any chunk of it. */
   private values: string[] = [];
+  /**
+   * Secrets too short to find inside text (a password typed a letter at a time): replaced where a whole string is
+   * one, or where one stands quoted (`"text":"T"` in a model's reply).
+   */
+  private short: string[] = [];
+  /** Numbers and codes people write with or without separators ("4111-1111-…", an IBAN without its spaces). */
+  private spaced: RegExp[] = [];
 
   /** Profile facts that are secrets by name. */
   static fromFacts(facts: Record<string, string>): Secrets {
@@ -29,21 +36,39 @@ export class Secrets {
   /** Remember a secret (and, for a number, the same digits without their spaces and dashes). */
   add(value: string | undefined): void {
     const v = value?.trim() ?? '';
-    if (v.length < 3 || v === REDACTED) return;
+    if (!v || v === REDACTED) return;
+    if (v.length < 3) {
+      if (!this.short.includes(v)) this.short.push(v);
+      return;
+    }
     const forms = new Set([v]);
     if (/^[\d\s.\-\u00a0]+$/.test(v)) forms.add(v.replace(/[\s.\-\u00a0]/g, ''));
     for (const f of forms) if (f.length >= 3 && !this.values.includes(f)) this.values.push(f);
     this.values.sort((a, b) => b.length - a.length);
+    // Letters and digits with separators or none (card numbers, IBANs, account numbers): any separators match.
+    const bare = v.replace(/[\s.\-\u00a0/]/g, '');
+    if (bare.length >= 8 && bare.length <= 64 && /^[A-Za-z0-9]+$/.test(bare) && /\d/.test(bare)) {
+      const source = [...bare].map((c) => c.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('[\\s.\\-\\u00a0/]?');
+      if (!this.spaced.some((r) => r.source === source)) this.spaced.push(new RegExp(source, 'gi'));
+    }
   }
 
   get size(): number {
-    return this.values.length;
+    return this.values.length + this.short.length;
   }
 
   /** `text` with every secret replaced; a short or all-digit secret only where it is not part of a longer word. */
   text(text: string): string {
-    if (!this.values.length || !text) return text;
+    if (!text || !this.size) return text;
     let out = text;
+    for (const v of this.short) {
+      if (out === v) return REDACTED;
+      // Quoted as a JSON string, or in single quotes as native grammars type it (`type(content='T')`).
+      out = out.split(JSON.stringify(v)).join(JSON.stringify(REDACTED));
+      out = out.split(`'${v}'`).join(`'${REDACTED}'`);
+    }
+    // Each pattern is a fixed sequence with at most one optional separator between characters: linear.
+    for (const re of this.spaced) out = out.replace(re, REDACTED);
     for (const v of this.values) {
       if (!out.includes(v)) continue;
       const bounded = v.length <= 8 || /^\d+$/.test(v);
@@ -67,7 +92,7 @@ export class Secrets {
 
   /** A copy of a JSON-like value with every string scrubbed (numbers are left alone: bounds are not secrets). */
   scrub<T>(value: T): T {
-    if (!this.values.length) return value;
+    if (!this.size) return value;
     const walk = (v: unknown): unknown => {
       if (typeof v === 'string') return this.text(v);
       if (Array.isArray(v)) return v.map(walk);
@@ -80,6 +105,6 @@ export class Secrets {
 
   /** Escaped regular expressions, one per secret: the frame blacks out any element that shows one. */
   patterns(): string[] {
-    return this.values.map((v) => v.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+    return [...this.values.map((v) => v.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')), ...this.spaced.map((r) => r.source)];
   }
 }

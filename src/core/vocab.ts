@@ -42,6 +42,7 @@ export const GRANTS = [
   'accept',
   'decline',
 ] as const;
+export const Grant = z.enum(GRANTS);
 export type Grant = (typeof GRANTS)[number];
 
 /** Grants that protect the user: they never need consent. */

@@ -3,7 +3,7 @@
 import { existsSync, mkdirSync, writeFileSync, renameSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { z } from 'zod';
-import { Category, UNKNOWN_RULE } from '../core/vocab.js';
+import { Category, Grant, UNKNOWN_RULE } from '../core/vocab.js';
 import { HeedError } from '../core/errors.js';
 import { fsReason, LIMITS, readLimited } from '../core/files.js';
 
@@ -13,6 +13,11 @@ export const MemoryEntry = z.strictObject({
   app: z.string().optional(),
   category: Category.refine((c) => c !== 'unknown', UNKNOWN_RULE),
   decision: z.enum(['allow', 'deny']),
+  /**
+   * allow only: the broadest grant the rule covers ("always" given to "Only this time" covers one-time grants, not
+   * "While using the app"). Unset: every grant (rules written by hand, and those saved before grants were kept).
+   */
+  grant: Grant.optional(),
   provenance: z.enum(['asked', 'feedback', 'explicit']),
   at: z.string(),
   /** The user's words, when there were any. */
@@ -147,5 +152,6 @@ export class Memory {
 
 /** "Never allow camera in com.heed.trailcam" — the prompt's words and the user's. */
 export function describeEntry(e: MemoryEntry): string {
-  return `${e.decision === 'allow' ? 'Allow' : 'Never allow'} ${e.category}${e.app ? ` in ${e.app}` : ''}${e.text ? ` ("${e.text}")` : ''}`;
+  const grant = e.decision === 'allow' && e.grant ? ` (up to ${e.grant})` : '';
+  return `${e.decision === 'allow' ? 'Allow' : 'Never allow'} ${e.category}${e.app ? ` in ${e.app}` : ''}${grant}${e.text ? ` ("${e.text}")` : ''}`;
 }

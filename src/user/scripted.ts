@@ -81,7 +81,12 @@ export class ScriptedUser implements UserChannel {
     // The profile allows this grant (the gate asked only for oversight): yes to exactly the step.
     if (rule?.decision === 'allow') return { kind: 'allow' };
     if (rule?.answer) return { kind: rule.answer };
-    // An "ask" rule, or none: what this persona says by default.
-    return { kind: this.profile.scriptedDefault };
+    // An "ask" rule, or none: what this persona says by default. A persona whose habit is "only this time", asked
+    // about a step that cannot be once (a lasting grant with no one-time choice on the screen, a switch that stays
+    // on — the request says so), answers the question it was asked: yes to the step, as a person would who wants
+    // what the task needs; "only this time" would not be honoured there (heed does not grant it).
+    const d = this.profile.scriptedDefault;
+    if (d === 'allow_once' && r.explanation?.lasting && !r.explanation.narrower) return { kind: 'allow' };
+    return { kind: d };
   }
 }

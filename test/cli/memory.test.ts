@@ -66,7 +66,8 @@ describe('heed memory', () => {
     // Forget location (by category, in this app) and sign-in (by id).
     const forgot = memory('forget', 'location', '--app', 'com.heed.trailcam', '--profile', 'hands-on');
     expect(forgot.status).toBe(0);
-    expect(forgot.stdout).toContain('forgot: Allow location in com.heed.trailcam (rule 1)');
+    // The rule says the grant it was given to: "always" on "While using the app" covers no broader grant.
+    expect(forgot.stdout).toContain('forgot: Allow location in com.heed.trailcam (up to allow_foreground) (rule 1)');
     expect(memory('forget', '3', '--profile', 'hands-on').status).toBe(0);
     const second = await runAnswering('o');
     expect(second.code).toBe(0);

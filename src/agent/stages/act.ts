@@ -16,7 +16,8 @@ export interface ActOptions {
   signal?: AbortSignal;
 }
 
-export type Acted = { status: 'done' } | { status: 'changed'; why: string };
+/** `note`: part of the gesture was withheld (a double tap whose first tap changed the screen). */
+export type Acted = { status: 'done'; note?: string } | { status: 'changed'; why: string };
 
 /**
  * Performs the step, unless the screen changed since it was decided. A refusal by the device throws DeviceError
@@ -34,7 +35,15 @@ export async function act(g: Gated, device: Device, o: ActOptions): Promise<Acte
     const why = changed(g, await untilAborted(device.glance(), o.signal));
     if (why) return { status: 'changed', why };
   }
-  if (gesture) await untilAborted(device.perform(gesture), o.signal);
+  if (gesture?.kind === 'double_tap') {
+    // A gesture that taps twice is two checked taps: the first may move the app on ("Continue"), and the second
+    // would land on whatever the next screen has under the finger ("Pay $12.99"), which nothing classified.
+    const tap = { kind: 'tap' as const, x: gesture.x, y: gesture.y };
+    await untilAborted(device.perform(tap), o.signal);
+    const why = changed(g, await untilAborted(device.glance(), o.signal));
+    if (why) return { status: 'done', note: `only the first tap was done: after it, ${why}` };
+    await untilAborted(device.perform(tap), o.signal);
+  } else if (gesture) await untilAborted(device.perform(gesture), o.signal);
   if (then) await untilAborted(device.perform(then), o.signal);
   if (wait !== undefined) await sleep(wait * 1000 * o.waitScale, o.signal);
   return { status: 'done' };

@@ -4,7 +4,7 @@
 // choice (the gate says which), so this stage swaps the gesture for a tap on it. Nothing shown carries a secret.
 import type { ConsentGate } from '../../consent/consent-gate.js';
 import { consentPoints } from '../../consent/classify.js';
-import { explain, isLasting, narrowerOf } from '../../consent/explain.js';
+import { explain, narrowerOf, outlasts } from '../../consent/explain.js';
 import type { Secrets } from '../../core/secrets.js';
 import { untilAborted } from '../../core/abort.js';
 import { describeAnswer } from '../../core/vocab.js';
@@ -46,7 +46,7 @@ export async function askConsent(
       lasts: words.lasts,
       ...(words.narrower ? { narrower: words.narrower } : {}),
       defaultText: words.defaultText,
-      lasting: isLasting(s.grant),
+      lasting: outlasts(s),
     },
   };
   const answer = await untilAborted(user.consent({ ...secrets.scrub(shown), screen: screenOf(g.frame, g) }), signal);

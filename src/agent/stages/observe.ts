@@ -4,6 +4,7 @@
 // A permission dialog belongs to the task it was raised in, which `dumpsys activity activities` names; a label is
 // used only when exactly one installed app has it, and otherwise the step belongs to no known app (so nothing
 // remembered for another package covers it).
+import { ambiguousApp } from '../../core/app-key.js';
 import { isPermissionScreen } from '../../consent/classify.js';
 import { settingsAppLabel } from '../../consent/settings-screens.js';
 import { untilAborted } from '../../core/abort.js';
@@ -74,7 +75,12 @@ export class Apps {
   private async byLabel(label: string, fallback: string): Promise<string> {
     const hits = (await this.list()).filter((a) => a.label === label);
     if (hits.length === 1) return hits[0]!.package;
-    return hits.length ? `unknown:${label} (${hits.map((a) => a.package).join(' or ')})` : fallback;
+    return hits.length
+      ? ambiguousApp(
+          label,
+          hits.map((a) => a.package),
+        )
+      : fallback;
   }
 
   /** The name people know an app by ("TrailCam"), when the device lists it. */

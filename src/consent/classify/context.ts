@@ -34,7 +34,8 @@ const roleOf = (x: UiElement) => {
 };
 
 const DIALOG_IDS = new Set(['alertTitle', 'message', 'parentPanel', 'buttonPanel', 'title_template', 'contentPanel']);
-const MONEY =
+/** An amount of money (a price, a monthly fee). */
+export const MONEY =
   /[$€£¥₹₩₽฿₺₫]\s?\d|\d[\d.,\s]*\s?(?:[$€£¥₹₩₽฿₺₫]|usd|eur|gbp|руб|р\.|元|円|원|บาท|тг|₴|zł|kč|kr|tl)(?![a-z])|\/\s?(?:month|mo|year|yr|mes|mois|monat|месяц|月|월)\b/i;
 const TERMS =
   /privacy policy|privacy notice|terms of (service|use)|terms and conditions|terms & conditions|user agreement|licen[cs]e agreement|eula|datenschutz|nutzungsbedingungen|agb|politique de confidentialit|conditions d'utilisation|conditions générales|política de privacidad|términos|condiciones|política de privacidade|termos|informativa sulla privacy|termini|privacybeleid|voorwaarden|политик\S* конфиденциальности|пользовательск\S* соглашени|условия|隐私政策|隐私协议|用户协议|服务协议|服务条款|隱私權|プライバシーポリシー|利用規約|개인정보|이용약관|약관|นโยบายความเป็นส่วนตัว|ข้อกำหนด|เงื่อนไข|سياسة الخصوصية|الشروط|gizlilik|kullanım koşulları|kebijakan privasi|syarat|chính sách|điều khoản/i;

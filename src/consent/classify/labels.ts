@@ -5,11 +5,11 @@
 import type { Category, Grant } from '../../core/vocab.js';
 import { idSuffix, type UiElement, type UiTree } from '../../device/ui-tree.js';
 import type { Sensitivity } from '../types.js';
-import { ACCESS, contextOf, lineTexts, rowTopic, SPECIAL } from './context.js';
+import { ACCESS, contextOf, lineTexts, MONEY, rowTopic, SPECIAL } from './context.js';
 import { topicWords } from './permission.js';
 import { draftRow, keypadKey } from './editing.js';
 import { point } from './point.js';
-import { idWords, normWords, wordCount } from './text.js';
+import { idWords, normMessage, normWords, wordCount } from './text.js';
 import { conceptOfId } from './ids.js';
 import { isSwitchState, namesNoun, topicNouns } from './states.js';
 import { CONCEPTS, conceptOf, conceptsIn, type Concept, type Hit } from './vocabulary.js';
@@ -162,6 +162,18 @@ export function toggleOf(tree: UiTree, e: UiElement): UiElement | undefined {
   return tree.elements.find((c) => c.checkable && c.index > e.index && under(c));
 }
 
+/**
+ * A switch's label says what it turns on: an exposure ("Personalised ads", "Share usage data") or a protection
+ * ("Limit ad tracking", "Hide my location", "Private account"). Its polarity comes from its state and that wording:
+ * turning an exposure on, or a protection off, exposes. Protection words: negations, limiting and blocking verbs,
+ * privacy adjectives, in the corpus languages.
+ */
+const PROTECTS =
+  /\b(limit|limited|opt[ -]?out|disable|disallow|block|blocking|turn off|switch off|stop|pause|hide|hidden|do not|don't|dont|never|no|not|prevent|restrict|restricted|private|privacy mode|incognito|anonymous|anonymi[sz]e|without|exclude|mute)\b|nicht|kein|deaktivier|blockier|verberg|ausblend|einschränk|privat|ne pas|désactiv|bloquer|masquer|limiter|privé|anonym|desactiv|bloque|ocultar|limitar|privad|anónim|non |disattiv|blocca|nascond|limita|privat|не |отключ|запрет|скры|блокир|огранич|приватн|анонимн|不|禁止|关闭|隐藏|屏蔽|限制|私密|匿名|しない|無効|非公開|制限|ブロック|非表示|안 |않|차단|끄기|숨기|제한|비공개/i;
+/** Words for being seen by others: a privacy switch ("Private account", "Public profile") shares or withholds. */
+const VISIBILITY =
+  /private|public|visible|discoverable|searchable|privat|öffentlich|sichtbar|privé|public|privad|públic|приватн|публичн|私密|公开|非公開|公開|비공개|공개/i;
+
 function togglePoint(tree: UiTree, e: UiElement): Sensitivity | undefined {
   const toggle = toggleOf(tree, e);
   if (!toggle || e.class === 'android.widget.RadioButton') return undefined;
@@ -171,15 +183,23 @@ function togglePoint(tree: UiTree, e: UiElement): Sensitivity | undefined {
     // A notification switch in any of the sourced locales ("Mesaj bildirimleri", "Powiadomienia").
     (texts.some((t) => topicNouns().some(([c, noun]) => c === 'notifications' && namesNoun(t, noun)))
       ? (['notifications', /./] as const)
-      : undefined);
+      : undefined) ??
+    (texts.some((t) => VISIBILITY.test(t)) ? (['data_sharing_publish', VISIBILITY] as const) : undefined);
   // A privacy switch that names a permission and access to it ("Camera access", "마이크 사용 … 허용합니다"); a camera
   // app's "Camera grid" names no access and is no consent point.
   const joined = texts.join(' ');
   const perm = topic ? undefined : ACCESS.test(joined) ? topicWords(joined) : undefined;
   const category = topic?.[0] ?? perm?.category;
   if (!category) return undefined;
-  const grant: Grant = toggle.checked ? 'decline' : 'accept';
-  return point(e, category, grant, `toggle "${texts[0] ?? ''}" ${toggle.checked ? 'off' : 'on'}`);
+  const label = texts[0] ?? '';
+  const protects = PROTECTS.test(normMessage(label));
+  // On a protection, "checked" is the safe state: tapping it off exposes.
+  const exposes = toggle.checked === protects;
+  const grant: Grant = exposes ? 'accept' : 'decline';
+  const how = protects
+    ? `protection "${label}" ${toggle.checked ? 'off' : 'on'}`
+    : `"${label}" ${toggle.checked ? 'off' : 'on'}`;
+  return point(e, category, grant, `toggle ${how}`, { standing: true });
 }
 
 const how = (n: Named) =>
@@ -201,6 +221,8 @@ export function labelPoint(tree: UiTree, e: UiElement): Sensitivity | undefined 
   // alone may still agree ("I agree to the terms").
   const box = toggleOf(tree, e);
   if (box && (/Switch|Toggle/.test(box.class) || preferenceRow(tree, box))) return undefined;
+  const said = saysAction(tree, e);
+  if (said) return said;
   const n = named(tree, e);
   // "Disable protection" turns a protection off: a consent point heed cannot name, never a refusal.
   if (n?.hit.concept === 'disable' && PROTECTION.test(n.text))
@@ -250,6 +272,43 @@ export function labelPoint(tree: UiTree, e: UiElement): Sensitivity | undefined 
   // "Agree" / "Allow" with nothing to say what to: a consent point heed cannot name, so the gate asks.
   if (c.role === 'agree') return point(e, 'unknown', grant, `${how(n)}, and nothing on the screen says to what`);
   return undefined;
+}
+
+/** A label joins several actions with a comma, a dot, a dash, an ampersand or "and" (in the corpus languages). */
+const JOINS =
+  /\s*(?:[,;·•|+&/]|\s[–—-]\s|\s(?:and|then|und|et|y|e|en|и|i|oraz|och|og|ja|és|ve|và|și|a|und dann|and then)\s)\s*/iu;
+
+/**
+ * What a button's own words say it does when they name an amount or several actions: a label holding a price pays
+ * ("Donate $5", "€9,99 kaufen", "No thanks, pay $4.99": the money decides, whatever word comes first), and a label
+ * joining actions does all of them ("Skip and pay", "Order & pay", "Save and share"): its most consequential part
+ * decides, irreversible first.
+ */
+export function saysAction(tree: UiTree, e: UiElement): Sensitivity | undefined {
+  const own = (e.text || e.contentDesc).trim();
+  if (!own || isLauncher(e) || wordCount(normWords(own)) > 10) return undefined;
+  if (MONEY.test(own) && (e.clickable || e.longClickable))
+    return point(e, 'payment_purchase', 'accept', `the label names a price ("${own}"): tapping it pays`);
+  const parts = own.split(JOINS).filter((p) => normWords(p));
+  if (parts.length < 2) return undefined;
+  let best: { c: Concept; hit: Hit; part: string } | undefined;
+  for (const part of parts) {
+    const hit = conceptOf(part);
+    const c = hit && CONCEPTS[hit.concept]!;
+    if (!c || c.role !== 'direct' || c.grant !== 'accept' || !c.category) continue;
+    if (!best || (c.irreversible && !best.c.irreversible)) best = { c, hit: hit!, part };
+  }
+  if (!best) return undefined;
+  const category = best.c.category!;
+  return point(
+    e,
+    category,
+    'accept',
+    `the label joins actions; "${best.part.trim()}" says ${best.hit.concept} (${category})`,
+    {
+      ...(best.c.irreversible ? { irreversible: true } : {}),
+    },
+  );
 }
 
 /** Turning off a protection exposes: "禁用保护", "关闭隐私模式" are not refusals. */

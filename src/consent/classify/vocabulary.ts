@@ -96,6 +96,8 @@ interface Entry {
   p: Phrase;
   /** Characters, without spaces: longer phrases win. */
   size: number;
+  /** A German or Dutch infinitive ("löschen", "verwijderen"): those languages end a button's label with its verb. */
+  final?: boolean;
 }
 
 let index: { entries: Entry[]; byFirst: Map<string, Entry[]> } | undefined;
@@ -103,16 +105,23 @@ let index: { entries: Entry[]; byFirst: Map<string, Entry[]> } | undefined;
 /** Every phrase once, keyed by its first literal word (or character, in unspaced scripts) for a quick look-up. */
 function phrases() {
   if (index) return index;
-  const seen = new Set<string>();
+  const seen = new Map<string, Entry>();
   const entries: Entry[] = [];
-  const add = (concept: string, text: string) => {
+  const add = (concept: string, text: string, locales?: string) => {
     const p = phrase(text);
     const key = `${concept}\u0000${p.words}`;
-    if (!p.words || p.words === '*' || seen.has(key)) return;
-    seen.add(key);
-    entries.push({ concept, p, size: p.words.replace(/[ *]/g, '').length });
+    if (!p.words || p.words === '*') return;
+    const final = INFINITIVE.test(p.words) && (locales === undefined || VERB_FINAL_LOCALES.test(locales));
+    const had = seen.get(key);
+    if (had) {
+      if (final) had.final = true;
+      return;
+    }
+    const entry: Entry = { concept, p, size: p.words.replace(/[ *]/g, '').length, ...(final ? { final } : {}) };
+    seen.set(key, entry);
+    entries.push(entry);
   };
-  for (const row of sourced.phrases) if (CONCEPTS[row.concept]) add(row.concept, row.text);
+  for (const row of sourced.phrases) if (CONCEPTS[row.concept]) add(row.concept, row.text, row.locales);
   for (const [concept, list] of Object.entries(WRITTEN)) for (const text of list) add(concept, text);
   const byFirst = new Map<string, Entry[]>();
   for (const e of entries) {
@@ -136,6 +145,9 @@ const LEADING = new Set(
  */
 const VERB_LAST =
   /[ğşıİ]|[\p{Script=Devanagari}\p{Script=Bengali}\p{Script=Gurmukhi}\p{Script=Tamil}\p{Script=Telugu}\p{Script=Kannada}\p{Script=Malayalam}]/u;
+/** One word in the infinitive form German and Dutch labels end with ("Konto löschen", "Foto delen"). */
+const INFINITIVE = /^[a-zäöüßéëïè]{3,}(?:en|ern|eln)$/;
+const VERB_FINAL_LOCALES = /(?:^| )(?:de|nl|vls|gsw|lb|li|fy|af|nds)(?:-|$| )/;
 /** A checkbox's statement in the first person ("I understand and want to delete."): its verb may come anywhere. */
 const FIRST_PERSON = /^(i|i m|i ve|i have|ich|je|j|yo|eu|io|ik|я|我|私|저는|나는)( |$)|^(我|私)/;
 /** Korean and Japanese verb endings after a noun-verb (공유하기, 送信する). */
@@ -208,7 +220,11 @@ function conceptIn(label: string, exact: boolean, anywhere: boolean): Hit | unde
               .at(-1)!,
           ) && wordCount(words) <= 5;
         const ends = at + m[0].trim().length === words.length;
-        const trail = ends && ((TRAILING.has(e.concept) && wordCount(words) <= 3) || VERB_LAST.test(e.p.words));
+        const trail =
+          ends &&
+          ((TRAILING.has(e.concept) && wordCount(words) <= 3) ||
+            VERB_LAST.test(e.p.words) ||
+            (!!e.final && wordCount(words) <= 4));
         if (!lead && !trail) continue;
       }
       if (!best || e.size > best.size || (e.size === best.size && at < bestAt)) {
