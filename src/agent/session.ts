@@ -2,7 +2,8 @@
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { DEFAULT_CONFIG, type HeedConfig } from '../core/config.js';
-import { DeviceError, HeedError } from '../core/errors.js';
+import { untilAborted } from '../core/abort.js';
+import { DeviceError, HeedError, Stopped } from '../core/errors.js';
 import type { UserKind } from '../core/vocab.js';
 import type { AppiumDevice } from '../device/appium-device.js';
 import { openDevice } from '../device/open.js';
@@ -44,6 +45,8 @@ export interface SessionOptions {
   announce?: (s: string) => void;
   /** The environment's settings, read once by the command line (defaults when absent). */
   config?: HeedConfig;
+  /** Stops the task's setup (SIGINT / SIGTERM at the command line): it then throws the Stopped reason. */
+  signal?: AbortSignal;
 }
 
 export interface Assembled {
@@ -144,11 +147,12 @@ export async function assemble(o: SessionOptions): Promise<Assembled> {
   }
   try {
     // Task setup goes through `adb shell` on every kind of device, so the simulated phone and an emulator match.
-    for (const cmd of o.task?.setup ?? []) await device.shell(cmd);
+    // A signal stops it too (a device that hangs in setup must not hold Ctrl-C until the setup ends).
+    for (const cmd of o.task?.setup ?? []) await untilAborted(device.shell(cmd), o.signal);
   } catch (e) {
     await device.close().catch(() => {});
     await user.close?.().catch(() => {});
-    if (e instanceof DeviceError && e.lost) throw e;
+    if ((e instanceof DeviceError && e.lost) || e instanceof Stopped) throw e;
     throw new HeedError(
       `Task setup failed: ${(e as Error).message.split('\n')[0]}`,
       "check the task's setup commands against the device",

@@ -1,7 +1,7 @@
 // `heed run`: one task on one device, as one user.
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { HeedError, outcomeOf } from '../core/errors.js';
+import { HeedError, outcomeOf, Stopped } from '../core/errors.js';
 import { checkInstruction, writableDir } from '../core/files.js';
 import { exitFor } from '../core/exit.js';
 import { actionCaption } from '../policy/caption.js';
@@ -135,6 +135,7 @@ export async function runOnce(
       userModel: o.userModel ? { model: o.userModel } : undefined,
       announce: out,
       config,
+      signal,
     });
   } catch (e) {
     // The run never got to its first step: its summary says why.
@@ -250,31 +251,39 @@ export async function runCommand(
   }
   const stop = watchSignals();
   try {
-    const run = await runOnce(
-      {
-        instruction: positionals.join(' ') || undefined,
-        task: values.task ? loadTask(values.task) : undefined,
-        profile: values.profile ?? config.profile,
-        user,
-        device: values.device,
-        caps: values.caps,
-        simApps: values['sim-apps'],
-        model: values.model,
-        baseUrl: values['base-url'],
-        family: values.family,
-        userModel: values['user-model'],
-        reference: values.reference,
-        mode,
-        maxSteps,
-        out: values.out,
-        memory: values['no-memory'] ? false : values.memory,
-        record: values.record,
-        replay: values.replay,
-      },
-      say,
-      config,
-      stop.signal,
-    );
+    let run: RunOutcome;
+    try {
+      run = await runOnce(
+        {
+          instruction: positionals.join(' ') || undefined,
+          task: values.task ? loadTask(values.task) : undefined,
+          profile: values.profile ?? config.profile,
+          user,
+          device: values.device,
+          caps: values.caps,
+          simApps: values['sim-apps'],
+          model: values.model,
+          baseUrl: values['base-url'],
+          family: values.family,
+          userModel: values['user-model'],
+          reference: values.reference,
+          mode,
+          maxSteps,
+          out: values.out,
+          memory: values['no-memory'] ? false : values.memory,
+          record: values.record,
+          replay: values.replay,
+        },
+        say,
+        config,
+        stop.signal,
+      );
+    } catch (e) {
+      if (!(e instanceof Stopped)) throw e;
+      // Stopped before the first step (in the task's setup): the run folder's summary.json says so.
+      say(`■ ${e.outcome}: ${e.message}\n  stopped before the first step and closed the phone; run the command again.`);
+      return exitFor(e.outcome, stop.received);
+    }
     if (run.outcome === 'interrupted')
       // Printed after runOnce returned, so after the phone and the user channel were closed.
       say(

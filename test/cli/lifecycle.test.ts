@@ -5,7 +5,7 @@ import { describe, expect, test } from '@jest/globals';
 import { spawn } from 'node:child_process';
 import { createServer, request } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startFakeLlm, type Reply } from '../support/fake-llm.js';
@@ -78,16 +78,19 @@ describe('heed run stops cleanly', () => {
   );
 });
 
-describe('a signal during the task checks', () => {
-  test('SIGINT while a check waits on the device: interrupted, exit 130, not the success the agent claimed', async () => {
-    // A proxy in front of jest's Appium that never answers the first check's `mobile: shell` (a device that hangs).
+describe('a signal while the task sets up or checks the device', () => {
+  test.each([
+    ['its setup', 'reset-permissions', { steps: 0 }],
+    ['a check', 'trailcam.photos/photos', { claimed: 'success' }],
+  ] as const)('SIGINT while %s waits on the device: interrupted, exit 130', async (_when, needle, more) => {
+    // A proxy in front of jest's Appium that never answers one `mobile: shell` command (a device that hangs there).
     const target = process.env.HEED_SIM_APPIUM_URL!;
     let stalled = 0;
     const proxy = createServer(async (req, res) => {
       const chunks: Buffer[] = [];
       for await (const c of req) chunks.push(c as Buffer);
       const body = Buffer.concat(chunks);
-      if (body.includes('trailcam.photos/photos')) return void stalled++;
+      if (body.includes(needle)) return void stalled++;
       const up = request(new URL(req.url!, target), { method: req.method, headers: req.headers }, (r) => {
         res.writeHead(r.statusCode!, r.headers);
         r.pipe(res);
@@ -108,15 +111,15 @@ describe('a signal during the task checks', () => {
       { HEED_SIM_APPIUM_URL: `http://127.0.0.1:${(proxy.address() as AddressInfo).port}` },
     );
     try {
-      await until(() => stalled > 0, 60_000, 'the first check');
+      await until(() => stalled > 0, 60_000, 'the stalled command');
       p.child.kill('SIGINT');
       const { code } = await p.exited;
       expect(code).toBe(130);
-      const dir = runDirWith(out, 1)!;
+      const dir = join(out, readdirSync(out)[0]!);
       expect(summaryOf(dir)).toMatchObject({
         outcome: 'interrupted',
         message: 'interrupted by SIGINT',
-        claimed: 'success',
+        ...more,
       });
       expect(p.output()).toMatch(/■ interrupted: interrupted by SIGINT/);
     } finally {
