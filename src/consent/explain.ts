@@ -1,7 +1,7 @@
 // What a consent-sensitive step would do, in plain words, for the person who is asked (terminal, approval page) and
 // for reports. One function, so every channel says the same thing: what the tap grants, for how long, the narrower
 // choice the screen offers, and what happens when nobody answers (never an allow).
-import { PROTECTIVE, type Category, type Grant } from '../core/vocab.js';
+import { categoryWords, PROTECTIVE, type Category, type Grant } from '../core/vocab.js';
 import { BREADTH } from './gate.js';
 import type { Sensitivity } from './types.js';
 
@@ -85,7 +85,7 @@ export function explain(s: Explainable, app: string, narrower?: string): Explana
   let what: string;
   if (s.secret) what = `${who} would receive ${s.secret} you type, in clear`;
   else if (s.personalData) what = `${who} would receive personal data you type`;
-  else if (PROTECTIVE.has(s.grant)) what = `${who} would be refused ${s.category.replace(/_/g, ' ')}`;
+  else if (PROTECTIVE.has(s.grant)) what = `${who} would be refused ${categoryWords(s.category)}`;
   else {
     const can = CAN[s.category];
     const when = WHEN[s.grant];

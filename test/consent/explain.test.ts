@@ -47,6 +47,13 @@ describe('consent requests in plain words', () => {
     expect(explain(s(), '').what).toMatch(/^The app could/);
   });
 
+  test('a refusal names its topic in words, as the approval page and reports do', () => {
+    expect(explain(s({ category: 'account_signin', grant: 'decline', exposing: false }), 'TrailCam').what).toBe(
+      'TrailCam would be refused sign-in.',
+    );
+    expect(explain(s({ grant: 'deny', exposing: false }), 'TrailCam').what).toBe('TrailCam would be refused location.');
+  });
+
   test('narrowerOf picks the one-time choice of the same category, never a refusal or another topic', () => {
     const choices = [
       s({ grant: 'allow_always' }),
