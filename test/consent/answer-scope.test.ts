@@ -5,21 +5,13 @@
 import { ConsentGate } from '../../src/consent/consent-gate.js';
 import { decide, Session } from '../../src/consent/gate.js';
 import { Ledger } from '../../src/consent/ledger.js';
-import type { Sensitivity } from '../../src/consent/types.js';
 import { ambiguousApp, appCandidates } from '../../src/core/app-key.js';
 import { loadProfile } from '../../src/profile/load.js';
 import { Memory } from '../../src/profile/memory.js';
 import { Profile } from '../../src/profile/schema.js';
+import { sensitivity } from '../support/sensitivity.js';
 
-const s = (over: Partial<Sensitivity> = {}): Sensitivity => ({
-  category: 'location',
-  grant: 'allow_foreground',
-  exposing: true,
-  irreversible: false,
-  evidence: { text: 'While using the app', resourceId: '', reason: 'test' },
-  source: 'rules',
-  ...over,
-});
+const s = sensitivity;
 const at = (app = 'com.heed.trailcam') => ({ step: 1, app, instruction: 'Take a photo' });
 
 describe('what an answer covers', () => {

@@ -1,15 +1,7 @@
 import { explain, isLasting, narrowerOf } from '../../src/consent/explain.js';
-import type { Sensitivity } from '../../src/consent/types.js';
+import { sensitivity } from '../support/sensitivity.js';
 
-const s = (over: Partial<Sensitivity> = {}): Sensitivity => ({
-  category: 'location',
-  grant: 'allow_foreground',
-  exposing: true,
-  irreversible: false,
-  evidence: { text: 'While using the app', resourceId: '', reason: 'test' },
-  source: 'rules',
-  ...over,
-});
+const s = sensitivity;
 
 describe('consent requests in plain words', () => {
   test('a permission says what the app could do and for how long', () => {

@@ -3,17 +3,9 @@ import type { Sensitivity } from '../../src/consent/types.js';
 import { loadProfile } from '../../src/profile/load.js';
 import { Memory } from '../../src/profile/memory.js';
 import { Profile } from '../../src/profile/schema.js';
+import { sensitivity } from '../support/sensitivity.js';
 
-const s = (over: Partial<Sensitivity> = {}): Sensitivity => ({
-  category: 'location',
-  grant: 'allow_foreground',
-  exposing: true,
-  irreversible: false,
-  precision: 'precise',
-  evidence: { text: 'While using the app', resourceId: '', reason: 'test' },
-  source: 'rules',
-  ...over,
-});
+const s = (over: Partial<Sensitivity> = {}): Sensitivity => sensitivity({ precision: 'precise', ...over });
 const ctx = (profile: string | Profile, extra: Partial<Parameters<typeof decide>[1]> = {}) => ({
   app: 'com.x',
   instruction: 'Take a photo',

@@ -1,26 +1,12 @@
 // Every reply in fixtures/model-replies/replies.json — real strings from the models' repositories and the envelope
 // variants of the reference — read by its family as heed would act on it.
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import type { Action } from '../../../src/policy/actions.js';
 import { FAMILY_NAMES, familyNamed } from '../../../src/policy/families/index.js';
 import { ReplyError } from '../../../src/policy/families/types.js';
 import { interpret } from '../../../src/policy/model-policy.js';
+import { loadReplies, size, type ReplyEntry } from '../../support/replies.js';
 
-interface Entry {
-  family: string;
-  variant: string;
-  image: string;
-  reply: string;
-  expect: Record<string, unknown> & { error?: string };
-  ignored?: Record<string, unknown>[];
-  source: string;
-  real: boolean;
-}
-
-export const REPLIES: Entry[] = JSON.parse(
-  readFileSync(join(import.meta.dirname ?? '', '..', '..', '..', 'fixtures', 'model-replies', 'replies.json'), 'utf8'),
-);
+const REPLIES: ReplyEntry[] = loadReplies('replies.json');
 
 const round = (a: Action) =>
   JSON.parse(JSON.stringify(a, (_k, v) => (typeof v === 'number' ? Math.round(v) : v))) as Record<string, unknown>;
@@ -31,8 +17,7 @@ describe.each(FAMILY_NAMES)('%s replies', (family) => {
     expect(mine.length).toBeGreaterThanOrEqual(2);
   });
   test.each(mine.map((r) => [r.variant, r] as const))('%s', (_v, r) => {
-    const [w, h] = r.image.split('x').map(Number) as [number, number];
-    const run = () => interpret(familyNamed(family), r.reply, { width: w, height: h });
+    const run = () => interpret(familyNamed(family), r.reply, size(r.image));
     if (r.expect.error) {
       expect(run).toThrow(ReplyError);
       expect(run).toThrow(new RegExp(r.expect.error));
@@ -47,9 +32,8 @@ describe.each(FAMILY_NAMES)('%s replies', (family) => {
 test('no family reply can approve anything: every action is one of heed’s, none grants consent', () => {
   const kinds = new Set<string>();
   for (const r of REPLIES) {
-    const [w, h] = r.image.split('x').map(Number) as [number, number];
     try {
-      const got = interpret(familyNamed(r.family), r.reply, { width: w, height: h });
+      const got = interpret(familyNamed(r.family), r.reply, size(r.image));
       for (const a of [got.action, ...got.ignored]) kinds.add(a.action);
     } catch (e) {
       if (!(e instanceof ReplyError)) throw e;
