@@ -71,6 +71,16 @@ describe('a keypad', () => {
       expect([...consentPoints(tree, 'com.google.android.calculator').values()]).toEqual([]);
     }
   });
+  test.each([
+    ['Pay', 'payment_purchase'],
+    ['Send', 'data_sharing_publish'],
+    ['Buy', 'payment_purchase'],
+  ])('a key that does more than edit still counts: "%s" among the digits of an amount pad', (text, category) => {
+    const s = tapOn('com.wallet.app', digits({ cls: 'android.widget.Button', text, clickable: true }), (t) =>
+      el(t, text),
+    );
+    expect(s).toMatchObject({ category, exposing: true });
+  });
   test('a longer label among the keys still counts: "Delete account" is destructive', () => {
     const s = tapOn(
       'com.bank.app',
@@ -238,6 +248,20 @@ describe('editing a form is not deleting', () => {
       category: 'destructive',
       exposing: true,
     });
+  });
+  test('a list with a search field is no form being edited: "Remove account" beside "Add account" stays destructive', () => {
+    const s = tapOn(
+      'com.mail.app',
+      [
+        { text: 'Accounts' },
+        { cls: 'android.widget.EditText', text: 'Search accounts', clickable: true },
+        { text: 'uli.trails@gmail.com' },
+        icon('Remove account'),
+        { text: 'Add account', clickable: true },
+      ],
+      byDesc('Remove account'),
+    );
+    expect(s).toMatchObject({ category: 'destructive', exposing: true });
   });
   test("a delete button with words of its own is the form's own delete", () => {
     const s = tapOn(

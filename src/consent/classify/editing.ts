@@ -9,11 +9,19 @@ function digitKeys(tree: UiTree): UiElement[] {
   return tree.elements.filter((x) => x.clickable && /^\d$/.test((x.text || x.contentDesc).trim()));
 }
 
-/** A key among a keypad's rows (as wide as its digit keys at most twice) whose label is one word. */
+/**
+ * Labels of the keys that edit what is being typed: delete / backspace / clear in the corpus languages. Only these are
+ * exempt: a keypad's "Pay", "Send" or "OK" key does what it says (an amount pad in a wallet has one among its digits).
+ */
+const EDIT_KEY = // as normWords writes them: lower case, no diacritics
+  /^(?:del|delete|backspace|back space|clear|clr|c|ce|ac|borrar|eliminar|loschen|effacer|supprimer|cancella|apagar|sil|hapus|xoa|удалить|стереть|删除|删|清除|清空|退格|削除|クリア|삭제|지우기|ลบ|حذف|مسح)$/;
+
+/** A key among a keypad's rows (as wide as its digit keys at most twice) whose every label edits what is typed. */
 export function keypadKey(tree: UiTree, e: UiElement): boolean {
   const digits = digitKeys(tree);
   if (new Set(digits.map((d) => (d.text || d.contentDesc).trim())).size < 10) return false;
-  if (wordCount(normWords(e.text || e.contentDesc)) > 1) return false;
+  const labels = [e.text, e.contentDesc].map((s) => normWords(s)).filter(Boolean);
+  if (!labels.length || !labels.every((l) => EDIT_KEY.test(l))) return false;
   const top = Math.min(...digits.map((d) => d.bounds[1]));
   const bottom = Math.max(...digits.map((d) => d.bounds[3]));
   const width = Math.max(...digits.map((d) => d.bounds[2] - d.bounds[0]));
