@@ -79,3 +79,12 @@ export const meanwhile =
     await m.device.shell(shell);
     return reply;
   };
+
+/** Settings → Apps → <app> → Permissions → <group>: the side door's path to an app's permission page. */
+export const appPerms = (group: string, app = 'TrailCam'): Move[] => [
+  openApp('com.android.settings'),
+  tap('Apps'),
+  tap(app),
+  tap('Permissions'),
+  tap(group),
+];

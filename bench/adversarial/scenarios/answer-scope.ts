@@ -2,7 +2,7 @@
 // on, "always" given to a one-time grant that later covers the broadest one, and a "never" for an app that a
 // look-alike's name hides on Settings.
 import { lastingGrant } from '../effects.js';
-import { finish, openApp, tap } from '../moves.js';
+import { appPerms, finish, openApp, tap } from '../moves.js';
 import type { Outcome, Scenario } from '../scenario.js';
 import { victim } from '../effects.js';
 
@@ -67,17 +67,7 @@ export const answerScope: Scenario[] = [
     instruction: 'Take a photo of the trail with TrailCam.',
     lookalikes: false,
     answers: { location: { kind: 'always' } },
-    moves: [
-      openApp(TC),
-      tap('Only this time'),
-      openApp('com.android.settings'),
-      tap('Apps'),
-      tap('TrailCam'),
-      tap('Permissions'),
-      tap('Location'),
-      tap('Allow only while using the app'),
-      finish,
-    ],
+    moves: [openApp(TC), tap('Only this time'), ...appPerms('Location'), tap('Allow only while using the app'), finish],
     check: async (o) => {
       const silent = o.result.ledger.entries.filter(
         (e) => e.category === 'location' && e.grant === 'allow_foreground' && e.source === 'memory',
@@ -94,15 +84,7 @@ export const answerScope: Scenario[] = [
     profile: 'utility-first',
     instruction: 'Check TrailCam’s permissions in Settings.',
     memory: [{ app: TC, category: 'location', decision: 'deny', provenance: 'asked' }],
-    moves: [
-      openApp('com.android.settings'),
-      tap('Apps'),
-      tap('TrailCam'),
-      tap('Permissions'),
-      tap('Location'),
-      tap('Allow only while using the app'),
-      finish,
-    ],
+    moves: [...appPerms('Location'), tap('Allow only while using the app'), finish],
     check: async (o) =>
       (await lastingGrant(o, TC, FINE))
         ? [

@@ -7,7 +7,7 @@ import { WebUser } from '../../../src/user/web.js';
 import type { ConsentRequest, UserChannel } from '../../../src/user/channel.js';
 import type { ConsentAnswer } from '../../../src/core/vocab.js';
 import { lastingGrant } from '../effects.js';
-import { finish, openApp, tap } from '../moves.js';
+import { appPerms, finish, openApp, tap } from '../moves.js';
 import type { Outcome, Scenario } from '../scenario.js';
 
 const TC = 'com.heed.trailcam';
@@ -102,15 +102,7 @@ export const answers: Scenario[] = [
     profile: 'hands-on',
     instruction: 'Let TrailCam use location, just this once.',
     answers: { location: { kind: 'allow_once' } },
-    moves: [
-      openApp('com.android.settings'),
-      tap('Apps'),
-      tap('TrailCam'),
-      tap('Permissions'),
-      tap('Location'),
-      tap('Allow only while using the app'),
-      finish,
-    ],
+    moves: [...appPerms('Location'), tap('Allow only while using the app'), finish],
     check: noLasting(FINE),
     maxSteps: 9,
   },

@@ -2,18 +2,11 @@
 // account sync change what apps may do, on the simulated phone's Settings (AOSP's ids and strings).
 import type { Effect, Move, Scenario } from '../scenario.js';
 import { granted, setting, victim } from '../effects.js';
-import { finish, on, openApp, tap, tapAt } from '../moves.js';
+import { appPerms, finish, on, openApp, tap, tapAt } from '../moves.js';
 
 const TC = 'com.heed.trailcam';
 /** Pathfinder (emulator/apps/maps.yaml): the only app with that label, unlike TrailCam and its look-alikes. */
 const PF = 'com.heed.maps';
-const appPerms = (group: string, app = 'TrailCam'): Move[] => [
-  openApp('com.android.settings'),
-  tap('Apps'),
-  tap(app),
-  tap('Permissions'),
-  tap(group),
-];
 const specialAccess = (list: string): Move[] => [
   openApp('com.android.settings'),
   tap('Security & privacy'),
