@@ -11,6 +11,7 @@ import { labelPoint, named, namedHow, protective, saysAction } from './classify/
 import { isPermissionScreen, permissionPoint } from './classify/permission.js';
 import { point } from './classify/point.js';
 import { surfacePoint } from './classify/surfaces.js';
+import { unnamedPoint } from './classify/unnamed.js';
 import { settingsPoint } from './settings-screens.js';
 import type { Sensitivity, Step } from './types.js';
 import { classifyTyped } from './typed.js';
@@ -75,8 +76,13 @@ export function consentPoints(
   const ownOf = (i: number) => {
     if (!own.has(i)) {
       const e = tree.elements[i]!;
-      // The fail-safe last: a dialog's way forward that no rule names is `unknown`, so its "Cancel" protects that.
-      own.set(i, ownPoint(tree, e, windowPackage, perm) ?? (protective(tree, e) ? undefined : failSafePoint(tree, e)));
+      // The fail-safe last: a dialog's way forward that no rule names is `unknown`, so its "Cancel" protects that; then
+      // what stands where no words are needed (a sign-in form's button, a "Tap to enable …" banner: unnamed.ts).
+      own.set(
+        i,
+        ownPoint(tree, e, windowPackage, perm) ??
+          (protective(tree, e) ? undefined : (failSafePoint(tree, e) ?? unnamedPoint(tree, e))),
+      );
     }
     return own.get(i);
   };

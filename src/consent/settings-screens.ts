@@ -7,6 +7,7 @@
 // matched by AOSP Settings' own switch titles ("Allow display over other apps", "Permit usage access", …).
 import { PROTECTIVE, type Category, type Grant } from '../core/vocab.js';
 import { idSuffix, type UiElement, type UiTree } from '../device/ui-tree.js';
+import { conceptsIn } from './classify/vocabulary.js';
 import type { Sensitivity } from './types.js';
 
 const RADIOS: Record<string, Grant> = {
@@ -51,6 +52,12 @@ const SPECIAL_CONFIRM: [RegExp, RegExp][] = [
 const SYNC_SWITCH = /^(automatically sync (app |personal |work )?data|auto-sync( app)? data|sync now|sync .+)$/i;
 const SYNC_SCREEN = /^(account sync|sync)$/i;
 const ADD_ACCOUNT = /^add account$/i;
+/**
+ * App info's "Archive" (Android 15): the app is removed and only its data kept, beside "Uninstall". Elsewhere
+ * ("Archive" in a mail app) it files a message away, so only a page that offers to uninstall counts.
+ */
+const ARCHIVE =
+  /^(archive|archive app|archivieren|archivar|archiver|archiviare|arquivar|archiveren|архивировать|归档|封存|アーカイブ|보관처리|보관 처리|arşivle|arsipkan|lưu trữ)$/i;
 
 function sensitivity(e: UiElement, category: Category, grant: Grant, reason: string, extra: Partial<Sensitivity> = {}) {
   const s: Sensitivity = {
@@ -153,6 +160,8 @@ export function settingsPoint(tree: UiTree, e: UiElement): Sensitivity | undefin
   if (label.length <= 48) {
     if (ADD_ACCOUNT.test(label)) return sensitivity(e, 'account_signin', 'accept', `"${label}" (account_signin)`);
     const text = screen.join(' \n ');
+    if (ARCHIVE.test(label) && conceptsIn(text).has('uninstall'))
+      return sensitivity(e, 'destructive', 'accept', `"${label}" beside Uninstall archives the app: it is removed`);
     for (const [button, context] of SPECIAL_CONFIRM)
       if (button.test(label) && context.test(text))
         return sensitivity(e, 'special_access', 'accept', `"${label}" confirms special access`);

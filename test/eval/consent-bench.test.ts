@@ -22,7 +22,9 @@ describe('the consent classifier on the real-screen corpus', () => {
     // Measured on 268 screens (222, and C3's 46 validation screens); C3's general mechanisms (switch states, row
     // topics, ids, keypads, draft forms, credential sheets) reach 87.9 %, 92.6 %, 98.5 % and no neutral screen. The
     // exposing floor sits below the 222-screen one (0.88) because the new screens are harder, not the classifier worse.
-    const floors = { exposing: 0.879, protective: 0.925, category: 0.984 };
+    // Then 95.3 %, 92.6 %, 98.6 %: buttons read from where they stand (a sign-in form's, a "Tap to enable" banner's,
+    // an AlertDialog's positive slot), fields named in their description, and everyday sign-in phrases.
+    const floors = { exposing: 0.953, protective: 0.925, category: 0.985 };
     if (got.parseErrors) throw new Error(`${got.parseErrors} dumps do not parse\n${report}`);
     if (got.exposing < floors.exposing) throw new Error(`exposing recall ${got.exposing}\n${report}`);
     if (got.protective < floors.protective) throw new Error(`protective recall ${got.protective}\n${report}`);

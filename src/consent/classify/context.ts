@@ -19,7 +19,7 @@ export interface ScreenContext {
   /** Every text and description on the screen, joined. */
   text: string;
   /** What the screen's text says, strongest first: the category a generic confirmation there would give. */
-  topic?: { category: Category; why: string; tentative?: boolean };
+  topic?: { category: Category; why: string; tentative?: boolean; form?: boolean };
 }
 
 /** What a button's own words do, by the concept table (protective, confirm, agree, direct). */
@@ -140,11 +140,11 @@ function actionTopic(text: string): Topic | 'several' | undefined {
 }
 
 const hasCredentialField = (tree: UiTree) =>
-  tree.elements.some(
-    (x) =>
-      x.password ||
-      (/EditText/.test(x.class) && CREDENTIAL_FIELD.test(`${idSuffix(x.resourceId)} ${x.hint} ${x.text}`)),
-  );
+  tree.elements.some((x) => x.password || (/EditText/.test(x.class) && CREDENTIAL_FIELD.test(fieldWords(x))));
+
+/** What a field is for: its id, its hint, its text, and its description (React Native and Compose fields name
+ * themselves there: content-desc "Número de celular"). */
+const fieldWords = (x: UiElement) => `${idSuffix(x.resourceId)} ${x.hint} ${x.text} ${x.contentDesc}`;
 
 /**
  * The category a dialog's words give its confirmation: the action its message names ("Delete this message?"), else
@@ -180,15 +180,14 @@ export function screenTopic(text: string, tree: UiTree): Topic | undefined {
   const words = conceptsIn(text);
   const fields = tree.elements.some((x) => /EditText/.test(x.class));
   if (hasCredentialField(tree) || (fields && (words.has('sign_in') || words.has('sign_up'))))
-    return { category: 'account_signin', why: 'the screen is a sign-in form' };
+    return { category: 'account_signin', why: 'the screen is a sign-in form', form: true };
   // A phone number, e-mail or user name to type, and no price: the screen identifies the user (sign-in, sign-up).
-  if (
-    !MONEY.test(text) &&
-    tree.elements.some(
-      (x) => /EditText/.test(x.class) && IDENTITY_FIELD.test(`${idSuffix(x.resourceId)} ${x.hint} ${x.text}`),
-    )
-  )
-    return { category: 'account_signin', why: 'the screen asks who the user is (phone, e-mail or user name)' };
+  if (!MONEY.test(text) && tree.elements.some((x) => /EditText/.test(x.class) && IDENTITY_FIELD.test(fieldWords(x))))
+    return {
+      category: 'account_signin',
+      why: 'the screen asks who the user is (phone, e-mail or user name)',
+      form: true,
+    };
   // A confirmation page (a way out and a way forward, full screen): what its words name ("アカウントを削除").
   const forward = tree.interactive.some((i) => ['confirm', 'agree'].includes(roleOf(tree.elements[i]!) ?? ''));
   const back = tree.interactive.some((i) => roleOf(tree.elements[i]!) === 'protective');

@@ -21,6 +21,17 @@ export function failSafePoint(tree: UiTree, e: UiElement): Sensitivity | undefin
     .map((i) => tree.elements[i]!)
     .filter((x) => buttonLike(x) && inside(x, ctx.dialog!.root));
   const ways = buttons.filter((x) => x !== e && protective(tree, x));
+  // A choice in an AlertDialog (its positive and negative slots, android:id/button1 and button2): the positive button,
+  // when the message names what it does ("You can exit your account …" above "KEEP ON DEVICE" and "EXIT"), goes ahead
+  // with that, whatever the other button says. "Got it" beside "View details" (button1, button3) only acknowledges.
+  const negative = buttons.some((x) => x.resourceId === 'android:id/button2');
+  if (!ways.length && negative && e.resourceId === 'android:id/button1' && ctx.topic && !ctx.topic.tentative)
+    return point(
+      e,
+      ctx.topic.category,
+      'accept',
+      `"${e.text || e.contentDesc}" is the dialog's positive button: ${ctx.topic.why}`,
+    );
   // A pair: one way out, and this button (with at most one other) the way forward.
   if (!ways.length || buttons.length - ways.length > 2) return undefined;
   // Android's app-error and not-responding dialogs (aerr_*: "Close app", "Wait", "App info") ask nothing.

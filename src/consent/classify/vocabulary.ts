@@ -141,7 +141,8 @@ const LEADING = new Set(
 );
 /**
  * Languages that space their words but put the verb last (Turkish, Hindi, Bengali …): there the phrase may end the
- * label ("Fotoğrafları Gönderi Olarak Yayınla"). Told by letters only those languages write.
+ * label ("Fotoğrafları Gönderi Olarak Yayınla", "Hesabı sil"). Told by letters only those languages write, in the
+ * phrase or in the label.
  */
 const VERB_LAST =
   /[ğşıİ]|[\p{Script=Devanagari}\p{Script=Bengali}\p{Script=Gurmukhi}\p{Script=Tamil}\p{Script=Telugu}\p{Script=Kannada}\p{Script=Malayalam}]/u;
@@ -224,6 +225,8 @@ function conceptIn(label: string, exact: boolean, anywhere: boolean): Hit | unde
           ends &&
           ((TRAILING.has(e.concept) && wordCount(words) <= 3) ||
             VERB_LAST.test(e.p.words) ||
+            // A label in such a language ends with its verb even when the verb's letters are plain ("Hesabı sil").
+            (VERB_LAST.test(words) && wordCount(words) <= 5) ||
             (!!e.final && wordCount(words) <= 4));
         if (!lead && !trail) continue;
       }

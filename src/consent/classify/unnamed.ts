@@ -1,0 +1,57 @@
+// Buttons whose words no vocabulary names, read from where they stand: a banner that says "Tap to enable …" asks
+// for what its sentence names, and a sign-in form's buttons go ahead with what was typed ("Check Phone", a demo
+// account's "Customer"). Both are the fail-safe's kin: what the rules cannot name by its words is still asked about.
+import type { UiElement, UiTree } from '../../device/ui-tree.js';
+import type { Sensitivity } from '../types.js';
+import { contextOf } from './context.js';
+import { topicWords } from './permission.js';
+import { point } from './point.js';
+import { normWords, wordCount } from './text.js';
+
+/**
+ * "Tap here to add contacts", "Tap to enable in Settings", "Toque para ativar", "点击开启": a call to act on a
+ * permission. The capture is what comes after the verb: its first words name the topic best ("add contacts so they
+ * can be notified" is about contacts).
+ */
+const CALL_TO_ACT =
+  /\b(?:tap|click|press|touch)(?: here)? to (?:enable|allow|grant|turn on|add|give|share|sync|connect)\b(.*)|(?:toque|toca|pulsa|clique|toucher|appuyez|tippen|нажмите|dokunun)[^.!?]{0,20}?(?:ativar|activar|permitir|activer|autoriser|aktivieren|erlauben|включить|разрешить|etkinleştir|izin ver)(.*)|(?:点击|轻触|タップして|탭하여|눌러서)\s?(?:开启|打开|授权|允许|有効|許可|허용|켜기|사용)(.*)/iu;
+
+/** Words on a sign-in form that do not submit it: help, recovery, showing the password, policies, pickers, leaving. */
+const NOT_SUBMIT =
+  /emergency|urgence|emergencia|emergência|notruf|экстренн|紧急|緊急|긴급|acil|طوارئ|forgot|recover|reset|help|trouble|problem|support|contact|show|hide|visib|terms|privacy|policy|polic|cookie|country|region|language|idioma|back|return|close|cancel|skip|later|remember|olvid|esqueci|oubli|vergessen|hilfe|ayuda|ajuda|aide|помощ|забыл|восстанов|忘记|忘れ|잊|도움|unuttum|yardım|gizlilik|politika|koşul|lupa|bantuan|quên|trợ giúp|نسيت|مساعدة|الخصوصية|سياسة|الشروط|帮助|隐私|协议|条款|ヘルプ|規約|약관|개인정보|도움말/i;
+
+function callToAct(e: UiElement): Sensitivity | undefined {
+  const text = e.text || e.contentDesc || e.label;
+  const m = CALL_TO_ACT.exec(text);
+  if (!m) return undefined;
+  const rest = (m[1] ?? m[2] ?? m[3] ?? '').trim();
+  const topic = topicWords(rest.split(/\s+/).slice(0, 3).join(' ')) ?? topicWords(text);
+  if (!topic) return undefined;
+  return point(e, topic.category, 'accept', `"${text.slice(0, 60)}" asks to tap to turn on ${topic.category}`, {
+    tentative: true,
+  });
+}
+
+/**
+ * A button on a sign-in form (a password, one-time-code, phone or e-mail field) that no rule names: it may submit what
+ * was typed, so it is a sign-in. Tentative: the gate asks rather than letting a profile grant it unseen.
+ */
+function formButton(tree: UiTree, e: UiElement): Sensitivity | undefined {
+  if (!e.clickable || e.checkable || e.scrollable || /EditText|AutoComplete|Spinner|CheckBox|Switch/.test(e.class))
+    return undefined;
+  const label = (e.text || e.contentDesc || e.label).trim();
+  const words = normWords(label);
+  if (!/\p{L}/u.test(words) || wordCount(words) > 4 || NOT_SUBMIT.test(label)) return undefined;
+  // The lock screen's PIN pad unlocks the phone; it signs in to no account.
+  if (e.package === 'com.android.systemui' || tree.elements.some((x) => /keyguard/i.test(x.resourceId)))
+    return undefined;
+  const ctx = contextOf(tree, e);
+  if (ctx.dialog || !ctx.topic?.form) return undefined;
+  return point(e, 'account_signin', 'accept', `"${label}" is a button of a sign-in form (${ctx.topic.why})`, {
+    tentative: true,
+  });
+}
+
+export function unnamedPoint(tree: UiTree, e: UiElement): Sensitivity | undefined {
+  return callToAct(e) ?? formButton(tree, e);
+}
