@@ -180,7 +180,8 @@ async function takeStep(ctx: RunContext, step: number): Promise<End | undefined>
     stage = 'classify';
     let classified;
     try {
-      // The guard model's call (HEED_GUARD_MODEL) is a wait like any other: the budget and a signal end it too.
+      // The guard model's call (HEED_GUARD_MODEL) is a wait like any other: the budget and a signal end it (and cancel
+      // its HTTP request) too.
       classified = await untilAborted(
         classifyStep(
           proposed,
@@ -190,6 +191,7 @@ async function takeStep(ctx: RunContext, step: number): Promise<End | undefined>
           o.profile.personal,
           secrets,
           o.guard ? { guard: o.guard, instruction: carry.instruction } : undefined,
+          signal,
         ),
         signal,
       );

@@ -37,7 +37,8 @@ export interface GuardReview {
 
 export interface Guard {
   readonly model: string;
-  review(i: GuardInput): Promise<GuardReview>;
+  /** The signal cancels the model call itself (a run's budget, Ctrl-C), not only the wait for it. */
+  review(i: GuardInput, signal?: AbortSignal): Promise<GuardReview>;
 }
 
 const SYSTEM = [
@@ -55,7 +56,7 @@ export class GuardModel implements Guard {
     return this.llm.config.model;
   }
 
-  async review(i: GuardInput): Promise<GuardReview> {
+  async review(i: GuardInput, signal?: AbortSignal): Promise<GuardReview> {
     const text = [
       `The user asked: ${i.instruction}`,
       `App: ${i.app}`,
@@ -78,12 +79,15 @@ export class GuardModel implements Guard {
           },
         ],
         { name: 'guard_verdict', schema: z.toJSONSchema(GuardReply) as Record<string, unknown> },
+        signal ? { signal } : {},
       );
       const v = GuardReply.parse(extractJson(r.text));
       return v.sensitive
         ? { model: this.model, verdict: 'sensitive', category: v.category ?? 'unknown', reasoning: v.reason }
         : { model: this.model, verdict: 'clear', reasoning: v.reason };
     } catch (e) {
+      // An aborted run is no guard error: the abort goes on to end the run.
+      if (signal?.aborted) throw signal.reason;
       return { model: this.model, verdict: 'error', reasoning: (e as Error).message.split('\n')[0]! };
     }
   }

@@ -2,6 +2,8 @@
 // add a sensitivity, never remove one; its verdict and reasoning go to the ledger, never to the agent. Real loop,
 // simulated phone through Appium, both models scripted over HTTP through the openai client.
 import { readFileSync, mkdtempSync } from 'node:fs';
+import { createServer, type IncomingMessage } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Heed } from '../../src/agent/heed.js';
@@ -112,6 +114,40 @@ describe('the guard model', () => {
     });
     expect(r).toMatchObject({ verdict: 'error' });
     await g.close();
+  });
+
+  test("an abort cancels the guard's HTTP request itself, not only the wait for it", async () => {
+    // An endpoint that takes the request and never answers: the request must be closed from heed's side.
+    let closed!: () => void;
+    const hungUp = new Promise<void>((r) => (closed = r));
+    const seen: IncomingMessage[] = [];
+    const server = createServer((req) => {
+      seen.push(req);
+      req.socket.on('close', () => closed());
+    });
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+    const { port } = server.address() as AddressInfo;
+    try {
+      const guard = new GuardModel(
+        new LlmClient(
+          resolveLlmConfig('guard', { model: 'g', baseURL: `http://127.0.0.1:${port}/v1`, maxRetries: 0 }, {})!,
+        ),
+      );
+      const ac = new AbortController();
+      const review = guard.review(
+        { instruction: 'x', app: 'a', action: 'tap', screen: [], jpeg: Buffer.from([0xff, 0xd8]) },
+        ac.signal,
+      );
+      while (!seen.length) await new Promise((r) => setTimeout(r, 20));
+      ac.abort(new Error('budget spent'));
+      // The abort is thrown (it ends the run), not recorded as a guard error, and the socket closes.
+      await expect(review).rejects.toThrow('budget spent');
+      const late = new Promise<string>((r) => setTimeout(() => r('still open'), 3000).unref());
+      await expect(Promise.race([hungUp.then(() => 'closed'), late])).resolves.toBe('closed');
+    } finally {
+      server.closeAllConnections();
+      await new Promise((r) => server.close(r));
+    }
   });
 
   test('the library facade: Heed.open takes the guard from HEED_GUARD_* or its option, and false turns it off', async () => {

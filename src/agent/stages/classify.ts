@@ -22,6 +22,7 @@ export async function classifyStep(
   facts: Record<string, string>,
   secrets: Secrets,
   guard?: { guard: Guard; instruction: string },
+  signal?: AbortSignal,
 ): Promise<Classified> {
   const { obs, frame } = p;
   const resolved = (await resolveAction(action, {
@@ -41,7 +42,10 @@ export async function classifyStep(
   if (sensitivity?.secret) for (const part of sensitivity.typed?.parts ?? []) secrets.add(part);
   // The guard looks only at steps nothing flagged, and only at steps that touch or type: it can add, never remove.
   if (sensitivity || !guard || resolved.touch.kind === 'other') return { ...p, action, resolved, sensitivity };
-  const review = await guard.guard.review(secrets.scrub(guardInput(p, resolved.touch, action, guard.instruction)));
+  const review = await guard.guard.review(
+    secrets.scrub(guardInput(p, resolved.touch, action, guard.instruction)),
+    signal,
+  );
   return {
     ...p,
     action,
