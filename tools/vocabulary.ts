@@ -16,7 +16,19 @@ interface Source {
   files: RegExp;
   /** Resource name → concept (what the button does, see src/consent/classify/vocabulary.ts). */
   names: Record<string, string>;
+  /**
+   * Only these languages (Firefox ships 110+ locales): a one-word translation in a language few apps ship collides
+   * with another language's word (Yoruba "Pín", share, is "pin" once its tone is dropped).
+   */
+  languages?: ReadonlySet<string>;
 }
+
+/** The languages phone apps ship most: the corpus's, Europe's, India's, and East and South-East Asia's. */
+const MAJOR = new Set(
+  'en es pt fr de it nl ru uk pl cs sk hu ro bg el tr ar fa he iw hi bn ur ta te mr gu kn ml pa th vi id in ms zh ja ko sv da nb nn fi et lv lt hr sr sl ca'.split(
+    ' ',
+  ),
+);
 
 const SOURCES: Source[] = [
   {
@@ -143,6 +155,49 @@ const SOURCES: Source[] = [
     },
   },
   {
+    // Firefox for Android: its password and sign-in prompts, and the browser's share, delete and sign-out actions,
+    // in 110+ locales.
+    repo: 'mozilla-mobile/firefox-android',
+    languages: MAJOR,
+    files:
+      /^(android-components\/components\/feature\/prompts|fenix\/app)\/src\/main\/res\/values(-[^/]+)?\/strings\.xml$/,
+    names: {
+      mozac_feature_prompt_sign_in: 'sign_in',
+      mozac_feature_prompt_login_save_headline: 'save_login',
+      mozac_feature_prompt_login_save_headline_2: 'save_login',
+      mozac_feature_prompt_never_save: 'not_now',
+      mozac_feature_prompt_not_now: 'not_now',
+      mozac_feature_prompt_dont_save: 'not_now',
+      mozac_feature_prompts_allow: 'allow',
+      mozac_feature_prompts_deny: 'deny',
+      mozac_feature_prompts_cancel: 'cancel',
+      onboarding_home_sign_in_button: 'sign_in',
+      juno_onboarding_sign_in_negative_button: 'not_now',
+      onboarding_home_skip_button: 'skip',
+      preferences_sign_out: 'sign_out',
+      browser_menu_share: 'share',
+      history_delete_all: 'delete',
+      history_delete_item: 'delete',
+      preferences_delete_browsing_data: 'delete',
+    },
+  },
+  {
+    // Bitwarden: a password manager's log in, create account, log out and remove account, in 60+ locales.
+    repo: 'bitwarden/android',
+    languages: MAJOR,
+    files: /^ui\/src\/main\/res\/values(-[^/]+)?\/strings\.xml$/,
+    names: {
+      log_in_verb: 'sign_in',
+      create_account: 'sign_up',
+      log_out: 'sign_out',
+      remove_account: 'remove',
+      delete: 'delete',
+      continue_text: 'continue',
+      cancel: 'cancel',
+      verify_master_password: 'verify',
+    },
+  },
+  {
     // The shared strings of Fossify's phone apps (Contacts, Messages, Phone, Gallery, File Manager …): 80 locales.
     repo: 'FossifyOrg/Commons',
     files: /^commons\/src\/main\/res\/values(-[^/]+)?\/strings\.xml$/,
@@ -199,6 +254,7 @@ function main() {
       const m = /^\d+ blob ([0-9a-f]+)\t(.+)$/.exec(line);
       if (!m || !s.files.test(m[2]!)) continue;
       const loc = locale(m[2]!.split('/').at(-2)!);
+      if (loc && s.languages && !s.languages.has(loc.split('-')[0]!)) continue;
       if (loc) blobs.set(m[1]!, (blobs.get(m[1]!) ?? new Set()).add(loc));
     }
     const texts = readBlobs(dir, [...blobs.keys()]);
