@@ -1,0 +1,72 @@
+// Everyday wordings beyond the verb, in the languages phone apps ship: each names its concept, and the look-alikes
+// that must not ("开始 · 8月18日 11:00" is an event's start time, "Pin" is no share).
+import { classify } from '../../src/consent/classify.js';
+import { conceptOf } from '../../src/consent/classify/vocabulary.js';
+import { dump, el, type Node } from '../support/dump.js';
+
+const tap = (pkg: string, nodes: Node[], text: string) => {
+  const tree = dump(pkg, nodes);
+  return classify(tree, pkg, { kind: 'tap', element: el(tree, text) });
+};
+
+describe('phrases', () => {
+  test.each([
+    ['Я уже имею аккаунт', 'sign_in'],
+    ['Ya tengo una cuenta', 'sign_in'],
+    ['Gunakan nomor telepon atau email', 'sign_in'],
+    ['دخول', 'sign_in'],
+    ['Novo Usuário', 'sign_up'],
+    ['Müşteri kaydı', 'sign_up'],
+    ['Создать аккаунт', 'sign_up'],
+    ['계정 만들기', 'sign_up'],
+    ['Request access', 'sign_up'],
+    ['تنشيط رخصة التشغيل والربط بالجهاز', 'verify'],
+    ['Предложить свою цену', 'buy'],
+    ['Make an offer', 'buy'],
+    ['Teste grátis', 'trial'],
+    ['Para gönder', 'transfer'],
+    ['Chuyển tiền', 'transfer'],
+    ['Mesajı sil', 'delete'],
+    ['Clear call log', 'delete'],
+    ['邀好友赚红包', 'invite'],
+    ['Спросить об экране', 'share'],
+    ['Canlı Yayına Geç', 'publish'],
+    ['Salvar senha?', 'save_login'],
+    ['Passwort speichern?', 'save_login'],
+    ['Nanti saja', 'not_now'],
+    ['Jetzt nicht', 'not_now'],
+  ])('"%s" names %s', (label, concept) => {
+    expect(conceptOf(label)?.concept).toBe(concept);
+  });
+
+  test.each(['Pin', 'Start', '开始 · 8月18日 11:00', 'Arama geçmişi', 'Hesap ayarları'])(
+    '"%s" names nothing',
+    (label) => {
+      expect(conceptOf(label)).toBeUndefined();
+    },
+  );
+});
+
+describe('"By continuing, you agree to …" makes going ahead an agreement', () => {
+  const screen = (agree: string, start: string): Node[] => [
+    { text: 'СВОБОДНО. БЫСТРО.' },
+    { text: start, clickable: true },
+    { text: agree },
+    { text: 'Условия использования', clickable: true },
+  ];
+  test.each([
+    ['Продолжая, вы соглашаетесь с', 'Начать'],
+    ['By continuing, you agree to our', 'Get started'],
+    ['Al continuar, aceptas los', 'Empezar'],
+  ])('"%s" beside "%s"', (agree, start) => {
+    expect(tap('com.example.vpn', screen(agree, start), start)).toMatchObject({
+      category: 'data_sharing_publish',
+      grant: 'accept',
+    });
+  });
+
+  test('without the sentence, "Get started" on an onboarding page is no consent point', () => {
+    const nodes: Node[] = [{ text: 'Fast. Free.' }, { text: 'Get started', clickable: true }];
+    expect(tap('com.example.vpn', nodes, 'Get started')).toBeUndefined();
+  });
+});
