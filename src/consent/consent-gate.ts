@@ -54,7 +54,11 @@ export class ConsentGate {
     const from = a.source ?? 'user';
     const { app } = at;
     const who: LedgerEntry['source'] =
-      from === 'timeout' || from === 'channel-closed' ? 'no-answer' : by === 'simulated' ? 'simulated-user' : 'user';
+      from === 'timeout' || from === 'channel-closed' || from === 'interrupted'
+        ? 'no-answer'
+        : by === 'simulated'
+          ? 'simulated-user'
+          : 'user';
     const log = (d: GateDecision, x: Sensitivity = s) => {
       this.o.ledger.append({ ...entry(at, x, d, who, answer), answerSource: from });
       return d;
@@ -92,7 +96,7 @@ export class ConsentGate {
       return log({
         verdict: 'block',
         source: 'no-answer',
-        reason: `no answer (${from === 'timeout' ? 'the question timed out' : 'the channel closed'}): refused, as by default`,
+        reason: `no answer (${NO_ANSWER[from as keyof typeof NO_ANSWER]}): refused, as by default`,
       });
     // A refusal about an app heed could only name by a label several apps carry holds for each of them.
     for (const pkg of new Set([app, ...appCandidates(app)])) {
@@ -107,6 +111,12 @@ export class ConsentGate {
     });
   }
 }
+
+const NO_ANSWER = {
+  timeout: 'the question timed out',
+  'channel-closed': 'the channel closed',
+  interrupted: 'the run was stopped while heed was asking',
+} as const;
 
 /** The gate's decision on an answer, and the narrower step heed takes instead when the user allowed only once. */
 export type Answered = GateDecision & { narrowed?: Sensitivity };

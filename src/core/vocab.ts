@@ -80,8 +80,11 @@ export type ConsentAnswer = (
 ) & { source?: AnswerSource };
 export type AnswerKind = ConsentAnswer['kind'];
 
-/** Where an answer really came from: the person, the default they accepted with Enter, or no answer at all. */
-export type AnswerSource = 'user' | 'default' | 'timeout' | 'channel-closed';
+/**
+ * Where an answer really came from: the person, the default they accepted with Enter, or no answer at all (the
+ * question timed out, the channel closed, or the run was interrupted while heed was asking: Ctrl-C, a budget).
+ */
+export type AnswerSource = 'user' | 'default' | 'timeout' | 'channel-closed' | 'interrupted';
 
 /** An answer in a word, as ledgers and timelines show it. */
 export function describeAnswer(a: ConsentAnswer): string {

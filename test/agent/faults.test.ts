@@ -256,5 +256,19 @@ describe('budgets and signals reach into the step', () => {
     expect(r.outcome).toBe('budget');
     expect(steps(dir)[0]).toMatchObject({ status: 'error', error: { stage: 'ask', outcome: 'budget' } });
     expect(device.performed).toEqual([]); // nothing was granted while nobody answered
+    // The ledger still says what heed asked, that it was refused, and why: the run stopped while it asked.
+    const ledger = readFileSync(join(dir, 'ledger.jsonl'), 'utf8')
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
+    expect(ledger).toEqual([
+      expect.objectContaining({
+        category: 'location',
+        verdict: 'block',
+        source: 'no-answer',
+        answerSource: 'interrupted',
+      }),
+    ]);
+    expect(ledger[0].reason).toMatch(/stopped while heed was asking/);
   });
 });

@@ -49,8 +49,16 @@ export async function askConsent(
       lasting: outlasts(s),
     },
   };
-  const answer = await untilAborted(user.consent({ ...secrets.scrub(shown), screen: screenOf(g.frame, g) }), signal);
-  const decision = gate.answered(s, { step: g.step, app: g.app, instruction }, answer, user.kind, narrower);
+  const at = { step: g.step, app: g.app, instruction };
+  let answer;
+  try {
+    answer = await untilAborted(user.consent({ ...secrets.scrub(shown), screen: screenOf(g.frame, g) }), signal);
+  } catch (e) {
+    // Stopped while asking (Ctrl-C, the run's budget): the ledger still says what was asked and that it was refused.
+    if (signal?.aborted) gate.answered(s, at, { kind: 'deny', source: 'interrupted' }, user.kind);
+    throw e;
+  }
+  const decision = gate.answered(s, at, answer, user.kind, narrower);
   const swapped = decision.narrowed && g.obs.tree.elements[decision.narrowed.evidence.index ?? -1];
   return {
     ...g,
