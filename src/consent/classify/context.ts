@@ -5,7 +5,7 @@ import type { Category } from '../../core/vocab.js';
 import { idSuffix, type UiElement, type UiTree } from '../../device/ui-tree.js';
 import { messageTopic, topicWords } from './permission.js';
 import { normWords, wordCount } from './text.js';
-import { CONCEPTS, conceptOf, conceptsIn } from './vocabulary.js';
+import { CONCEPTS, conceptOf, conceptsIn, reportsStatus } from './vocabulary.js';
 
 export interface Dialog {
   /** The element holding the dialog (its buttons and its message). */
@@ -40,7 +40,7 @@ export const MONEY =
 /** Terms and privacy policies by name, and the sentence that makes going ahead an agreement ("By continuing, you agree
  * to …", "Продолжая, вы соглашаетесь с …"). */
 const TERMS =
-  /you agree to|by (continuing|signing (in|up)|tapping|clicking|creating|registering)|вы соглашаетесь|вы принимаете условия|продолжая, вы|al continuar|aceptas (los|las|nuestr)|ao continuar|você concorda|en continuant|vous acceptez|stimmst du|stimmen sie (der|den|unseren)|继续即表示|即表示您同意|即表示你同意|同意したものとみなされ|동의하는 것으로|devam ederek|kabul etmiş olursunuz|dengan melanjutkan|bằng cách tiếp tục|بالمتابعة|فإنك توافق|privacy policy|privacy notice|terms of (service|use)|terms and conditions|terms & conditions|user agreement|licen[cs]e agreement|eula|datenschutz|nutzungsbedingungen|agb|politique de confidentialit|conditions d'utilisation|conditions générales|política de privacidad|términos|condiciones|política de privacidade|termos|informativa sulla privacy|termini|privacybeleid|voorwaarden|политик\S* конфиденциальности|пользовательск\S* соглашени|условия|隐私政策|隐私协议|用户协议|服务协议|服务条款|隱私權|プライバシーポリシー|利用規約|개인정보|이용약관|약관|นโยบายความเป็นส่วนตัว|ข้อกำหนด|เงื่อนไข|سياسة الخصوصية|الشروط|gizlilik|kullanım koşulları|kebijakan privasi|syarat|chính sách|điều khoản/i;
+  /you agree to|by (continuing|signing (in|up)|tapping|clicking|creating|registering)|вы соглашаетесь|вы принимаете условия|продолжая, вы|al continuar|aceptas (los|las|nuestr)|ao continuar|você concorda|en continuant|vous acceptez|stimmst du|stimmen sie (der|den|unseren)|继续即表示|即表示您同意|即表示你同意|同意したものとみなされ|동의하는 것으로|devam ederek|kabul etmiş olursunuz|dengan melanjutkan|bằng cách tiếp tục|بالمتابعة|فإنك توافق|privacy policy|privacy notice|terms of (service|use)|terms and conditions|terms & conditions|user agreement|licen[cs]e agreement|eula|datenschutz|nutzungsbedingungen|agb|politique de confidentialit|conditions d'utilisation|conditions générales|política de privacidad|términos|condiciones|política de privacidade|termos|informativa sulla privacy|termini|privacybeleid|voorwaarden|политик\S* конфиденциальности|пользовательск\S* соглашени|условия|隐私政策|隐私协议|用户协议|服务协议|服务条款|隱私權|隱私政策|服務條款|使用條款|用戶協議|プライバシーポリシー|利用規約|개인정보|이용약관|약관|นโยบายความเป็นส่วนตัว|ข้อกำหนด|เงื่อนไข|سياسة الخصوصية|الشروط|gizlilik|kullanım koşulları|kebijakan privasi|syarat|chính sách|điều khoản/i;
 const TRACKING =
   /cookie|tracking|crash (data|reports?)|performance data|usage data|analytics|diagnostic data|track you|personali[sz]ed ads|personali[sz]ed advertising|advertising id|ad personali[sz]ation|partners|werbung|publicité|publicidad|реклам|跟踪|个性化广告|広告|광고|โฆษณา/i;
 const IDENTITY_FIELD =
@@ -77,7 +77,15 @@ function dialogOf(tree: UiTree, e: UiElement): UiElement | undefined {
     // A pair: a way out and a way forward that confirms or agrees ("확인", "OK", "Allow") — not a card's "Dismiss".
     const wayOut = inPanel.some((x) => x.clickable && roleOf(x) === 'protective');
     const forward = [e, ...inPanel].some((x) => x.clickable && ['confirm', 'agree'].includes(roleOf(x) ?? ''));
-    if (wayOut && forward && inPanel.some((x) => !x.clickable && (x.text || x.contentDesc).trim().length > 1)) return a;
+    const words = inPanel.filter((x) => !x.clickable && (x.text || x.contentDesc).trim().length > 1);
+    // Or a question with a way out and one other button, whose words say what going ahead does ("Confirm
+    // Rebirth?" · "… will reset" · CANCEL · REBIRTH); "End match?" with nothing at stake is no such question.
+    const said = words.map((x) => x.text || x.contentDesc).join(' \n ');
+    const asks =
+      /[?？؟]/.test(said) &&
+      [e, ...inPanel].filter((x) => x.clickable && /Button/.test(x.class)).length === 2 &&
+      (WARNING.test(said) || typeof actionTopic(said) === 'object');
+    if (wayOut && (forward || asks) && words.length) return a;
   }
   return undefined;
 }
@@ -125,7 +133,7 @@ export const SPECIAL =
 
 /** A dialog warning that going ahead erases something: "This will clear your chat history", "cannot be undone". */
 const WARNING =
-  /will (clear|erase|delete|remove|wipe)|clear (your |the )?(\w+ )*history|cannot be undone|can'?t be undone|will be (deleted|erased|lost)|无法撤销|无法恢复|将被删除|将清除|取り消せません|削除されます|되돌릴 수 없|삭제됩니다|нельзя отменить|будут удалены|no se puede deshacer|não pode ser desfeit|kann nicht rückgängig/i;
+  /will (be )?(clear|erase|delete|remove|wipe|reset)|clear (your |the )?(\w+ )*history|cannot be undone|can'?t be undone|will be (deleted|erased|lost)|无法撤销|无法恢复|将被删除|将清除|取り消せません|削除されます|되돌릴 수 없|삭제됩니다|нельзя отменить|будут удалены|no se puede deshacer|não pode ser desfeit|kann nicht rückgängig/i;
 
 type Topic = NonNullable<ScreenContext['topic']>;
 
@@ -146,14 +154,17 @@ const hasCredentialField = (tree: UiTree) =>
 
 /** What a field is for: its id, its hint, its text, and its description (React Native and Compose fields name
  * themselves there: content-desc "Número de celular"). */
-const fieldWords = (x: UiElement) => `${idSuffix(x.resourceId)} ${x.hint} ${x.text} ${x.contentDesc}`;
+const fieldWords = (x: UiElement) =>
+  // A value typed into it is no name for it: a path or an address ("D:/code/mobile-agent-bridge") says nothing.
+  `${idSuffix(x.resourceId)} ${x.hint} ${/[/\\:]/.test(x.text) ? '' : x.text} ${x.contentDesc}`;
 
 /**
  * The category a dialog's words give its confirmation: the action its message names ("Delete this message?"), else
  * cookies, terms, a price, files to another device, a permission topic (tentative: the asking app wrote it).
  */
 export function dialogTopic(text: string, denies = false, wayOut = false): Topic | undefined {
-  const action = actionTopic(text);
+  // A dialog that reports how something went ("sign in timed out", "登录成功") names no action its OK would take.
+  const action = reportsStatus(text) ? undefined : actionTopic(text);
   if (action && action !== 'several') return action;
   if (WARNING.test(text)) return { category: 'destructive', why: 'the dialog warns that something will be erased' };
   if (TRACKING.test(text)) return { category: 'tracking_ads_cookies', why: 'the dialog is about cookies or tracking' };
@@ -196,7 +207,9 @@ export function screenTopic(text: string, tree: UiTree): Topic | undefined {
   const action = forward && back ? actionTopic(text) : undefined;
   if (action && action !== 'several') return { ...action, why: 'the confirmation page names the action' };
   if (TRACKING.test(text)) return { category: 'tracking_ads_cookies', why: 'the screen is about cookies or tracking' };
-  if (TERMS.test(text))
+  // An agreement checkbox ("我已閱讀並同意服務條款") is a screen's terms too, though it is no prose.
+  const boxes = tree.elements.filter((x) => /CheckBox/.test(x.class)).map((x) => x.text || x.contentDesc);
+  if (TERMS.test(text) || boxes.some((b) => TERMS.test(b)))
     return { category: 'data_sharing_publish', why: 'the screen asks to agree to terms or a privacy policy' };
   if (MONEY.test(text)) return { category: 'payment_purchase', why: 'the screen shows a price' };
   return undefined;

@@ -1,4 +1,4 @@
-// Controls that edit what is being typed or drafted, not what is kept: a keypad's keys ("DEL" on a calculator, a PIN
+// Controls that edit what is being typed, drafted or chosen, not what is kept: a keypad's keys ("DEL" on a calculator, a PIN
 // pad's "delete") and the remove icon of a repeatable row in a form being edited ("删除提醒" beside "10 分钟前" when the
 // form also offers "添加提醒"). Nothing is gone until the form is saved: saving is the consent point, if anything is.
 import type { UiElement, UiTree } from '../../device/ui-tree.js';
@@ -48,4 +48,40 @@ export function draftRow(tree: UiTree, e: UiElement, verb: string): boolean {
     const label = normWords(x.text || x.contentDesc);
     return x !== e && ADD.test(label) && label.replace(ADD, '').trim().replace(/ /g, '') === what.replace(/ /g, '');
   });
+}
+
+/** "Add" alone: a counter's or stepper's plus. */
+const ADD_ONLY =
+  /^(?:add|\+|добавить|agregar|añadir|adicionar|hinzufügen|ajouter|aggiungi|ekle|tambah|thêm|إضافة|添加|增加|追加|추가|เพิ่ม)$/;
+
+/**
+ * A stepper's minus: "Remove" beside "Add" on the same line, with nothing else to say what goes ("Water 0 / 8 ·
+ * Remove · Add"): it counts one less of what is being logged, it deletes nothing that is kept.
+ */
+export function stepperKey(tree: UiTree, e: UiElement, verb: string): boolean {
+  const words = (x: UiElement) => normWords(x.text || x.contentDesc || x.label);
+  if (words(e) !== verb) return false;
+  const mid = (x: UiElement) => (x.bounds[1] + x.bounds[3]) / 2;
+  const h = e.bounds[3] - e.bounds[1];
+  return tree.elements.some(
+    (x) =>
+      x !== e &&
+      x.clickable &&
+      ADD_ONLY.test(words(x)) &&
+      Math.abs(mid(x) - mid(e)) <= h / 2 &&
+      Math.abs(x.bounds[0] - e.bounds[0]) <= 4 * Math.max(h, e.bounds[2] - e.bounds[0]),
+  );
+}
+
+/** Reset words, as normWords writes them. */
+const RESET =
+  /^(?:reset|reset all|clear all|сбросить|сбросить все|restablecer|limpiar|limpar|zurucksetzen|reinitialiser|effacer tout|reimposta|sifirla|atur ulang|dat lai|重置|清空筛选|リセット|초기화)$/;
+/** A screen that filters or sorts a list: its "Reset" clears the choices, not anything kept. */
+const FILTERS =
+  /filter|sort by|сортиров|фильтр|filtro|ordenar|filtre|sırala|saring|urutkan|lọc|sắp xếp|筛选|排序|フィルタ|並べ替え|필터|정렬/i;
+
+/** "Reset" / "Сбросить" on a filter or sort sheet: it clears what is being chosen. */
+export function filterReset(tree: UiTree, e: UiElement): boolean {
+  if (!RESET.test(normWords(e.text || e.contentDesc || e.label))) return false;
+  return tree.elements.some((x) => x !== e && FILTERS.test(x.text || x.contentDesc));
 }

@@ -13,6 +13,17 @@ const inside = (e: UiElement, r: UiElement) =>
 
 const buttonLike = (e: UiElement) => e.clickable && !e.checkable && !e.scrollable && /Button|TextView/.test(e.class);
 
+/** A time, date or number picker in the dialog (AOSP's TimePicker / DatePicker / NumberPicker and their ids). */
+const PICKER = /NumberPicker|TimePicker|DatePicker|CalendarView/;
+const PICKER_ID =
+  /^(timePicker|datePicker|numberpicker|input_hour|input_minute|hours|minutes|am_pm_spinner|date_picker_header)$/;
+const pickerIn = (tree: UiTree, root: UiElement) =>
+  tree.elements.some((x) => inside(x, root) && (PICKER.test(x.class) || PICKER_ID.test(idSuffix(x.resourceId))));
+
+/** A dialog that asks to leave the app (or the game): going ahead grants nothing. */
+const EXIT_APP =
+  /\b(exit|quit|close|leave) (the |this )?(app|application|game)\b|\bwant to (exit|quit)\b|salir de la (app|aplicación)|sair do (app|aplicativo)|quitter l'application|app beenden|выйти из приложения|закрыть приложение|退出应用|退出程序|要退出吗|アプリを終了|앱을 종료|uygulamadan çık|keluar dari aplikasi|thoát ứng dụng/i;
+
 export function failSafePoint(tree: UiTree, e: UiElement): Sensitivity | undefined {
   if (!buttonLike(e)) return undefined;
   const ctx = contextOf(tree, e);
@@ -34,10 +45,13 @@ export function failSafePoint(tree: UiTree, e: UiElement): Sensitivity | undefin
     );
   // A pair: one way out, and this button (with at most one other) the way forward.
   if (!ways.length || buttons.length - ways.length > 2) return undefined;
-  // Android's app-error and not-responding dialogs (aerr_*: "Close app", "Wait", "App info") ask nothing.
+  // Android's app-error and not-responding dialogs (aerr_*: "Close app", "Wait", "App info") ask nothing; nor do a
+  // picker's "OK" (a time, a date, a number: the value being chosen), leaving the app, or saving on the device.
+  if (pickerIn(tree, ctx.dialog.root) || EXIT_APP.test(ctx.dialog.text)) return undefined;
   if (tree.elements.some((x) => /^aerr_/.test(idSuffix(x.resourceId)))) return undefined;
   const label = e.text || e.contentDesc || e.label;
   const n = named(tree, e);
+  if (n?.hit.concept === 'save' && !ctx.topic) return undefined;
   // The way forward: a confirmation ("OK", "确定", "확인", android:id/button1), or any short button beside the way
   // out when the dialog asks a question.
   const question = /[?？؟]/.test(ctx.dialog.text);

@@ -3,15 +3,15 @@
 // "OK", "确定") take it from the screen (context.ts); protective words ("Cancel", "Not now") are left to the caller,
 // which knows the screen's consent point.
 import type { Category, Grant } from '../../core/vocab.js';
-import { idSuffix, type UiElement, type UiTree } from '../../device/ui-tree.js';
+import type { UiElement, UiTree } from '../../device/ui-tree.js';
 import type { Sensitivity } from '../types.js';
-import { ACCESS, contextOf, lineTexts, MONEY, rowTopic, SPECIAL } from './context.js';
-import { topicWords } from './permission.js';
-import { draftRow, keypadKey } from './editing.js';
+import { contextOf, lineTexts, MONEY, rowTopic } from './context.js';
+import { draftRow, filterReset, keypadKey, stepperKey } from './editing.js';
 import { point } from './point.js';
-import { idWords, normMessage, normWords, wordCount } from './text.js';
+import { idWords, normWords, wordCount } from './text.js';
 import { conceptOfId } from './ids.js';
-import { isSwitchState, namesNoun, topicNouns } from './states.js';
+import { isSwitchState } from './states.js';
+import { isRadio, preferenceRow, toggleOf, togglePoint } from './toggles.js';
 import { CONCEPTS, conceptOf, conceptsIn, type Concept, type Hit } from './vocabulary.js';
 
 const SIGN_IN = ['sign_in', 'sign_up', 'continue_as'];
@@ -105,101 +105,20 @@ export function named(tree: UiTree, e: UiElement): Named | undefined {
   return hit ? { hit, concept: CONCEPTS[hit.concept]!, text: e.resourceId, via: 'id' } : undefined;
 }
 
-const isRadio = (tree: UiTree, e: UiElement) =>
-  /RadioButton/.test(e.class) || /RadioButton/.test(toggleOf(tree, e)?.class ?? '');
-
-/** A checkable in a Preference row: its row (up to two levels up) holds AOSP's title and summary ids, one checkable. */
-function preferenceRow(tree: UiTree, box: UiElement): boolean {
-  let row = box;
-  for (let i = 0; i < 2 && row.parent !== undefined; i++) row = tree.elements[row.parent]!;
-  const inRow = tree.elements.filter(
-    (x) =>
-      x.bounds[0] >= row.bounds[0] &&
-      x.bounds[1] >= row.bounds[1] &&
-      x.bounds[2] <= row.bounds[2] &&
-      x.bounds[3] <= row.bounds[3],
-  );
-  const ids = new Set(inRow.map((x) => idSuffix(x.resourceId)));
-  return ids.has('title') && ids.has('summary') && inRow.filter((x) => x.checkable).length === 1;
-}
-
-/** Toggles whose label names what they share: on shares, off protects. */
-const TOGGLE_TOPICS: [Category, RegExp][] = [
-  ['payment_purchase', /save (my )?card|remember (this )?card|save payment/i],
-  [
-    'tracking_ads_cookies',
-    /offers|newsletter|marketing|partners|promotions|werbung|реклам|营销|マーケティング|마케팅/i,
-  ],
-  ['tracking_ads_cookies', /cookie|tracking|personali[sz]ed ads|ad personali[sz]ation|advertising id|广告|広告|광고/i],
-  ['location', /location|geotag|位置|위치|местоположени/i],
-  // Usage statistics, diagnostics, crash reports: data collected about the user, as tracking consent dialogs say.
-  [
-    'tracking_ads_cookies',
-    /usage (data|statistics|stats)|diagnostic|crash (report|data)|performance data|analytics|telemetry|help improve|uuid|统计|诊断|使用情况|사용 통계|статистик/i,
-  ],
-  // Overlays, accessibility, auto-start and the other special app access (context.ts SPECIAL).
-  ['special_access', SPECIAL],
-  [
-    'data_sharing_publish',
-    /back ?up|sync|shar(e|ing)|upload|find friends|screen content|screen context|screenshot|屏幕上的|屏幕截图|画面の|화면의|system log|include logs?\b|registro (do|del) sistema|备份|同步|共享|バックアップ|백업|동기화/i,
-  ],
-  [
-    'notifications',
-    /notification|\balerts?\b|reminders?|benachrichtigung|notificaç|notificacion|notifica|push|bildirim|通知|알림|уведомлени/i,
-  ],
-  ['sms_calls', /call recording|record calls|通话录音|通話録音|통화 녹음|запись (звонков|разговоров)/i],
-  ['photos_media', /\bphotos\b|照片|写真|사진|фото/i],
-  ['account_signin', /stay signed in|remember me|save login|保存登录|로그인 상태 유지/i],
-];
-
-/** The switch or checkbox a row holds (a preference row nests it in a widget frame). */
-export function toggleOf(tree: UiTree, e: UiElement): UiElement | undefined {
-  if (e.checkable) return e;
-  const under = (c: UiElement) => {
-    for (let up = c.parent; up !== undefined; up = tree.elements[up]!.parent) if (up === e.index) return true;
-    return false;
-  };
-  return tree.elements.find((c) => c.checkable && c.index > e.index && under(c));
-}
+/** What a subscription to alerts or to marketing subscribes to. */
+const ALERTS = /alert|notification|update|уведомлен|оповещен|通知|提醒|알림|bildirim|notifica/i;
+const MARKETING = /newsletter|marketing|offers|promotions|e-?mails?\b|рассылк|营销|マーケティング|마케팅/i;
+/** A plan, a period or a price: what "Continue with …" names on a paywall ("Continue with yearly access"). */
+const PLAN =
+  /\b(access|plan|premium|pro|plus|yearly|monthly|annual|weekly|subscription|trial|membership|free|offer|tier|anual|mensual|mensal|annuel|mensuel|jährlich|monatlich)\b|\d|подписк|тариф|月|年|プラン|요금제/i;
 
 /**
- * A switch's label says what it turns on: an exposure ("Personalised ads", "Share usage data") or a protection
- * ("Limit ad tracking", "Hide my location", "Private account"). Its polarity comes from its state and that wording:
- * turning an exposure on, or a protection off, exposes. Protection words: negations, limiting and blocking verbs,
- * privacy adjectives, in the corpus languages.
+ * "Continue with {provider}" signs in with a provider; "Continue with yearly access" only goes ahead (with the price
+ * the screen shows). A sign-in phrase whose placeholder holds a plan is read as a plain confirmation.
  */
-const PROTECTS =
-  /\b(limit|limited|opt[ -]?out|disable|disallow|block|blocking|turn off|switch off|stop|pause|hide|hidden|do not|don't|dont|never|no|not|prevent|restrict|restricted|private|privacy mode|incognito|anonymous|anonymi[sz]e|without|exclude|mute)\b|nicht|kein|deaktivier|blockier|verberg|ausblend|einschränk|privat|ne pas|désactiv|bloquer|masquer|limiter|privé|anonym|desactiv|bloque|ocultar|limitar|privad|anónim|non |disattiv|blocca|nascond|limita|privat|не |отключ|запрет|скры|блокир|огранич|приватн|анонимн|不|禁止|关闭|隐藏|屏蔽|限制|私密|匿名|しない|無効|非公開|制限|ブロック|非表示|안 |않|차단|끄기|숨기|제한|비공개/i;
-/** Words for being seen by others: a privacy switch ("Private account", "Public profile") shares or withholds. */
-const VISIBILITY =
-  /private|public|visible|discoverable|searchable|privat|öffentlich|sichtbar|privé|public|privad|públic|приватн|публичн|私密|公开|非公開|公開|비공개|공개/i;
-
-function togglePoint(tree: UiTree, e: UiElement): Sensitivity | undefined {
-  const toggle = toggleOf(tree, e);
-  if (!toggle || e.class === 'android.widget.RadioButton') return undefined;
-  const texts = candidates(tree, e).map(([t]) => t);
-  const topic =
-    TOGGLE_TOPICS.find(([, re]) => texts.some((t) => re.test(t))) ??
-    // A notification switch in any of the sourced locales ("Mesaj bildirimleri", "Powiadomienia").
-    (texts.some((t) => topicNouns().some(([c, noun]) => c === 'notifications' && namesNoun(t, noun)))
-      ? (['notifications', /./] as const)
-      : undefined) ??
-    (texts.some((t) => VISIBILITY.test(t)) ? (['data_sharing_publish', VISIBILITY] as const) : undefined);
-  // A privacy switch that names a permission and access to it ("Camera access", "마이크 사용 … 허용합니다"); a camera
-  // app's "Camera grid" names no access and is no consent point.
-  const joined = texts.join(' ');
-  const perm = topic ? undefined : ACCESS.test(joined) ? topicWords(joined) : undefined;
-  const category = topic?.[0] ?? perm?.category;
-  if (!category) return undefined;
-  const label = texts[0] ?? '';
-  const protects = PROTECTS.test(normMessage(label));
-  // On a protection, "checked" is the safe state: tapping it off exposes.
-  const exposes = toggle.checked === protects;
-  const grant: Grant = exposes ? 'accept' : 'decline';
-  const how = protects
-    ? `protection "${label}" ${toggle.checked ? 'off' : 'on'}`
-    : `"${label}" ${toggle.checked ? 'off' : 'on'}`;
-  return point(e, category, grant, `toggle ${how}`, { standing: true });
+function plain(n: Named | undefined): Named | undefined {
+  if (!n || !['sign_in', 'continue_as'].includes(n.hit.concept) || !n.hit.phrase.includes('*')) return n;
+  return PLAN.test(n.text) ? { ...n, hit: { ...n.hit, concept: 'continue' }, concept: CONCEPTS.continue! } : n;
 }
 
 const how = (n: Named) =>
@@ -213,7 +132,11 @@ export function labelPoint(tree: UiTree, e: UiElement): Sensitivity | undefined 
   // A text field is focused, not pressed (typing is typed.ts's business); a radio choice only selects an option; a
   // one-word key of a keypad ("DEL", "delete", "C") edits what is being typed.
   if (/EditText|AutoCompleteTextView/.test(e.class) || isRadio(tree, e) || keypadKey(tree, e)) return undefined;
-  const toggle = togglePoint(tree, e);
+  const toggle = togglePoint(
+    tree,
+    e,
+    candidates(tree, e).map(([t]) => t),
+  );
   if (toggle) return toggle;
   // A switch says what it turns on by its row's topic (togglePoint) or it is no consent point: "允许解锁引导加载程序"
   // (allow OEM unlocking) is a setting, not an agreement. A checkbox may still agree ("I agree to the terms").
@@ -223,7 +146,7 @@ export function labelPoint(tree: UiTree, e: UiElement): Sensitivity | undefined 
   if (box && (/Switch|Toggle/.test(box.class) || preferenceRow(tree, box))) return undefined;
   const said = saysAction(tree, e);
   if (said) return said;
-  const n = named(tree, e);
+  const n = plain(named(tree, e));
   // "Disable protection" turns a protection off: a consent point heed cannot name, never a refusal.
   if (n?.hit.concept === 'disable' && PROTECTION.test(n.text))
     return point(e, 'unknown', 'accept', `${how(n)}, and it turns off a protection`);
@@ -239,7 +162,17 @@ export function labelPoint(tree: UiTree, e: UiElement): Sensitivity | undefined 
   }
   if (c.role === 'direct') {
     // Removing a reminder row from the event being edited is editing: nothing is gone until the form is saved.
-    if (c.category === 'destructive' && draftRow(tree, e, n.hit.phrase)) return undefined;
+    // So is a stepper's "Remove" beside its "Add", and a filter sheet's "Reset".
+    if (
+      c.category === 'destructive' &&
+      (draftRow(tree, e, n.hit.phrase) || stepperKey(tree, e, n.hit.phrase) || filterReset(tree, e))
+    )
+      return undefined;
+    // "Subscribe to our newsletter" is marketing consent, as its switch would be; "Subscribe to nearby SOS alerts" is
+    // an app's own preference: neither is a payment.
+    if (n.hit.concept === 'subscribe' && MARKETING.test(n.text))
+      return point(e, 'tracking_ads_cookies', 'accept', `${how(n)}, to marketing (tracking_ads_cookies)`);
+    if (n.hit.concept === 'subscribe' && ALERTS.test(n.text)) return undefined;
     // In the phone and messages apps, sending is a text message and the category is calls and SMS.
     const category = c.category === 'data_sharing_publish' && PHONE_APPS.test(e.package) ? 'sms_calls' : c.category!;
     return point(e, category, c.grant, `${how(n)} (${category})`, c.irreversible ? { irreversible: true } : {});
@@ -289,6 +222,10 @@ export function saysAction(tree: UiTree, e: UiElement): Sensitivity | undefined 
   if (!own || isLauncher(e) || wordCount(normWords(own)) > 10) return undefined;
   if (MONEY.test(own) && (e.clickable || e.longClickable))
     return point(e, 'payment_purchase', 'accept', `the label names a price ("${own}"): tapping it pays`);
+  // A phrase the vocabulary knows whole is one action, whatever joining word it holds ("Continuer en invité": French
+  // "en" is Dutch "and").
+  const whole = conceptOf(own);
+  if (whole && whole.at === 0 && whole.phrase === normWords(own) && whole.phrase.includes(' ')) return undefined;
   const parts = own.split(JOINS).filter((p) => normWords(p));
   if (parts.length < 2) return undefined;
   let best: { c: Concept; hit: Hit; part: string } | undefined;

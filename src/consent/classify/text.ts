@@ -29,6 +29,8 @@ export function normWords(s: string): string {
       // Punctuation, symbols, and private-use glyphs (icon fonts draw "" beside "Logout").
       .replace(/[\p{P}\p{S}\p{Co}]+/gu, ' ')
       .replace(/\s+/g, ' ')
+      // Chinese buttons padded to width ("确 定", "卖 出"): the space between two characters is no word break.
+      .replace(/(\p{Script=Han}) (?=\p{Script=Han})/gu, '$1')
       .trim()
   );
 }

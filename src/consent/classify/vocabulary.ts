@@ -4,7 +4,7 @@
 import type { Category, Grant } from '../../core/vocab.js';
 import sourced from './vocabulary.json' with { type: 'json' };
 import written from './words.json' with { type: 'json' };
-import { normWords, phrase, unspaced, wordCount, type Phrase } from './text.js';
+import { normMessage, normWords, phrase, unspaced, wordCount, type Phrase } from './text.js';
 
 /**
  * What pressing a button of this concept does. `category` set: the words alone name it. Unset: the category comes
@@ -111,7 +111,9 @@ function phrases() {
     const p = phrase(text);
     const key = `${concept}\u0000${p.words}`;
     if (!p.words || p.words === '*') return;
-    const final = INFINITIVE.test(p.words) && (locales === undefined || VERB_FINAL_LOCALES.test(locales));
+    const final =
+      (INFINITIVE.test(p.words) && (locales === undefined || VERB_FINAL_LOCALES.test(locales))) ||
+      (locales !== undefined && VERB_LAST_LOCALES.test(locales));
     const had = seen.get(key);
     if (had) {
       if (final) had.final = true;
@@ -149,6 +151,8 @@ const VERB_LAST =
 /** One word in the infinitive form German and Dutch labels end with ("Konto löschen", "Foto delen"). */
 const INFINITIVE = /^[a-zäöüßéëïè]{3,}(?:en|ern|eln)$/;
 const VERB_FINAL_LOCALES = /(?:^| )(?:de|nl|vls|gsw|lb|li|fy|af|nds)(?:-|$| )/;
+/** Locales whose labels end with the verb, whatever its letters ("Talebi gönder"): Turkish, Azerbaijani, Persian, India's. */
+const VERB_LAST_LOCALES = /(?:^| )(?:tr|az|fa|hi|bn|mr|gu|pa|ta|te|kn|ml|ur|ne|si)(?:-|$| )/;
 /** A checkbox's statement in the first person ("I understand and want to delete."): its verb may come anywhere. */
 const FIRST_PERSON = /^(i|i m|i ve|i have|ich|je|j|yo|eu|io|ik|я|我|私|저는|나는)( |$)|^(我|私)/;
 /** Korean and Japanese verb endings after a noun-verb (공유하기, 送信する). */
@@ -173,6 +177,8 @@ const SHORT_CHARS = 12;
  * whole label. Hangul and Thai phrases must start a word.
  */
 export function conceptOf(label: string, exact = false, anywhere = false): Hit | undefined {
+  // "Login successfully!", "Payment failed", "sign in timed out": a result reported, not an action offered.
+  if (reportsStatus(label)) return undefined;
   const hit = conceptIn(label, exact, anywhere);
   if (hit || exact) return hit;
   // "Already have an account? Sign in", "¿No tienes cuenta? Regístrate": a question, then the action. Only an action
@@ -238,6 +244,12 @@ function conceptIn(label: string, exact: boolean, anywhere: boolean): Hit | unde
   }
   return best ? { concept: best.concept, phrase: best.p.words, at: bestAt } : undefined;
 }
+
+/** Words that report how an action went, in the corpus languages. */
+const STATUS =
+  /\b(?:success(?:ful(?:ly)?)?|succeeded|unsuccessful|failed|failure|timed out|erfolgreich|fehlgeschlagen|réussie?|échoué|exitos[oa]|con éxito|fallid[oa]|sucesso|falhou|başarılı|başarısız|berhasil|gagal|thành công|thất bại)\b|успешно|не удалось|成功|失败|失敗|실패|สำเร็จ|ล้มเหลว|بنجاح|فشل/iu;
+
+export const reportsStatus = (text: string): boolean => STATUS.test(normMessage(text));
 
 /** Every concept a text mentions anywhere (a dialog's message: "Delete this message?"), for context. */
 export function conceptsIn(text: string): Set<string> {

@@ -1,0 +1,183 @@
+// What only looks like consent, from the blind validation split (K4, fixtures/real-screens): a result reported ("Login
+// successfully!"), a filter sheet's "Reset", a stepper's "Remove" beside "Add", a time picker's "OK", an "Exit app?"
+// dialog, "Save to Vault?", a path typed in a field. Each beside the reading that must survive: "Delete all", a real
+// question with a warning, "Continuer en invité" as a refusal, "Cancel subscription" as destructive.
+import { classify, consentPoints } from '../../src/consent/classify.js';
+import { conceptOf } from '../../src/consent/classify/vocabulary.js';
+import { parseUiTree } from '../../src/device/ui-tree.js';
+import { dump, el, type Node } from '../support/dump.js';
+
+const tap = (pkg: string, nodes: Node[], text: string) => {
+  const tree = dump(pkg, nodes);
+  return classify(tree, pkg, { kind: 'tap', element: el(tree, text) });
+};
+const exposing = (pkg: string, nodes: Node[], text: string) => tap(pkg, nodes, text)?.exposing ?? false;
+const BUTTON = 'android.widget.Button';
+const EDIT = 'android.widget.EditText';
+
+describe('results reported are no actions', () => {
+  test.each([
+    'Login successfully!',
+    'Payment failed',
+    'Sign in timed out',
+    '登录成功',
+    'Pago exitoso',
+    'Вход не удалось',
+  ])('"%s" names no concept', (label) => expect(conceptOf(label)).toBeUndefined());
+  test.each(['Log in', 'Pay now', '登录'])('"%s" still does', (label) => expect(conceptOf(label)).toBeDefined());
+});
+
+/** An AlertDialog: title, message, buttons in their slots, and whatever else the dialog holds. */
+function alert(title: string, message: string, buttons: [string, string][], extra = '') {
+  const b = buttons
+    .map(
+      ([id, text], i) =>
+        `<node class="android.widget.Button" package="com.example.app" text="${text}" resource-id="android:id/${id}" clickable="true" bounds="[${100 + i * 300},1300][${380 + i * 300},1400]"/>`,
+    )
+    .join('');
+  return parseUiTree(
+    `<?xml version="1.0"?><hierarchy rotation="0" width="1080" height="2400"><node class="android.widget.FrameLayout" package="com.example.app" bounds="[60,800][1020,1500]"><node class="android.widget.TextView" package="com.example.app" text="${title}" resource-id="android:id/alertTitle" bounds="[100,850][980,950]"/><node class="android.widget.TextView" package="com.example.app" text="${message}" resource-id="android:id/message" bounds="[100,960][980,1100]"/>${extra}${b}</node></hierarchy>`,
+  );
+}
+const forward = (tree: ReturnType<typeof alert>, text: string) =>
+  consentPoints(tree, 'com.example.app').get(tree.elements.find((x) => x.text === text)!.index);
+
+describe('dialogs that ask nothing', () => {
+  test('an error dialog\'s OK under "sign in timed out"', () => {
+    expect(forward(alert('Ошибка', 'sign in timed out', [['button1', 'OK']]), 'OK')).toBeUndefined();
+  });
+
+  test('"Exit App? Are you sure you want to exit?"', () => {
+    const tree = alert('Exit App', 'Are you sure you want to exit?', [
+      ['button2', 'CANCEL'],
+      ['button1', 'EXIT'],
+    ]);
+    expect(forward(tree, 'EXIT')?.exposing ?? false).toBe(false);
+  });
+
+  test('a time picker\'s "确定"', () => {
+    const picker =
+      '<node class="android.widget.TimePicker" package="com.example.app" resource-id="android:id/timePicker" bounds="[100,1110][980,1290]"/>';
+    const tree = alert(
+      '设置时间',
+      '请输入时间',
+      [
+        ['button2', '取消'],
+        ['button1', '确定'],
+      ],
+      picker,
+    );
+    expect(forward(tree, '确定')?.exposing ?? false).toBe(false);
+  });
+
+  test('"Save to Vault?" saves on the device; "Delete this photo?" still deletes', () => {
+    const save = alert('Save to Vault', 'Do you want to save this image to your encrypted vault?', [
+      ['button2', 'CANCEL'],
+      ['button1', 'SAVE'],
+    ]);
+    expect(forward(save, 'SAVE')?.exposing ?? false).toBe(false);
+    const del = alert('Delete photo', 'Delete this photo?', [
+      ['button2', 'CANCEL'],
+      ['button1', 'OK'],
+    ]);
+    expect(forward(del, 'OK')).toMatchObject({ category: 'destructive', grant: 'accept' });
+  });
+
+  test("an unnamed question dialog is still the fail-safe's", () => {
+    const tree = alert('Link device', 'Link this tablet to your account?', [
+      ['button2', 'Cancel'],
+      ['button1', 'Link'],
+    ]);
+    expect(forward(tree, 'Link')).toMatchObject({ exposing: true });
+  });
+});
+
+describe('controls that edit what is chosen', () => {
+  test('"Сбросить" on a filter sheet clears the filters; on its own it still resets', () => {
+    const sheet: Node[] = [{ text: 'Фильтры' }, { text: 'Сортировка' }, { text: 'Сбросить', clickable: true }];
+    expect(exposing('com.avito.android', sheet, 'Сбросить')).toBe(false);
+    const settings: Node[] = [{ text: 'Настройки' }, { text: 'Сбросить', clickable: true }];
+    expect(tap('com.example.app', settings, 'Сбросить')).toMatchObject({ category: 'destructive' });
+  });
+
+  test('a stepper\'s "Remove" beside "Add" counts one less; "Remove" alone in a list still removes', () => {
+    const tree = parseUiTree(
+      `<?xml version="1.0"?><hierarchy rotation="0" width="1080" height="2400"><node class="android.widget.FrameLayout" package="com.example.nutra" bounds="[0,0][1080,2400]"><node class="android.widget.TextView" package="com.example.nutra" text="Water 0 / 8" bounds="[40,500][400,600]"/><node class="android.widget.Button" package="com.example.nutra" content-desc="Remove" clickable="true" bounds="[700,500][820,600]"/><node class="android.widget.Button" package="com.example.nutra" content-desc="Add" clickable="true" bounds="[860,500][980,600]"/></node></hierarchy>`,
+    );
+    const remove = tree.elements.find((x) => x.contentDesc === 'Remove')!;
+    expect(classify(tree, 'com.example.nutra', { kind: 'tap', element: remove })?.exposing ?? false).toBe(false);
+    const list: Node[] = [{ text: 'Members' }, { text: 'Alex' }, { text: 'Remove', clickable: true }];
+    expect(tap('com.example.app', list, 'Remove')).toMatchObject({ category: 'destructive' });
+  });
+});
+
+describe('words that are one phrase', () => {
+  test('"Continuer en invité" declines the sign-in ("en" is no "and" here)', () => {
+    const form: Node[] = [
+      { text: 'Connexion' },
+      { cls: EDIT, hint: 'Téléphone', clickable: true },
+      { cls: BUTTON, text: 'Se connecter', clickable: true },
+      { cls: BUTTON, text: 'Continuer en invité', clickable: true },
+    ];
+    expect(tap('fr.example.barber', form, 'Continuer en invité')).toMatchObject({
+      category: 'account_signin',
+      grant: 'decline',
+      exposing: false,
+    });
+  });
+
+  test('"Cancel subscription" is destructive; "Cancel" is a refusal', () => {
+    expect(conceptOf('Cancel subscription')?.concept).toBe('delete');
+    expect(conceptOf('Randevuyu iptal et')?.concept).toBe('delete');
+    expect(conceptOf('Cancel')?.concept).toBe('cancel');
+  });
+
+  test('a Chinese button padded to width ("卖 出", "确 定") reads as its word', () => {
+    expect(conceptOf('卖 出')?.concept).toBe(conceptOf('卖出')?.concept);
+    expect(conceptOf('确 定')?.concept).toBe('ok');
+  });
+
+  test('"Continue with yearly access" goes ahead with the price; "Continue with Google" signs in', () => {
+    const paywall: Node[] = [
+      { text: 'Premium' },
+      { text: '$49.99 / year' },
+      { text: 'Continue with yearly access', clickable: true },
+    ];
+    expect(tap('com.example.ai', paywall, 'Continue with yearly access')).toMatchObject({
+      category: 'payment_purchase',
+    });
+    const signin: Node[] = [{ text: 'Welcome' }, { text: 'Continue with Google', clickable: true }];
+    expect(tap('com.example.ai', signin, 'Continue with Google')).toMatchObject({ category: 'account_signin' });
+  });
+
+  test('"Subscribe to SOS alerts" is no payment; "Subscribe to our newsletter" is marketing consent', () => {
+    const row = (text: string): Node[] => [{ text: 'Settings' }, { text, clickable: true }];
+    expect(
+      tap('com.example.app', row('Subscribe to nearby SOS alerts'), 'Subscribe to nearby SOS alerts'),
+    ).toBeUndefined();
+    expect(tap('com.example.app', row('Subscribe to our newsletter'), 'Subscribe to our newsletter')).toMatchObject({
+      category: 'tracking_ads_cookies',
+    });
+  });
+});
+
+describe('fields and agreements', () => {
+  test('a path typed in a field does not make a dialog a sign-in form', () => {
+    const nodes: Node[] = [
+      { text: 'Switch Project' },
+      { cls: EDIT, text: 'D:/code/mobile-agent-bridge', clickable: true },
+      { cls: BUTTON, text: 'Cancel', clickable: true },
+      { cls: BUTTON, text: 'Switch', clickable: true },
+    ];
+    expect(tap('com.mobileagentbridge', nodes, 'Switch')?.category).not.toBe('account_signin');
+  });
+
+  test('an agreement checkbox makes the screen\'s "開始使用" an agreement', () => {
+    const nodes: Node[] = [
+      { text: '歡迎使用' },
+      { cls: 'android.widget.CheckBox', text: '我已閱讀並同意服務條款', checkable: true },
+      { text: '開始使用', clickable: true },
+    ];
+    expect(tap('com.example.destiny', nodes, '開始使用')).toMatchObject({ category: 'data_sharing_publish' });
+  });
+});
