@@ -16,15 +16,19 @@ const BUTTON = 'android.widget.Button';
 const EDIT = 'android.widget.EditText';
 
 describe('results reported are no actions', () => {
-  test.each([
-    'Login successfully!',
-    'Payment failed',
-    'Sign in timed out',
-    '登录成功',
-    'Pago exitoso',
-    'Вход не удалось',
-  ])('"%s" names no concept', (label) => expect(conceptOf(label)).toBeUndefined());
-  test.each(['Log in', 'Pay now', '登录'])('"%s" still does', (label) => expect(conceptOf(label)).toBeDefined());
+  test.each(['Login successfully!', 'Sign in timed out', '登录成功', 'Вход не удалось'])(
+    '"%s" on a dialog\'s panel is no consent point',
+    (text) => {
+      const nodes: Node[] = [{ clickable: true, children: [{ text: 'Success' }, { text }] }];
+      const tree = dump('com.example.app', nodes);
+      const panel = tree.elements.find((x) => x.clickable && !x.text)!;
+      expect(classify(tree, 'com.example.app', { kind: 'tap', element: panel })).toBeUndefined();
+    },
+  );
+  test('a button\'s own words still decide beside a status: "Log in — success guaranteed" signs in', () => {
+    const nodes: Node[] = [{ text: 'Welcome' }, { cls: BUTTON, text: 'Log in — success guaranteed', clickable: true }];
+    expect(tap('com.example.app', nodes, 'Log in — success guaranteed')).toMatchObject({ category: 'account_signin' });
+  });
 });
 
 /** An AlertDialog: title, message, buttons in their slots, and whatever else the dialog holds. */
@@ -47,12 +51,17 @@ describe('dialogs that ask nothing', () => {
     expect(forward(alert('Ошибка', 'sign in timed out', [['button1', 'OK']]), 'OK')).toBeUndefined();
   });
 
-  test('"Exit App? Are you sure you want to exit?"', () => {
+  test('"Exit App? Are you sure you want to exit?"; with a price in it, it still asks', () => {
     const tree = alert('Exit App', 'Are you sure you want to exit?', [
       ['button2', 'CANCEL'],
       ['button1', 'EXIT'],
     ]);
     expect(forward(tree, 'EXIT')?.exposing ?? false).toBe(false);
+    const renew = alert('Exit App', 'Exit the app? Your plan renews at $9.99 a month.', [
+      ['button2', 'CANCEL'],
+      ['button1', 'EXIT'],
+    ]);
+    expect(forward(renew, 'EXIT')).toMatchObject({ category: 'payment_purchase', exposing: true });
   });
 
   test('a time picker\'s "确定"', () => {
@@ -151,10 +160,19 @@ describe('words that are one phrase', () => {
   });
 
   test('"Subscribe to SOS alerts" is no payment; "Subscribe to our newsletter" is marketing consent', () => {
-    const row = (text: string): Node[] => [{ text: 'Settings' }, { text, clickable: true }];
+    const row = (text: string, extra: Node[] = []): Node[] => [
+      { text: 'Settings' },
+      ...extra,
+      { text, clickable: true },
+    ];
     expect(
       tap('com.example.app', row('Subscribe to nearby SOS alerts'), 'Subscribe to nearby SOS alerts'),
     ).toBeUndefined();
+    // Beside a price, it is the subscription the price is for.
+    const paid = row('Subscribe to premium updates', [{ text: '$4.99 / month' }]);
+    expect(tap('com.example.app', paid, 'Subscribe to premium updates')).toMatchObject({
+      category: 'payment_purchase',
+    });
     expect(tap('com.example.app', row('Subscribe to our newsletter'), 'Subscribe to our newsletter')).toMatchObject({
       category: 'tracking_ads_cookies',
     });

@@ -47,7 +47,8 @@ export function failSafePoint(tree: UiTree, e: UiElement): Sensitivity | undefin
   if (!ways.length || buttons.length - ways.length > 2) return undefined;
   // Android's app-error and not-responding dialogs (aerr_*: "Close app", "Wait", "App info") ask nothing; nor do a
   // picker's "OK" (a time, a date, a number: the value being chosen), leaving the app, or saving on the device.
-  if (pickerIn(tree, ctx.dialog.root) || EXIT_APP.test(ctx.dialog.text)) return undefined;
+  // Only when the dialog's words name nothing: "Exit? Your plan renews at $9.99" still asks.
+  if (!ctx.topic && (pickerIn(tree, ctx.dialog.root) || EXIT_APP.test(ctx.dialog.text))) return undefined;
   if (tree.elements.some((x) => /^aerr_/.test(idSuffix(x.resourceId)))) return undefined;
   const label = e.text || e.contentDesc || e.label;
   const n = named(tree, e);

@@ -12,7 +12,7 @@ import { idWords, normWords, wordCount } from './text.js';
 import { conceptOfId } from './ids.js';
 import { isSwitchState } from './states.js';
 import { isRadio, preferenceRow, toggleOf, togglePoint } from './toggles.js';
-import { CONCEPTS, conceptOf, conceptsIn, type Concept, type Hit } from './vocabulary.js';
+import { CONCEPTS, conceptOf, conceptsIn, reportsStatus, type Concept, type Hit } from './vocabulary.js';
 
 const SIGN_IN = ['sign_in', 'sign_up', 'continue_as'];
 const PHONE_APPS = /dialer|telecom|\.contacts$|messaging|\.mms$|\.sms$|incallui/;
@@ -88,6 +88,9 @@ export function named(tree: UiTree, e: UiElement): Named | undefined {
   const launcher = isLauncher(e);
   const statement = !!toggleOf(tree, e);
   for (const [text, via] of candidates(tree, e)) {
+    // "Login successfully!" on a dialog's panel reports a result; a button's own words still say what it does, even
+    // beside a status ("Pay now — success guaranteed").
+    if (!/Button/.test(e.class) && reportsStatus(text)) continue;
     // An icon's name is a few words; a launcher's own set-up page speaks in sentences ("Войти в Google для …").
     const exact = launcher && wordCount(normWords(text)) <= 3;
     const hit = conceptOf(text, exact, statement);
@@ -172,7 +175,7 @@ export function labelPoint(tree: UiTree, e: UiElement): Sensitivity | undefined 
     // an app's own preference: neither is a payment.
     if (n.hit.concept === 'subscribe' && MARKETING.test(n.text))
       return point(e, 'tracking_ads_cookies', 'accept', `${how(n)}, to marketing (tracking_ads_cookies)`);
-    if (n.hit.concept === 'subscribe' && ALERTS.test(n.text)) return undefined;
+    if (n.hit.concept === 'subscribe' && ALERTS.test(n.text) && !MONEY.test(contextOf(tree, e).text)) return undefined;
     // In the phone and messages apps, sending is a text message and the category is calls and SMS.
     const category = c.category === 'data_sharing_publish' && PHONE_APPS.test(e.package) ? 'sms_calls' : c.category!;
     return point(e, category, c.grant, `${how(n)} (${category})`, c.irreversible ? { irreversible: true } : {});

@@ -177,8 +177,6 @@ const SHORT_CHARS = 12;
  * whole label. Hangul and Thai phrases must start a word.
  */
 export function conceptOf(label: string, exact = false, anywhere = false): Hit | undefined {
-  // "Login successfully!", "Payment failed", "sign in timed out": a result reported, not an action offered.
-  if (reportsStatus(label)) return undefined;
   const hit = conceptIn(label, exact, anywhere);
   if (hit || exact) return hit;
   // "Already have an account? Sign in", "¿No tienes cuenta? Regístrate": a question, then the action. Only an action
