@@ -70,3 +70,23 @@ describe('"By continuing, you agree to …" makes going ahead an agreement', () 
     expect(tap('com.example.vpn', nodes, 'Get started')).toBeUndefined();
   });
 });
+
+describe("an app's own way to turn on a sensor", () => {
+  test.each([
+    ['语音输入', 'record_audio'],
+    ['RECORD 10 SECONDS', 'record_audio'],
+    ['Voice input', 'record_audio'],
+    ['Use camera', 'use_camera'],
+    ['Открыть камеру', 'use_camera'],
+  ])('"%s" names %s', (label, concept) => expect(conceptOf(label)?.concept).toBe(concept));
+
+  test.each(['Record expense', 'Take photo', 'Choose from gallery'])('"%s" names no sensor', (label) =>
+    expect(['record_audio', 'use_camera']).not.toContain(conceptOf(label)?.concept),
+  );
+
+  test('"Use camera" is a camera consent point, "Voice input" a microphone one', () => {
+    const nodes = (text: string): Node[] => [{ text: 'Attendance' }, { text, clickable: true }];
+    expect(tap('com.example.app', nodes('Use camera'), 'Use camera')).toMatchObject({ category: 'camera' });
+    expect(tap('com.example.app', nodes('Voice input'), 'Voice input')).toMatchObject({ category: 'microphone' });
+  });
+});

@@ -27,6 +27,10 @@ export const CONCEPTS: Record<string, Concept> = {
   // An identity provider's name alone ("Google", "카카오", "Phone OTP") signs in only on a screen that says sign in.
   provider: { category: 'account_signin', grant: 'accept', role: 'provider', whole: true },
   call: { category: 'sms_calls', grant: 'accept', role: 'direct', whole: true },
+  // Turning on a sensor a permission guards, from inside the app: the microphone ("Voice input", "语音输入"), the
+  // camera ("Use camera"). The gallery is not here: the system photo picker it opens is itself gated.
+  record_audio: { category: 'microphone', grant: 'accept', role: 'direct' },
+  use_camera: { category: 'camera', grant: 'accept', role: 'direct' },
   add_contact: { category: 'contacts', grant: 'accept', role: 'direct' },
   sign_up: { category: 'account_signin', grant: 'accept', role: 'direct' },
   continue_as: { category: 'account_signin', grant: 'accept', role: 'direct' },
