@@ -130,3 +130,32 @@ describe('"Archive" beside "Uninstall"', () => {
     expect(tap('com.example.mail', nodes, 'Archive')).toBeUndefined();
   });
 });
+
+describe('an audience beside a share bar', () => {
+  const bar = (extra: Node[]): Node[] => [
+    { text: 'Story' },
+    {
+      children: [
+        { cls: BUTTON, desc: 'Your story', clickable: true },
+        { cls: BUTTON, desc: 'Close Friends', clickable: true },
+        ...extra,
+      ],
+    },
+  ];
+  test('"Your story" and "Close Friends" beside "Share to" post there', () => {
+    const tree = dump('com.instagram.android', bar([{ cls: BUTTON, desc: 'Share to', clickable: true }]));
+    for (const who of ['Your story', 'Close Friends']) {
+      const e = tree.elements.find((x) => x.contentDesc === who)!;
+      expect(classify(tree, 'com.instagram.android', { kind: 'tap', element: e })).toMatchObject({
+        category: 'data_sharing_publish',
+        grant: 'accept',
+        irreversible: true,
+      });
+    }
+  });
+  test('without a share button beside them, "Close Friends" is a list, not a post', () => {
+    const tree = dump('com.instagram.android', bar([{ cls: BUTTON, desc: 'Edit', clickable: true }]));
+    const e = tree.elements.find((x) => x.contentDesc === 'Close Friends')!;
+    expect(classify(tree, 'com.instagram.android', { kind: 'tap', element: e })).toBeUndefined();
+  });
+});

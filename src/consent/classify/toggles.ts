@@ -50,7 +50,7 @@ const TOGGLE_TOPICS: [Category, RegExp][] = [
   ],
   [
     'notifications',
-    /notification|\balerts?\b|reminders?|benachrichtigung|notificaç|notificacion|notifica|push|bildirim|通知|알림|уведомлени/i,
+    /notification|\balerts?\b|reminders?|\be-?mails\b|benachrichtigung|notificaç|notificacion|notifica|push|bildirim|通知|알림|уведомлени/i,
   ],
   ['sms_calls', /call recording|record calls|通话录音|通話録音|통화 녹음|запись (звонков|разговоров)/i],
   ['photos_media', /\bphotos\b|照片|写真|사진|фото/i],

@@ -1,12 +1,13 @@
 // Buttons whose words no vocabulary names, read from where they stand: a banner that says "Tap to enable …" asks
-// for what its sentence names, and a sign-in form's buttons go ahead with what was typed ("Check Phone", a demo
-// account's "Customer"). Both are the fail-safe's kin: what the rules cannot name by its words is still asked about.
+// for what its sentence names, a sign-in form's buttons go ahead with what was typed ("Check Phone", a demo
+// account's "Customer"), and an audience beside a share bar's "Share to" posts to it ("Your story"). Both are the fail-safe's kin: what the rules cannot name by its words is still asked about.
 import type { UiElement, UiTree } from '../../device/ui-tree.js';
 import type { Sensitivity } from '../types.js';
 import { contextOf } from './context.js';
 import { topicWords } from './permission.js';
 import { point } from './point.js';
 import { normWords, wordCount } from './text.js';
+import { conceptOf } from './vocabulary.js';
 
 /**
  * "Tap here to add contacts", "Tap to enable in Settings", "Toque para ativar", "点击开启": a call to act on a
@@ -52,6 +53,32 @@ function formButton(tree: UiTree, e: UiElement): Sensitivity | undefined {
   });
 }
 
+/** An audience a share bar offers ("Your story", "Close Friends", "朋友圈"): posting to it. */
+const AUDIENCE =
+  /^(your story|my story|story|close friends|friends|followers|everyone|public|朋友圈|好友|所有人|公开|내 스토리|친한 친구|ストーリーズ|親しい友達|моя история|близкие друзья|tu historia|mejores amigos|seu story|melhores amigos|ta story|amis proches|deine story|enge freunde|hikayen|yakın arkadaşlar|cerita anda|teman dekat|tin của bạn|bạn thân)$/i;
+const SHARING = new Set(['share', 'send', 'publish']);
+
+/**
+ * A button naming an audience beside the bar's own Share / Send ("Your story" · "Close Friends" · "Share to"): each
+ * posts to whom it names.
+ */
+function shareTarget(tree: UiTree, e: UiElement): Sensitivity | undefined {
+  const label = (e.text || e.contentDesc || e.label).trim();
+  if (!e.clickable || e.parent === undefined || !AUDIENCE.test(normWords(label))) return undefined;
+  const bar = tree.elements.find(
+    (x) =>
+      x !== e &&
+      x.clickable &&
+      x.parent === e.parent &&
+      SHARING.has(conceptOf(x.text || x.contentDesc || x.label)?.concept ?? ''),
+  );
+  if (!bar) return undefined;
+  const by = bar.text || bar.contentDesc || bar.label;
+  return point(e, 'data_sharing_publish', 'accept', `"${label}" is an audience beside "${by}": it posts there`, {
+    irreversible: true,
+  });
+}
+
 export function unnamedPoint(tree: UiTree, e: UiElement): Sensitivity | undefined {
-  return callToAct(e) ?? formButton(tree, e);
+  return callToAct(e) ?? formButton(tree, e) ?? shareTarget(tree, e);
 }
