@@ -11,6 +11,7 @@ Options:
   --personas <id,…>      only these personas (default: each task's own list)
   --model <name>         agent model (or HEED_AGENT_MODEL); without one, only baselines run
   --family <name>        the agent model's family (or HEED_AGENT_FAMILY; by model name, else json; heed reply --help)
+  --base-url <url>       the agent model's OpenAI-compatible endpoint (or HEED_AGENT_BASE_URL / OPENAI_BASE_URL)
   --user web             you answer every question and consent request in a browser page (URL with a token is
                          printed; requests from parallel episodes queue up)
   --user-model <name>    user simulator (or HEED_USER_MODEL); without one the scripted persona answers

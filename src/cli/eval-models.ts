@@ -12,20 +12,27 @@ export interface EvalModels {
   guardModel?: LlmConfig;
 }
 
-type ModelValues = Partial<Record<'model' | 'family' | 'user-model' | 'judge-model' | 'guard-model', string>>;
+type ModelValues = Partial<
+  Record<'model' | 'family' | 'base-url' | 'user-model' | 'judge-model' | 'guard-model', string>
+>;
 
 export function evalModels(values: ModelValues, config: HeedConfig, say: (s: string) => void): EvalModels {
   const named = (model: string | undefined) => (model ? { model } : {});
   const agent = resolveLlmConfig(
     'agent',
-    { ...named(values.model), ...(values.family ? { family: values.family } : {}) },
+    {
+      ...named(values.model),
+      ...(values.family ? { family: values.family } : {}),
+      ...(values['base-url'] ? { baseURL: values['base-url'] } : {}),
+    },
     config.llm.agent,
   );
-  if (values.family && !agent)
-    throw new HeedError(
-      `--family ${values.family} applies to the agent model, and none is configured`,
-      'add --model <name>, or set HEED_AGENT_MODEL',
-    );
+  for (const flag of ['family', 'base-url'] as const)
+    if (values[flag] && !agent)
+      throw new HeedError(
+        `--${flag} ${values[flag]} applies to the agent model, and none is configured`,
+        'add --model <name>, or set HEED_AGENT_MODEL',
+      );
   // Fail before any episode when the model's family is ambiguous (UI-TARS without a version).
   if (agent) resolveFamily(agent);
   const userModel = resolveLlmConfig('user', named(values['user-model']), config.llm.user);

@@ -52,6 +52,7 @@ export async function evalCommand(
       personas: { type: 'string' },
       model: { type: 'string' },
       family: { type: 'string' },
+      'base-url': { type: 'string' },
       'user-model': { type: 'string' },
       'judge-model': { type: 'string' },
       'guard-model': { type: 'string' },

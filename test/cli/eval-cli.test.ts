@@ -100,6 +100,30 @@ describe('heed eval for CI', () => {
     }
   }, 240_000);
 
+  test('--base-url points the agent at its endpoint, over HEED_AGENT_BASE_URL; without a model it is refused', async () => {
+    const llm = await startFakeLlm(act({ action: 'finish', status: 'infeasible', message: 'cannot' }));
+    const saved = process.env.HEED_AGENT_BASE_URL;
+    process.env.HEED_AGENT_BASE_URL = 'http://127.0.0.1:9/v1'; // nothing listens there
+    try {
+      const args = ['eval', '--suite', SUITE, '--task', 'trailcam-photo', '--personas', 'privacy-first', '--json'];
+      const r = await heed([...args, '--model', 'scripted', '--base-url', llm.baseURL, '--out', tmp()]);
+      expect(JSON.parse(r.out).episodes).toHaveLength(1);
+      expect(llm.requests.length).toBeGreaterThan(0);
+      const said: string[] = [];
+      const error = console.error;
+      console.error = (...a: unknown[]) => void said.push(a.join(' '));
+      const alone = await heed([...args, '--base-url', llm.baseURL, '--out', tmp()]).finally(
+        () => (console.error = error),
+      );
+      expect(alone.code).toBe(2);
+      expect(said.join('\n')).toMatch(/--base-url .* applies to the agent model/);
+    } finally {
+      if (saved === undefined) delete process.env.HEED_AGENT_BASE_URL;
+      else process.env.HEED_AGENT_BASE_URL = saved;
+      await llm.close();
+    }
+  }, 240_000);
+
   test('a dead endpoint (preflight skipped) stops after three episodes with the same model error: exit 3; resumed once it answers, those run again', async () => {
     const closed = await new Promise<number>((resolve) => {
       const srv = createServer().listen(0, '127.0.0.1', () => {
