@@ -4,9 +4,8 @@ import { parseArgs } from 'node:util';
 import { HeedError, outcomeOf, Stopped } from '../core/errors.js';
 import { checkInstruction, writableDir } from '../core/files.js';
 import { exitFor } from '../core/exit.js';
-import { actionCaption } from '../policy/caption.js';
 import { runAgent, type RunResult } from '../agent/loop.js';
-import { Recorder, runDirName, type StepRecord } from '../agent/recorder.js';
+import { Recorder, runDirName } from '../agent/recorder.js';
 import { assemble, type Assembled } from '../agent/session.js';
 import { reportWriter } from '../report/run-report.js';
 import { DEFAULT_CONFIG, type HeedConfig } from '../core/config.js';
@@ -16,7 +15,7 @@ import { loadProfile } from '../profile/load.js';
 import { describeEntry } from '../profile/memory.js';
 import { preflightSlots } from './preflight.js';
 import { checkRunInputs } from './run-inputs.js';
-import { runJson } from './run-output.js';
+import { formatStep, runJson } from './run-output.js';
 import { closeAll, watchSignals } from './signals.js';
 import { loadTask, taskInstruction, type CheckResult, type Task } from '../tasks/task.js';
 import { checkRun } from './run-checks.js';
@@ -66,14 +65,6 @@ export interface RunOutcome {
   dir: string;
   /** How the run ended with its checks folded in: a success whose checks fail is `failed`. */
   outcome: Outcome;
-}
-
-/** A step as the terminal prints it; the caption is the reports' and the approval page's too (policy/caption.ts). */
-export function formatStep(r: StepRecord): string {
-  const d = r.decision;
-  const s = r.sensitivity;
-  const gate = d && s ? `  [${s.category} ${s.grant} → ${d.verdict} by ${d.source}]` : '';
-  return `  ${String(r.step).padStart(2)}. ${actionCaption(r.action, r.target)} → ${r.outcome}${gate}`;
 }
 
 export async function runOnce(

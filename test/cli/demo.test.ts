@@ -19,10 +19,15 @@ describe('npm start (heed demo) without a model and without a terminal', () => {
     }
     const out = lines.join('\n');
     expect(out).toContain('no agent model configured');
-    expect(out).toMatch(/tap \[\d+\] "Don’t allow" → done {2}\[location deny → allow by protective\]/);
-    expect(out).toMatch(/tap \[\d+\] "Only this time" → done {2}\[camera allow_once → allow by user\]/);
-    expect(out).toMatch(/tap \[\d+\] "While using the app" → done {2}\[location allow_foreground → allow by profile\]/);
-    expect(out).toMatch(/tap \[\d+\] "Sign in with Google" → done {2}\[account_signin accept → allow by profile\]/);
+    // A refusal reads as one, never "location deny → allow".
+    expect(out).toMatch(
+      /tap \[\d+\] "Don’t allow" → done {2}\[refuses location — a protective choice: needs no consent\]/,
+    );
+    expect(out).toMatch(/tap \[\d+\] "Only this time" → done {2}\[camera allow_once — you allowed it\]/);
+    expect(out).toMatch(
+      /tap \[\d+\] "While using the app" → done {2}\[location allow_foreground — allowed by the profile\]/,
+    );
+    expect(out).toMatch(/tap \[\d+\] "Sign in with Google" → done {2}\[sign-in accept — allowed by the profile\]/);
     expect(out.match(/■ success/g)).toHaveLength(2);
     expect(out).not.toContain('✗');
   });

@@ -199,3 +199,72 @@ describe('fields and agreements', () => {
     expect(tap('com.example.destiny', nodes, '開始使用')).toMatchObject({ category: 'data_sharing_publish' });
   });
 });
+
+describe('the second blind split (K5)', () => {
+  test('a single-choice dialog ("Pick Chrome\'s language") sets a choice; its OK asks nothing', () => {
+    const radios = ['English', 'Deutsch']
+      .map(
+        (t, i) =>
+          `<node class="android.widget.RadioButton" package="com.example.app" content-desc="${t}" checkable="true" clickable="true" bounds="[100,${1110 + i * 90}][980,${1190 + i * 90}]"/>`,
+      )
+      .join('');
+    const tree = alert(
+      'Pick language',
+      'Your keyboard won’t change',
+      [
+        ['button2', 'Cancel'],
+        ['button1', 'OK'],
+      ],
+      radios,
+    );
+    expect(forward(tree, 'OK')?.exposing ?? false).toBe(false);
+  });
+
+  test('a dialog that asks for a password signs in with its OK', () => {
+    const field =
+      '<node class="android.widget.EditText" package="com.example.app" text="" password="true" clickable="true" bounds="[100,1110][980,1190]"/>';
+    const tree = alert(
+      'Text entry',
+      'Name and password',
+      [
+        ['button2', 'Cancel'],
+        ['button1', 'OK'],
+      ],
+      field,
+    );
+    expect(forward(tree, 'OK')).toMatchObject({ category: 'account_signin', grant: 'accept' });
+  });
+
+  test('"Entered data will not be saved" makes going ahead destructive', () => {
+    const tree = alert('Cancel registration', 'Are you sure? Entered data will not be saved.', [
+      ['button2', 'Voltar'],
+      ['button1', 'Yes, cancel'],
+    ]);
+    expect(forward(tree, 'Yes, cancel')).toMatchObject({ category: 'destructive', grant: 'accept' });
+  });
+
+  test("a calculator's backspace above the keys edits the number", () => {
+    const keys = ['7', '8', '9', '4', '5', '6', '1', '2', '3', '0']
+      .map(
+        (d, i) =>
+          `<node class="android.widget.Button" package="com.sec.android.app.popupcalculator" text="${d}" clickable="true" bounds="[${(i % 3) * 300},${1200 + Math.floor(i / 3) * 200}][${(i % 3) * 300 + 280},${1380 + Math.floor(i / 3) * 200}]"/>`,
+      )
+      .join('');
+    const back =
+      '<node class="android.widget.ImageButton" package="com.sec.android.app.popupcalculator" content-desc="Retroceso" resource-id="com.sec.android.app.popupcalculator:id/calc_handle_btn_delete" clickable="true" bounds="[900,800][1060,900]"/>';
+    const tree = parseUiTree(
+      `<?xml version="1.0"?><hierarchy rotation="0" width="1080" height="2400"><node class="android.widget.FrameLayout" package="com.sec.android.app.popupcalculator" bounds="[0,0][1080,2400]">${back}${keys}</node></hierarchy>`,
+    );
+    const e = tree.elements.find((x) => x.contentDesc === 'Retroceso')!;
+    expect(classify(tree, 'com.sec.android.app.popupcalculator', { kind: 'tap', element: e })).toBeUndefined();
+  });
+
+  test("an order form's Save is no sign-in, though a phone field and 'register' are on it", () => {
+    const nodes: Node[] = [
+      { text: 'Cadastrar ordem de serviço' },
+      { cls: EDIT, hint: 'Telefone do cliente', clickable: true },
+      { cls: BUTTON, text: 'Salvar', clickable: true },
+    ];
+    expect(tap('com.example.os', nodes, 'Salvar')?.category).not.toBe('account_signin');
+  });
+});

@@ -133,7 +133,7 @@ export const SPECIAL =
 
 /** A dialog warning that going ahead erases something: "This will clear your chat history", "cannot be undone". */
 const WARNING =
-  /will (be )?(clear|erase|delete|remove|wipe|reset)|clear (your |the )?(\w+ )*history|cannot be undone|can'?t be undone|will be (deleted|erased|lost)|无法撤销|无法恢复|将被删除|将清除|取り消せません|削除されます|되돌릴 수 없|삭제됩니다|нельзя отменить|будут удалены|no se puede deshacer|não pode ser desfeit|kann nicht rückgängig/i;
+  /will (be )?(clear|erase|delete|remove|wipe|reset|discarded|lost)|will not be saved|won'?t be saved|unsaved changes|não serão salv|no se guardar|не будут сохранены|不会保存|将不会保存|保存されません|저장되지 않|clear (your |the )?(\w+ )*history|cannot be undone|can'?t be undone|will be (deleted|erased|lost)|无法撤销|无法恢复|将被删除|将清除|取り消せません|削除されます|되돌릴 수 없|삭제됩니다|нельзя отменить|будут удалены|no se puede deshacer|não pode ser desfeit|kann nicht rückgängig/i;
 
 type Topic = NonNullable<ScreenContext['topic']>;
 
@@ -249,6 +249,14 @@ const hasDeny = (tree: UiTree, root: UiElement) =>
 const hasWayOut = (tree: UiTree, root: UiElement) =>
   tree.elements.some((x) => inside(x, root) && x.clickable && roleOf(x) === 'protective');
 
+/** A dialog that asks for a password (a name and a password, a PIN to confirm): its OK signs in. */
+const passwordDialog = (tree: UiTree, root: UiElement): Topic | undefined =>
+  tree.elements.some(
+    (x) => inside(x, root) && (x.password || (/EditText/.test(x.class) && CREDENTIAL_FIELD.test(fieldWords(x)))),
+  )
+    ? { category: 'account_signin', why: 'the dialog asks for a password', form: true }
+    : undefined;
+
 const cache = new WeakMap<UiTree, Map<number, ScreenContext>>();
 
 export function contextOf(tree: UiTree, e: UiElement): ScreenContext {
@@ -263,7 +271,9 @@ export function contextOf(tree: UiTree, e: UiElement): ScreenContext {
   const ctx: ScreenContext = {
     text: all,
     ...(root ? { dialog: { root, text: dialogText } } : {}),
-    topic: root ? dialogTopic(dialogText, hasDeny(tree, root), hasWayOut(tree, root)) : screenTopic(all, tree),
+    topic: root
+      ? (dialogTopic(dialogText, hasDeny(tree, root), hasWayOut(tree, root)) ?? passwordDialog(tree, root))
+      : screenTopic(all, tree),
   };
   byRoot.set(key, ctx);
   return ctx;

@@ -14,7 +14,7 @@ function digitKeys(tree: UiTree): UiElement[] {
  * exempt: a keypad's "Pay", "Send" or "OK" key does what it says (an amount pad in a wallet has one among its digits).
  */
 const EDIT_KEY = // as normWords writes them: lower case, no diacritics
-  /^(?:del|delete|backspace|back space|clear|clr|c|ce|ac|borrar|eliminar|loschen|effacer|supprimer|cancella|apagar|sil|hapus|xoa|удалить|стереть|删除|删|清除|清空|退格|削除|クリア|삭제|지우기|ลบ|حذف|مسح)$/;
+  /^(?:del|delete|backspace|back space|clear|clr|c|ce|ac|borrar|eliminar|retroceso|retroceder|ruckschritt|loschen|effacer|supprimer|cancella|apagar|sil|hapus|xoa|удалить|стереть|删除|删|清除|清空|退格|削除|クリア|삭제|지우기|ลบ|حذف|مسح)$/;
 
 /** A key among a keypad's rows (as wide as its digit keys at most twice) whose every label edits what is typed. */
 export function keypadKey(tree: UiTree, e: UiElement): boolean {
@@ -26,7 +26,9 @@ export function keypadKey(tree: UiTree, e: UiElement): boolean {
   const bottom = Math.max(...digits.map((d) => d.bounds[3]));
   const width = Math.max(...digits.map((d) => d.bounds[2] - d.bounds[0]));
   const mid = (e.bounds[1] + e.bounds[3]) / 2;
-  return mid >= top && mid <= bottom && e.bounds[2] - e.bounds[0] <= 2 * width;
+  // The keypad's rows, and the rows above them where calculators put "C" and the backspace (Samsung's sits on the
+  // handle between the display and the keys).
+  return mid >= top - (bottom - top) && mid <= bottom && e.bounds[2] - e.bounds[0] <= 2 * width;
 }
 
 /** "Add" in the corpus languages, as forms label the control that adds another row of a kind. */

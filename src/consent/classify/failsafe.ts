@@ -17,8 +17,10 @@ const buttonLike = (e: UiElement) => e.clickable && !e.checkable && !e.scrollabl
 const PICKER = /NumberPicker|TimePicker|DatePicker|CalendarView/;
 const PICKER_ID =
   /^(timePicker|datePicker|numberpicker|input_hour|input_minute|hours|minutes|am_pm_spinner|date_picker_header)$/;
+/** Or a single-choice list ("Pick Chrome's language": radio buttons): the dialog sets what was chosen. */
 const pickerIn = (tree: UiTree, root: UiElement) =>
-  tree.elements.some((x) => inside(x, root) && (PICKER.test(x.class) || PICKER_ID.test(idSuffix(x.resourceId))));
+  tree.elements.some((x) => inside(x, root) && (PICKER.test(x.class) || PICKER_ID.test(idSuffix(x.resourceId)))) ||
+  tree.elements.filter((x) => inside(x, root) && /RadioButton|CheckedTextView/.test(x.class)).length >= 2;
 
 /** A dialog that asks to leave the app (or the game): going ahead grants nothing. */
 const EXIT_APP =

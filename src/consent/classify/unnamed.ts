@@ -7,7 +7,9 @@ import { contextOf } from './context.js';
 import { topicWords } from './permission.js';
 import { point } from './point.js';
 import { normWords, wordCount } from './text.js';
-import { conceptOf } from './vocabulary.js';
+import { conceptOf, conceptsIn } from './vocabulary.js';
+
+const SIGN_IN = new Set(['sign_in', 'sign_up', 'verify', 'continue_as']);
 
 /**
  * "Tap here to add contacts", "Tap to enable in Settings", "Toque para ativar", "点击开启": a call to act on a
@@ -19,7 +21,7 @@ const CALL_TO_ACT =
 
 /** Words on a sign-in form that do not submit it: help, recovery, showing the password, policies, pickers, leaving. */
 const NOT_SUBMIT =
-  /emergency|urgence|emergencia|emergência|notruf|экстренн|紧急|緊急|긴급|acil|طوارئ|forgot|recover|reset|help|trouble|problem|support|contact|show|hide|visib|terms|privacy|policy|polic|cookie|country|region|language|idioma|back|return|close|cancel|skip|later|remember|olvid|esqueci|oubli|vergessen|hilfe|ayuda|ajuda|aide|помощ|забыл|восстанов|忘记|忘れ|잊|도움|unuttum|yardım|gizlilik|politika|koşul|lupa|bantuan|quên|trợ giúp|نسيت|مساعدة|الخصوصية|سياسة|الشروط|帮助|隐私|协议|条款|ヘルプ|規約|약관|개인정보|도움말/i;
+  /navigate|menu|more options|emergency|urgence|emergencia|emergência|notruf|экстренн|紧急|緊急|긴급|acil|طوارئ|forgot|recover|reset|help|trouble|problem|support|contact|show|hide|visib|terms|privacy|policy|polic|cookie|country|region|language|idioma|back|return|close|cancel|skip|later|remember|olvid|esqueci|oubli|vergessen|hilfe|ayuda|ajuda|aide|помощ|забыл|восстанов|忘记|忘れ|잊|도움|unuttum|yardım|gizlilik|politika|koşul|lupa|bantuan|quên|trợ giúp|نسيت|مساعدة|الخصوصية|سياسة|الشروط|帮助|隐私|协议|条款|ヘルプ|規約|약관|개인정보|도움말/i;
 
 function callToAct(e: UiElement): Sensitivity | undefined {
   const text = e.text || e.contentDesc || e.label;
@@ -43,11 +45,18 @@ function formButton(tree: UiTree, e: UiElement): Sensitivity | undefined {
   const label = (e.text || e.contentDesc || e.label).trim();
   const words = normWords(label);
   if (!/\p{L}/u.test(words) || wordCount(words) > 4 || NOT_SUBMIT.test(label)) return undefined;
+  // "Save" keeps what a form holds (labels.ts reads it where a sign-in is what is saved).
+  if (conceptOf(label)?.concept === 'save') return undefined;
   // The lock screen's PIN pad unlocks the phone; it signs in to no account.
   if (e.package === 'com.android.systemui' || tree.elements.some((x) => /keyguard/i.test(x.resourceId)))
     return undefined;
   const ctx = contextOf(tree, e);
   if (ctx.dialog || !ctx.topic?.form) return undefined;
+  // A phone or e-mail field alone is any form's (an order, a contact form): only a password or one-time-code field,
+  // or words of signing in somewhere on the screen, make it a sign-in form.
+  const labels = tree.interactive.map((i) => tree.elements[i]!).map((x) => x.text || x.contentDesc || x.label);
+  const signin = [ctx.text, ...labels].some((t) => [...conceptsIn(t)].some((c) => SIGN_IN.has(c)));
+  if (!signin && !tree.elements.some((x) => x.password)) return undefined;
   return point(e, 'account_signin', 'accept', `"${label}" is a button of a sign-in form (${ctx.topic.why})`, {
     tentative: true,
   });
