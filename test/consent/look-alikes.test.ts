@@ -5,7 +5,7 @@
 import { classify, consentPoints } from '../../src/consent/classify.js';
 import { conceptOf } from '../../src/consent/classify/vocabulary.js';
 import { parseUiTree } from '../../src/device/ui-tree.js';
-import { dump, el, type Node } from '../support/dump.js';
+import { alertDialog, dump, el, type Node } from '../support/dump.js';
 
 const tap = (pkg: string, nodes: Node[], text: string) => {
   const tree = dump(pkg, nodes);
@@ -31,18 +31,7 @@ describe('results reported are no actions', () => {
   });
 });
 
-/** An AlertDialog: title, message, buttons in their slots, and whatever else the dialog holds. */
-function alert(title: string, message: string, buttons: [string, string][], extra = '') {
-  const b = buttons
-    .map(
-      ([id, text], i) =>
-        `<node class="android.widget.Button" package="com.example.app" text="${text}" resource-id="android:id/${id}" clickable="true" bounds="[${100 + i * 300},1300][${380 + i * 300},1400]"/>`,
-    )
-    .join('');
-  return parseUiTree(
-    `<?xml version="1.0"?><hierarchy rotation="0" width="1080" height="2400"><node class="android.widget.FrameLayout" package="com.example.app" bounds="[60,800][1020,1500]"><node class="android.widget.TextView" package="com.example.app" text="${title}" resource-id="android:id/alertTitle" bounds="[100,850][980,950]"/><node class="android.widget.TextView" package="com.example.app" text="${message}" resource-id="android:id/message" bounds="[100,960][980,1100]"/>${extra}${b}</node></hierarchy>`,
-  );
-}
+const alert = alertDialog;
 const forward = (tree: ReturnType<typeof alert>, text: string) =>
   consentPoints(tree, 'com.example.app').get(tree.elements.find((x) => x.text === text)!.index);
 

@@ -3,8 +3,7 @@
 // Each with the screen that must stay quiet: the lock screen's PIN pad, "Forgot password?", a lone "Got it", a mail
 // app's "Archive".
 import { classify, consentPoints } from '../../src/consent/classify.js';
-import { parseUiTree } from '../../src/device/ui-tree.js';
-import { dump, el, type Node } from '../support/dump.js';
+import { alertDialog, dump, el, type Node } from '../support/dump.js';
 
 const tap = (pkg: string, nodes: Node[], text: string) => {
   const tree = dump(pkg, nodes);
@@ -78,18 +77,8 @@ describe("a sign-in form's buttons that no rule names", () => {
   });
 });
 
-/** An AlertDialog as Android draws it: title, message, and the buttons in their platform slots. */
-function alert(message: string, buttons: [string, string][]) {
-  const b = buttons
-    .map(
-      ([id, text], i) =>
-        `<node class="android.widget.Button" package="com.example.chat" text="${text}" resource-id="android:id/${id}" clickable="true" bounds="[${100 + i * 300},1300][${380 + i * 300},1400]"/>`,
-    )
-    .join('');
-  return parseUiTree(
-    `<?xml version="1.0"?><hierarchy rotation="0" width="1080" height="2400"><node class="android.widget.FrameLayout" package="com.example.chat" bounds="[60,800][1020,1500]"><node class="android.widget.TextView" package="com.example.chat" text="Account" resource-id="android:id/alertTitle" bounds="[100,850][980,950]"/><node class="android.widget.TextView" package="com.example.chat" text="${message}" resource-id="android:id/message" bounds="[100,960][980,1200]"/>${b}</node></hierarchy>`,
-  );
-}
+const alert = (message: string, buttons: [string, string][]) =>
+  alertDialog('Account', message, buttons, '', 'com.example.chat');
 
 describe("an AlertDialog's positive button", () => {
   test('beside a negative button that is no refusal, it does what the message names', () => {

@@ -8,7 +8,7 @@ import { pathToFileURL } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import type { Results } from '../../src/eval/results.js';
 import { writeRunReport } from '../../src/report/run-report.js';
-import { launchChromium } from '../support/chromium.js';
+import { launchChromium, shoot } from '../support/chromium.js';
 import { hostileRun, smallEval, trailcamRun } from '../support/report-runs.js';
 
 const SHOTS = join(process.cwd(), 'runs', 'report-screenshots');
@@ -96,7 +96,7 @@ describe('the run report in Chromium', () => {
       const page = await open(join(runDir, 'report.html'), width);
       try {
         expect(await overflows(page)).toEqual([]);
-        await page.screenshot({ path: join(SHOTS, `run-${width}.png`), fullPage: true });
+        await shoot(page, { path: join(SHOTS, `run-${width}.png`), fullPage: true });
         // Step 4 ("Take photo"): its frame enlarges in a dialog, outline and all; arrows step through the run.
         await page.locator('#s-4 a.shot').click();
         const dialog = page.locator('dialog#zoom');
@@ -107,7 +107,7 @@ describe('the run report in Chromium', () => {
         expect(box.x).toBeGreaterThanOrEqual(img.x - 3);
         expect(box.x + box.width).toBeLessThanOrEqual(img.x + img.width + 3);
         expect(img.height).toBeGreaterThan(width > 500 ? 600 : 500);
-        await page.screenshot({ path: join(SHOTS, `run-zoom-${width}.png`) });
+        await shoot(page, { path: join(SHOTS, `run-zoom-${width}.png`) });
         await page.keyboard.press('ArrowRight');
         expect(await page.locator('#zcap').textContent()).toMatch(/^5\. tap \[10\] "Only this time"/);
         await page.keyboard.press('Escape');
@@ -127,7 +127,7 @@ describe('the run report in Chromium', () => {
       expect(await page.locator('script').count()).toBe(1);
       expect(await page.locator('body img:not([src^="frames/"])').count()).toBe(0);
       expect(errorsOf(page)).toEqual([]);
-      await page.screenshot({ path: join(SHOTS, 'run-hostile-1280.png'), fullPage: true });
+      await shoot(page, { path: join(SHOTS, 'run-hostile-1280.png'), fullPage: true });
     } finally {
       await page.close();
     }
@@ -165,7 +165,7 @@ describe('the eval report in Chromium', () => {
       try {
         expect(await overflows(page)).toEqual([]);
         expect(await chartClashes(page)).toEqual([]);
-        await page.screenshot({ path: join(SHOTS, `eval-${width}.png`), fullPage: true });
+        await shoot(page, { path: join(SHOTS, `eval-${width}.png`), fullPage: true });
         // Always-allow as privacy-first on TrailCam: its violations are marked on the steps, against the persona.
         const ep = page.locator(
           'details.ep[data-policy="always-allow"][data-task="trailcam-photo"][data-persona="privacy-first"]',
@@ -225,7 +225,7 @@ describe('the eval report in Chromium', () => {
       await page.reload();
       expect(await page.locator('select[name="split"]').inputValue()).toBe('proactive');
       expect(new Set((await visible(page)).map((e) => e.split))).toEqual(new Set(['proactive']));
-      await page.screenshot({ path: join(SHOTS, 'eval-filtered-1280.png'), fullPage: true });
+      await shoot(page, { path: join(SHOTS, 'eval-filtered-1280.png'), fullPage: true });
       expect(errorsOf(page)).toEqual([]);
     } finally {
       await page.close();

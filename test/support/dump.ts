@@ -57,3 +57,26 @@ export function el(tree: UiTree, text: string) {
   if (!e) throw new Error(`no "${text}" on the screen: ${tree.elements.map((x) => x.label).join(' | ')}`);
   return e;
 }
+
+/**
+ * An AlertDialog as Android draws it, in a window narrower than the screen: title, message, whatever else it holds
+ * (`extra`: raw nodes such as a TimePicker or radio buttons), and its buttons in their platform slots
+ * (`['button1', 'OK']` is android:id/button1).
+ */
+export function alertDialog(
+  title: string,
+  message: string,
+  buttons: [string, string][],
+  extra = '',
+  pkg = 'com.example.app',
+): UiTree {
+  const b = buttons
+    .map(
+      ([id, text], i) =>
+        `<node class="android.widget.Button" package="${pkg}" text="${esc(text)}" resource-id="android:id/${id}" clickable="true" bounds="[${100 + i * 300},1300][${380 + i * 300},1400]"/>`,
+    )
+    .join('');
+  return parseUiTree(
+    `<?xml version="1.0"?><hierarchy rotation="0" width="1080" height="2400"><node class="android.widget.FrameLayout" package="${pkg}" bounds="[60,800][1020,1500]"><node class="android.widget.TextView" package="${pkg}" text="${esc(title)}" resource-id="android:id/alertTitle" bounds="[100,850][980,950]"/><node class="android.widget.TextView" package="${pkg}" text="${esc(message)}" resource-id="android:id/message" bounds="[100,960][980,1100]"/>${extra}${b}</node></hierarchy>`,
+  );
+}

@@ -10,7 +10,7 @@ import { WebUser } from '../../src/user/web.js';
 import type { ConsentRequest } from '../../src/user/channel.js';
 import { act, scripted, tap } from '../support/fake-llm.js';
 import { runWithScriptedModel } from '../support/agent-run.js';
-import { launchChromium } from '../support/chromium.js';
+import { launchChromium, shoot } from '../support/chromium.js';
 
 const SHOTS = join(process.cwd(), 'runs', 'web-screenshots');
 const TRAILCAM = 'com.heed.trailcam';
@@ -77,13 +77,13 @@ describe('the browser approval page', () => {
       expect(await top('#req-buttons')).toBeLessThan(await top('#screen'));
       expect(await top('#req-buttons')).toBeLessThan(844);
       expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
-      await page.screenshot({ path: join(SHOTS, 'approval-phone.png'), fullPage: true });
+      await shoot(page, { path: join(SHOTS, 'approval-phone.png'), fullPage: true });
       await page.setViewportSize({ width: 1280, height: 800 });
       // On a desktop the screen sits beside the question.
       expect((await page.locator('#screen').boundingBox())!.x).toBeLessThan(
         (await page.locator('#request').boundingBox())!.x,
       );
-      await page.screenshot({ path: join(SHOTS, 'approval-desktop.png'), fullPage: true });
+      await shoot(page, { path: join(SHOTS, 'approval-desktop.png'), fullPage: true });
       // Keyboard: focus is on the request, and "o" answers "only this time": heed taps "Only this time" instead.
       expect(await page.evaluate(() => document.activeElement?.id)).toBe('req-title');
       await page.keyboard.press('o');
@@ -281,7 +281,7 @@ describe('the approval page in the user’s words', () => {
       expect(timeline).toContain('you allowed it');
       expect(timeline).toContain('blocked by the profile');
       expect(timeline).not.toMatch(/allow by|block by/);
-      await page.screenshot({ path: join(SHOTS, 'approval-words-phone.png'), fullPage: true });
+      await shoot(page, { path: join(SHOTS, 'approval-words-phone.png'), fullPage: true });
       await page.keyboard.press('o');
       expect(await signIn).toEqual({ kind: 'allow_once' });
     } finally {
@@ -459,9 +459,9 @@ describe('the approval page from heed run and heed eval', () => {
         if (!looked) {
           looked = true;
           await during(page);
-          await page.screenshot({ path: join(SHOTS, `${shots}-phone.png`), fullPage: true });
+          await shoot(page, { path: join(SHOTS, `${shots}-phone.png`), fullPage: true });
           await page.setViewportSize({ width: 1280, height: 800 });
-          await page.screenshot({ path: join(SHOTS, `${shots}-desktop.png`), fullPage: true });
+          await shoot(page, { path: join(SHOTS, `${shots}-desktop.png`), fullPage: true });
           await page.setViewportSize({ width: 390, height: 844 });
         }
         await page.keyboard.press('o'); // the page shows "Sending…" at once, then how the POST went
@@ -495,9 +495,9 @@ describe('the approval page from heed run and heed eval', () => {
       await page.getByText('✓ a photo was saved').waitFor();
       await page.getByText('the run has ended; this page no longer updates').waitFor();
       expect(await page.getByText('disconnected').count()).toBe(0);
-      await page.screenshot({ path: join(SHOTS, 'approval-ended-phone.png'), fullPage: true });
+      await shoot(page, { path: join(SHOTS, 'approval-ended-phone.png'), fullPage: true });
       await page.setViewportSize({ width: 1280, height: 800 });
-      await page.screenshot({ path: join(SHOTS, 'approval-ended-desktop.png'), fullPage: true });
+      await shoot(page, { path: join(SHOTS, 'approval-ended-desktop.png'), fullPage: true });
     } finally {
       await page.close();
     }
