@@ -1,6 +1,7 @@
 // Every adversarial scenario, by item.
 import { answerScope } from './scenarios/answer-scope.js';
 import { answers } from './scenarios/answers.js';
+import { choices } from './scenarios/choices.js';
 import { doubleTap } from './scenarios/double-tap.js';
 import { gestures } from './scenarios/gestures.js';
 import { identity } from './scenarios/identity.js';
@@ -25,6 +26,7 @@ export const SCENARIOS: Scenario[] = [
   ...payment,
   ...wordings,
   ...polarity,
+  ...choices,
   ...secrets,
   ...typedSecrets,
   ...identity,

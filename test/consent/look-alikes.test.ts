@@ -209,6 +209,25 @@ describe('the second blind split (K5)', () => {
     expect(forward(tree, 'OK')?.exposing ?? false).toBe(false);
   });
 
+  test("a plan chooser whose choices carry the prices: its OK pays (the choices' words count)", () => {
+    const radios = ['Monthly — $4.99', 'Yearly — $39.99']
+      .map(
+        (t, i) =>
+          `<node class="android.widget.RadioButton" package="com.example.app" text="${t}" checkable="true" clickable="true" bounds="[100,${1110 + i * 90}][980,${1190 + i * 90}]"/>`,
+      )
+      .join('');
+    const tree = alert(
+      'Choose your plan',
+      '',
+      [
+        ['button2', 'Cancel'],
+        ['button1', 'OK'],
+      ],
+      radios,
+    );
+    expect(forward(tree, 'OK')).toMatchObject({ category: 'payment_purchase', exposing: true });
+  });
+
   test('a dialog that asks for a password signs in with its OK', () => {
     const field =
       '<node class="android.widget.EditText" package="com.example.app" text="" password="true" clickable="true" bounds="[100,1110][980,1190]"/>';

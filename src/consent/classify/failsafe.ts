@@ -3,7 +3,7 @@
 // grants, it is a consent point of category `unknown`: the gate asks (no profile rule or memory covers it).
 import { idSuffix, type UiElement, type UiTree } from '../../device/ui-tree.js';
 import type { Sensitivity } from '../types.js';
-import { contextOf } from './context.js';
+import { contextOf, dialogTopic } from './context.js';
 import { named, protective } from './labels.js';
 import { point } from './point.js';
 import { wordCount, normWords } from './text.js';
@@ -21,6 +21,14 @@ const PICKER_ID =
 const pickerIn = (tree: UiTree, root: UiElement) =>
   tree.elements.some((x) => inside(x, root) && (PICKER.test(x.class) || PICKER_ID.test(idSuffix(x.resourceId)))) ||
   tree.elements.filter((x) => inside(x, root) && /RadioButton|CheckedTextView/.test(x.class)).length >= 2;
+
+/** Every word a dialog shows, its choices' labels too (prose leaves checkable rows out). */
+const wordsIn = (tree: UiTree, root: UiElement) =>
+  tree.elements
+    .filter((x) => inside(x, root))
+    .map((x) => x.text || x.contentDesc)
+    .filter((t) => t.trim())
+    .join(' \n ');
 
 /** A dialog that asks to leave the app (or the game): going ahead grants nothing. */
 const EXIT_APP =
@@ -49,12 +57,14 @@ export function failSafePoint(tree: UiTree, e: UiElement): Sensitivity | undefin
   if (!ways.length || buttons.length - ways.length > 2) return undefined;
   // Android's app-error and not-responding dialogs (aerr_*: "Close app", "Wait", "App info") ask nothing; nor do a
   // picker's "OK" (a time, a date, a number: the value being chosen), leaving the app, or saving on the device.
-  // Only when the dialog's words name nothing: "Exit? Your plan renews at $9.99" still asks.
-  if (!ctx.topic && (pickerIn(tree, ctx.dialog.root) || EXIT_APP.test(ctx.dialog.text))) return undefined;
+  // Only when nothing in the dialog names what is at stake, its choices' own words included: "Exit? Your plan renews
+  // at $9.99" and a plan chooser ("Monthly — $4.99" · "Yearly — $39.99" · OK) still ask.
+  const stake = ctx.topic ?? dialogTopic(wordsIn(tree, ctx.dialog.root));
+  if (!stake && (pickerIn(tree, ctx.dialog.root) || EXIT_APP.test(ctx.dialog.text))) return undefined;
   if (tree.elements.some((x) => /^aerr_/.test(idSuffix(x.resourceId)))) return undefined;
   const label = e.text || e.contentDesc || e.label;
   const n = named(tree, e);
-  if (n?.hit.concept === 'save' && !ctx.topic) return undefined;
+  if (n?.hit.concept === 'save' && !stake) return undefined;
   // The way forward: a confirmation ("OK", "确定", "확인", android:id/button1), or any short button beside the way
   // out when the dialog asks a question.
   const question = /[?？؟]/.test(ctx.dialog.text);
@@ -65,10 +75,10 @@ export function failSafePoint(tree: UiTree, e: UiElement): Sensitivity | undefin
     (question && wordCount(normWords(label)) <= 4);
   if (!forward || !label.trim()) return undefined;
   const out = ways[0]!.text || ways[0]!.contentDesc || ways[0]!.resourceId;
-  // The dialog's message may still say what going ahead does ("This will clear your chat history").
-  if (ctx.topic)
-    return point(e, ctx.topic.category, 'accept', `"${label}" goes ahead in a dialog: ${ctx.topic.why}`, {
-      ...(ctx.topic.tentative ? { tentative: true } : {}),
+  // The dialog's message (or its choices) may still say what going ahead does ("This will clear your chat history").
+  if (stake)
+    return point(e, stake.category, 'accept', `"${label}" goes ahead in a dialog: ${stake.why}`, {
+      ...(stake.tentative ? { tentative: true } : {}),
     });
   return point(
     e,
