@@ -104,6 +104,14 @@ describe('controls that edit what is chosen', () => {
     );
     const remove = tree.elements.find((x) => x.contentDesc === 'Remove')!;
     expect(classify(tree, 'com.example.nutra', { kind: 'tap', element: remove })?.exposing ?? false).toBe(false);
+    // Beside an account and an "Add", with no quantity shown, "Remove" still removes.
+    const account = parseUiTree(
+      `<?xml version="1.0"?><hierarchy rotation="0" width="1080" height="2400"><node class="android.widget.FrameLayout" package="com.example.nutra" bounds="[0,0][1080,2400]"><node class="android.widget.TextView" package="com.example.nutra" text="uli.trails@example.com" bounds="[40,500][400,600]"/><node class="android.widget.Button" package="com.example.nutra" content-desc="Remove" clickable="true" bounds="[700,500][820,600]"/><node class="android.widget.Button" package="com.example.nutra" content-desc="Add" clickable="true" bounds="[860,500][980,600]"/></node></hierarchy>`,
+    );
+    const drop = account.elements.find((x) => x.contentDesc === 'Remove')!;
+    expect(classify(account, 'com.example.nutra', { kind: 'tap', element: drop })).toMatchObject({
+      category: 'destructive',
+    });
     const list: Node[] = [{ text: 'Members' }, { text: 'Alex' }, { text: 'Remove', clickable: true }];
     expect(tap('com.example.app', list, 'Remove')).toMatchObject({ category: 'destructive' });
   });

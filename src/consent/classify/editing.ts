@@ -2,6 +2,7 @@
 // pad's "delete") and the remove icon of a repeatable row in a form being edited ("删除提醒" beside "10 分钟前" when the
 // form also offers "添加提醒"). Nothing is gone until the form is saved: saving is the consent point, if anything is.
 import type { UiElement, UiTree } from '../../device/ui-tree.js';
+import { lineTexts } from './context.js';
 import { normWords, wordCount } from './text.js';
 
 /** Digit keys of a keypad (a calculator, a dialer, a PIN pad): ten buttons whose label is one digit. */
@@ -63,6 +64,9 @@ const ADD_ONLY =
 export function stepperKey(tree: UiTree, e: UiElement, verb: string): boolean {
   const words = (x: UiElement) => normWords(x.text || x.contentDesc || x.label);
   if (words(e) !== verb) return false;
+  // A stepper shows the quantity it steps ("0 / 8", "2 glasses"): without one, "Remove · Add" beside an account or a
+  // member is no stepper.
+  if (!lineTexts(tree, e).some((t) => /\d/.test(t))) return false;
   const mid = (x: UiElement) => (x.bounds[1] + x.bounds[3]) / 2;
   const h = e.bounds[3] - e.bounds[1];
   return tree.elements.some(
