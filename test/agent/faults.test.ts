@@ -41,11 +41,24 @@ describe('model replies that are not what the SDK types promise', () => {
     expect(promptOf(again.llm.requests[1]!)).toContain('not a valid action: no JSON object found');
   });
 
-  test('a body without choices is re-asked; every time: the run ends stuck, each step on record', async () => {
-    const run = await runOnFake({ respond: () => ({ status: 200, body: { id: 'x', object: 'chat.completion' } }) });
-    expect(run.result.outcome).toBe('stuck');
-    expect(steps(run.dir).map((s) => s.status)).toEqual(['invalid', 'invalid', 'invalid']);
-    expect(summary(run.dir)).toMatchObject({ outcome: 'stuck', message: expect.stringContaining('no usable action') });
+  test("a body without choices is the endpoint's failure, not the model's: model-error, with the body quoted", async () => {
+    const run = await runOnFake({
+      respond: () => ({ status: 200, body: { error: { message: 'quota exceeded for this key' } } }),
+    });
+    expect(run.result.outcome).toBe('model-error');
+    expect(steps(run.dir).map((s) => s.status)).toEqual(['error']);
+    expect(summary(run.dir)).toMatchObject({
+      outcome: 'model-error',
+      message: expect.stringMatching(/answered without choices.*quota exceeded/),
+    });
+  });
+
+  test('one body without choices, then a reply: retried, and the run goes on', async () => {
+    const run = await runOnFake({
+      respond: (_r, n) => (n === 0 ? { status: 200, body: { id: 'x', object: 'chat.completion' } } : finish),
+      llm: { maxRetries: 1, backoffMs: 1 },
+    });
+    expect(run.result.outcome).toBe('success');
   });
 
   test('usage given as strings or negative numbers never reaches the totals as text or below zero', async () => {

@@ -145,6 +145,24 @@ export class LlmClient {
               : undefined,
         );
       }
+      // A body without `choices` is no model reply: an error the endpoint or a proxy sent with status 200, or a URL
+      // that is not a chat-completions endpoint. It is the endpoint's failure, retried like one, never the model's.
+      if (!Array.isArray((res as { choices?: unknown } | undefined)?.choices)) {
+        const body = JSON.stringify(res ?? null).slice(0, 200);
+        if (retries < this.config.maxRetries) {
+          const wait = this.config.backoffMs * 2 ** retries;
+          this.notify?.(
+            `  … the ${this.config.slot} model's endpoint answered without choices; retry ${retries + 1} of ${this.config.maxRetries} in ${(wait / 1000).toFixed(1)} s`,
+          );
+          await sleep(wait, signal);
+          retries++;
+          continue;
+        }
+        throw new ModelError(
+          `The ${this.config.slot} model (${this.config.model} at ${this.config.baseURL}) answered without choices${retries ? ` ${retries + 1} times` : ''}: ${body}`,
+          `check that HEED_${this.config.slot.toUpperCase()}_BASE_URL / OPENAI_BASE_URL is an OpenAI-compatible /v1 endpoint and what it says in that body`,
+        );
+      }
       const text = replyText(res);
       const u = (res as { usage?: { prompt_tokens?: unknown; completion_tokens?: unknown } }).usage;
       const usage = { input: tokenCount(u?.prompt_tokens), output: tokenCount(u?.completion_tokens) };
