@@ -119,7 +119,8 @@ function displayOutcome(r: StepRecord): string {
 
 /** The step as the policy reads it next time ("Steps so far"). */
 export function historyItem(r: StepRecord): HistoryItem {
-  const what = r.action ? describeAction(r.action) : '(no valid action)';
+  // Only an invalid reply is the model's: a step that stopped before any action (a device or endpoint failure) says so.
+  const what = r.action ? describeAction(r.action) : r.status === 'invalid' ? '(no valid action)' : '(no action)';
   const d = r.decision;
   const outcome = {
     invalid: () => r.proposal.error ?? 'invalid',
