@@ -284,3 +284,56 @@ describe('the second blind split (K5)', () => {
     expect(tap('com.example.os', nodes, 'Salvar')?.category).not.toBe('account_signin');
   });
 });
+
+describe('the third blind split (K6)', () => {
+  const bar = (labels: string[]): Node[] => [
+    { text: 'NetDrop' },
+    ...labels.map((l, i) => ({ desc: `${l}, Tab ${i + 1} of ${labels.length}`, clickable: true })),
+  ];
+  const tapDesc = (nodes: Node[], desc: string) => {
+    const tree = dump('com.example.drop', nodes);
+    const e = tree.elements.find((x) => x.contentDesc === desc)!;
+    return classify(tree, 'com.example.drop', { kind: 'tap', element: e });
+  };
+
+  test('a tab bar\'s "Send" tab opens a page; a sign-in form\'s "Sign Up" tab is still a sign-up', () => {
+    expect(tapDesc(bar(['Send', 'Receive', 'Settings']), 'Send, Tab 1 of 3')).toBeUndefined();
+    expect(tapDesc(bar(['Sign In', 'Sign Up']), 'Sign Up, Tab 2 of 2')).toMatchObject({ category: 'account_signin' });
+  });
+
+  test('one "Pay, Tab 1 of 1" is no tab bar: it still pays', () => {
+    expect(tapDesc(bar(['Pay']), 'Pay, Tab 1 of 1')).toMatchObject({ category: 'payment_purchase' });
+  });
+
+  test('"未登录" (not signed in) on a profile entry is a state; "Press here to sign in …" signs in', () => {
+    const entry: Node[] = [{ clickable: true, children: [{ text: '我' }, { text: '未登录' }] }];
+    const tree = dump('com.example.rss', entry);
+    const panel = tree.elements.find((x) => x.clickable && !x.text)!;
+    expect(classify(tree, 'com.example.rss', { kind: 'tap', element: panel })).toBeUndefined();
+    expect(conceptOf('Press here to sign in to your Expo account and see your projects')?.concept).toBe('sign_in');
+  });
+
+  test('a list item\'s state word ("Concluído") beside a price is no confirmation of a payment', () => {
+    const row: Node[] = [
+      { text: 'Ordens de serviço' },
+      {
+        clickable: true,
+        children: [{ text: 'Teste 001' }, { text: 'Executar' }, { text: 'Concluido' }, { text: 'R$ 250.00' }],
+      },
+    ];
+    const tree = dump('br.com.example.os', row);
+    const item = tree.elements.find((x) => x.clickable && !x.text)!;
+    expect(classify(tree, 'br.com.example.os', { kind: 'tap', element: item })).toBeUndefined();
+  });
+
+  test('Brazilian "Conectar-se a uma rede Wi-Fi" is no sign-in', () => {
+    expect(conceptOf('Conectar-se a uma rede Wi‑Fi aberta')?.concept).not.toBe('sign_in');
+    expect(
+      tap(
+        'com.android.systemui',
+        [{ text: 'Sistema' }, { text: 'Conectar-se a uma rede Wi‑Fi aberta', clickable: true }],
+        'Conectar-se a uma rede Wi‑Fi aberta',
+      ),
+    ).toBeUndefined();
+  });
+});

@@ -11,6 +11,7 @@ import { point } from './point.js';
 import { idWords, normWords, wordCount } from './text.js';
 import { conceptOfId } from './ids.js';
 import { isSwitchState } from './states.js';
+import { ALERTS, inTabBar, MARKETING, NAV_TAB, plain, STATE_LIKE } from './readings.js';
 import { isRadio, preferenceRow, toggleOf, togglePoint } from './toggles.js';
 import { CONCEPTS, conceptOf, conceptsIn, reportsStatus, type Concept, type Hit } from './vocabulary.js';
 
@@ -87,13 +88,21 @@ export const isLauncher = (e: UiElement) => LAUNCHER.test(e.package) || /BubbleT
 export function named(tree: UiTree, e: UiElement): Named | undefined {
   const launcher = isLauncher(e);
   const statement = !!toggleOf(tree, e);
-  for (const [text, via] of candidates(tree, e)) {
+  const all = candidates(tree, e);
+  // A navigation tab ("Send, Tab 1 of 4", as TalkBack reads Compose and Flutter tabs) opens a page; it acts on nothing
+  // — except a sign-in form's "Sign In" / "Sign Up" tabs, which choose how the form signs the user in.
+  const tab = all.some(([t]) => NAV_TAB.test(t)) && inTabBar(tree, e);
+  for (const [text, via] of all) {
     // "Login successfully!" on a dialog's panel reports a result; a button's own words still say what it does, even
     // beside a status ("Pay now — success guaranteed").
     if (!/Button/.test(e.class) && reportsStatus(text)) continue;
     // An icon's name is a few words; a launcher's own set-up page speaks in sentences ("Войти в Google для …").
     const exact = launcher && wordCount(normWords(text)) <= 3;
     const hit = conceptOf(text, exact, statement);
+    // A list item's texts describe it: "Concluído" ("done") among "Teste 001 · Executar · R$ 250.00" is its state, so
+    // in a row of three texts or more the words that also name a state do not make it a confirmation.
+    if (hit && via === 'row' && all.length >= 3 && STATE_LIKE.has(hit.concept)) continue;
+    if (hit && tab && !SIGN_IN.includes(hit.concept)) return undefined;
     if (hit) return { hit, concept: CONCEPTS[hit.concept]!, text, via };
   }
   // The id is the weakest evidence: only a button whose words name nothing is read by it (a dialer's "backspace"
@@ -106,22 +115,6 @@ export function named(tree: UiTree, e: UiElement): Named | undefined {
   if (own.trim() && (!hit || /^android:id\//.test(e.resourceId) || !['direct', 'protective'].includes(role!)))
     return undefined;
   return hit ? { hit, concept: CONCEPTS[hit.concept]!, text: e.resourceId, via: 'id' } : undefined;
-}
-
-/** What a subscription to alerts or to marketing subscribes to. */
-const ALERTS = /alert|notification|update|уведомлен|оповещен|通知|提醒|알림|bildirim|notifica/i;
-const MARKETING = /newsletter|marketing|offers|promotions|e-?mails?\b|рассылк|营销|マーケティング|마케팅/i;
-/** A plan, a period or a price: what "Continue with …" names on a paywall ("Continue with yearly access"). */
-const PLAN =
-  /\b(access|plan|premium|pro|plus|yearly|monthly|annual|weekly|subscription|trial|membership|free|offer|tier|anual|mensual|mensal|annuel|mensuel|jährlich|monatlich)\b|\d|подписк|тариф|月|年|プラン|요금제/i;
-
-/**
- * "Continue with {provider}" signs in with a provider; "Continue with yearly access" only goes ahead (with the price
- * the screen shows). A sign-in phrase whose placeholder holds a plan is read as a plain confirmation.
- */
-function plain(n: Named | undefined): Named | undefined {
-  if (!n || !['sign_in', 'continue_as'].includes(n.hit.concept) || !n.hit.phrase.includes('*')) return n;
-  return PLAN.test(n.text) ? { ...n, hit: { ...n.hit, concept: 'continue' }, concept: CONCEPTS.continue! } : n;
 }
 
 const how = (n: Named) =>
@@ -223,6 +216,8 @@ const JOINS =
 export function saysAction(tree: UiTree, e: UiElement): Sensitivity | undefined {
   const own = (e.text || e.contentDesc).trim();
   if (!own || isLauncher(e) || wordCount(normWords(own)) > 10) return undefined;
+  // "Send, Tab 1 of 3" is a tab's name and its place, not two actions (named() reads tabs).
+  if (NAV_TAB.test(own) && inTabBar(tree, e)) return undefined;
   if (MONEY.test(own) && (e.clickable || e.longClickable))
     return point(e, 'payment_purchase', 'accept', `the label names a price ("${own}"): tapping it pays`);
   // A phrase the vocabulary knows whole is one action, whatever joining word it holds ("Continuer en invité": French

@@ -170,9 +170,9 @@ const POSSESSIVE =
 /**
  * Phrases one sourced language uses for an action that a language sharing its script uses for another: Japanese
  * 退出 (leave a room) is Chinese "exit the app". Turkish "Ara" is both "Call" and "Search"; Scandinavian "Ring" (call)
- * is an English noun.
+ * is an English noun. Bitwarden's Brazilian "Conectar-se" (log in) is "connect" elsewhere ("Conectar-se a uma rede Wi-Fi").
  */
-const AMBIGUOUS = new Set(['退出', 'ara', 'ring']);
+const AMBIGUOUS = new Set(['退出', 'ara', 'ring', 'conectar se']);
 const SHORT_CHARS = 12;
 
 /**
@@ -183,6 +183,12 @@ const SHORT_CHARS = 12;
 export function conceptOf(label: string, exact = false, anywhere = false): Hit | undefined {
   const hit = conceptIn(label, exact, anywhere);
   if (hit || exact) return hit;
+  // "Press here to sign in to your account", "Tap to log in": the action after the call to tap.
+  const call = /^(?:tap|press|click|touch)(?: here)? to (.+)$/i.exec(label.trim())?.[1];
+  if (call) {
+    const h = conceptIn(call, false, false);
+    if (h && CONCEPTS[h.concept]!.role === 'direct') return h;
+  }
   // "Already have an account? Sign in", "¿No tienes cuenta? Regístrate": a question, then the action. Only an action
   // counts there: a refusal after a question ("Delete everything? Not now") is never read from its tail.
   const tail = /[?？!！.。]\s*([^?？!！.。]+)$/u.exec(label.trim())?.[1];
@@ -249,7 +255,7 @@ function conceptIn(label: string, exact: boolean, anywhere: boolean): Hit | unde
 
 /** Words that report how an action went, in the corpus languages. */
 const STATUS =
-  /\b(?:success(?:ful(?:ly)?)?|succeeded|unsuccessful|failed|failure|timed out|erfolgreich|fehlgeschlagen|réussie?|échoué|exitos[oa]|con éxito|fallid[oa]|sucesso|falhou|başarılı|başarısız|berhasil|gagal|thành công|thất bại)\b|успешно|не удалось|成功|失败|失敗|실패|สำเร็จ|ล้มเหลว|بنجاح|فشل/iu;
+  /\b(?:success(?:ful(?:ly)?)?|succeeded|unsuccessful|failed|failure|timed out|not (?:signed|logged) in|erfolgreich|fehlgeschlagen|réussie?|échoué|exitos[oa]|con éxito|fallid[oa]|sucesso|falhou|başarılı|başarısız|berhasil|gagal|thành công|thất bại)\b|успешно|не удалось|вход не выполнен|未登录|未登入|未ログイン|ログインしていません|로그인하지 않음|成功|失败|失敗|실패|สำเร็จ|ล้มเหลว|بنجاح|فشل/iu;
 
 export const reportsStatus = (text: string): boolean => STATUS.test(normMessage(text));
 
