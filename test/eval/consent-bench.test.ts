@@ -31,7 +31,9 @@ describe('the consent classifier on the real-screen corpus', () => {
     // a carrier's "充值交费" (top-up) tiles, a German game's "Kasse" tab, a settings row "Send Feedback": menu entries
     // named by an action, which the classifier before this session flagged too. The neutral floor holds those three and
     // no more.
-    const floors = { exposing: 0.945, protective: 0.914, category: 0.977, neutralFlagged: 3 };
+    // With K6's 34 blind screens added (433 in all): 92.0 %, 90.1 %, 97.8 %, 4 of 122 neutral (K6's "Cadastrar", a
+    // service-order list's add button read as sign-up, flagged at this stop's start too).
+    const floors = { exposing: 0.919, protective: 0.9, category: 0.978, neutralFlagged: 4 };
     if (got.parseErrors) throw new Error(`${got.parseErrors} dumps do not parse\n${report}`);
     if (got.exposing < floors.exposing) throw new Error(`exposing recall ${got.exposing}\n${report}`);
     if (got.protective < floors.protective) throw new Error(`protective recall ${got.protective}\n${report}`);
