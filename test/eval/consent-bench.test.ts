@@ -33,7 +33,8 @@ describe('the consent classifier on the real-screen corpus', () => {
     // no more.
     // With K6's 34 blind screens added (433 in all): 92.0 %, 90.1 %, 97.8 %, 4 of 122 neutral (K6's "Cadastrar", a
     // service-order list's add button read as sign-up, flagged at this stop's start too).
-    const floors = { exposing: 0.919, protective: 0.9, category: 0.978, neutralFlagged: 4 };
+    // Then 92.3 % with the system file picker (DocumentsUI picking for an app).
+    const floors = { exposing: 0.923, protective: 0.9, category: 0.978, neutralFlagged: 4 };
     if (got.parseErrors) throw new Error(`${got.parseErrors} dumps do not parse\n${report}`);
     if (got.exposing < floors.exposing) throw new Error(`exposing recall ${got.exposing}\n${report}`);
     if (got.protective < floors.protective) throw new Error(`protective recall ${got.protective}\n${report}`);

@@ -1,5 +1,5 @@
 // System surfaces recognised by the package and ids Android gives them, whatever the language: the share sheet and
-// "Open with" (IntentResolver / ChooserActivity / ResolverActivity), the photo picker, account choosers and
+// "Open with" (IntentResolver / ChooserActivity / ResolverActivity), the photo picker and the file picker, account choosers and
 // credential sheets (an account row is the grant), and the screen-capture consent.
 import { idSuffix, type UiElement, type UiTree } from '../../device/ui-tree.js';
 import type { Sensitivity } from '../types.js';
@@ -59,8 +59,22 @@ function resolverPoint(tree: UiTree, e: UiElement, pkg: string): Sensitivity | u
   );
 }
 
+/** The system file picker (DocumentsUI), and its sign that it is picking for an app (ACTION_GET_CONTENT): the row of
+ * other apps that can provide the content ("Browse files in other apps": apps_group's app_icon items). Browsing in
+ * the Files app shows no such row, and its rows give nothing to anyone. */
+const DOCUMENTS_UI = new Set([
+  'com.android.documentsui',
+  'com.google.android.documentsui',
+  'com.google.android.go.documentsui',
+]);
+const pickingContent = (tree: UiTree) => {
+  const group = tree.elements.find((x) => idSuffix(x.resourceId) === 'apps_group');
+  return !!group && tree.elements.some((x) => idSuffix(x.resourceId) === 'app_icon' && x.index > group.index);
+};
+
 function pickerPoint(tree: UiTree, e: UiElement, pkg: string): Sensitivity | undefined {
-  if (!PICKER_PACKAGES.has(pkg) || !tappable(e)) return undefined;
+  const files = DOCUMENTS_UI.has(pkg) && pickingContent(tree);
+  if ((!PICKER_PACKAGES.has(pkg) && !files) || !tappable(e)) return undefined;
   const n = named(tree, e);
   const role = n?.concept.role;
   if (role === 'protective') return undefined;
@@ -70,7 +84,9 @@ function pickerPoint(tree: UiTree, e: UiElement, pkg: string): Sensitivity | und
   const item =
     /^(selected )?(photo|video|image|foto|vídeo|照片|视频|写真|動画|사진|동영상|фото|видео)\b/i.test(
       e.contentDesc || e.label,
-    ) || /thumbnail|media_item|photo_item|image_item/i.test(idSuffix(e.resourceId));
+    ) ||
+    /thumbnail|media_item|photo_item|image_item/i.test(idSuffix(e.resourceId)) ||
+    (files && idSuffix(e.resourceId) === 'item_root');
   if (!handsOver && !item) return undefined;
   return point(
     e,
