@@ -5,7 +5,8 @@
 // special-access screens (settings-screens.ts) and typed text (typed.ts) are their own modules.
 import type { Category } from '../core/vocab.js';
 import { idSuffix, type UiElement, type UiTree } from '../device/ui-tree.js';
-import { contextOf, rowTopic } from './classify/context.js';
+import { contextOf } from './classify/context.js';
+import { rowTopic } from './classify/rows.js';
 import { failSafePoint } from './classify/failsafe.js';
 import { labelPoint, named, namedHow, protective, saysAction } from './classify/labels.js';
 import { isPermissionScreen, permissionPoint } from './classify/permission.js';

@@ -2,7 +2,7 @@
 // pad's "delete") and the remove icon of a repeatable row in a form being edited ("删除提醒" beside "10 分钟前" when the
 // form also offers "添加提醒"). Nothing is gone until the form is saved: saving is the consent point, if anything is.
 import type { UiElement, UiTree } from '../../device/ui-tree.js';
-import { lineTexts } from './context.js';
+import { lineTexts } from './rows.js';
 import { normWords, wordCount } from './text.js';
 
 /** Digit keys of a keypad (a calculator, a dialer, a PIN pad): ten buttons whose label is one digit. */

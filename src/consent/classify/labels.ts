@@ -5,15 +5,17 @@
 import type { Category, Grant } from '../../core/vocab.js';
 import type { UiElement, UiTree } from '../../device/ui-tree.js';
 import type { Sensitivity } from '../types.js';
-import { contextOf, lineTexts, MONEY, rowTopic } from './context.js';
+import { contextOf } from './context.js';
+import { lineTexts, rowTopic } from './rows.js';
+import { MONEY } from './topics.js';
 import { draftRow, filterReset, keypadKey, stepperKey } from './editing.js';
 import { point } from './point.js';
 import { idWords, normWords, wordCount } from './text.js';
 import { conceptOfId } from './ids.js';
 import { isSwitchState } from './states.js';
-import { ALERTS, inTabBar, MARKETING, NAV_TAB, plain, STATE_LIKE } from './readings.js';
+import { ALERTS, inTabBar, MARKETING, NAV_TAB, plain, reportsStatus, STATE_LIKE } from './readings.js';
 import { isRadio, preferenceRow, toggleOf, togglePoint } from './toggles.js';
-import { CONCEPTS, conceptOf, conceptsIn, reportsStatus, type Concept, type Hit } from './vocabulary.js';
+import { CONCEPTS, conceptOf, conceptsIn, type Concept, type Hit } from './vocabulary.js';
 
 const SIGN_IN = ['sign_in', 'sign_up', 'continue_as'];
 const PHONE_APPS = /dialer|telecom|\.contacts$|messaging|\.mms$|\.sms$|incallui/;

@@ -1,8 +1,9 @@
 // Readings that refine what a label's words name: a tab of a bar opens a page ("Send, Tab 1 of 3"), a state word in a
-// list item is no confirmation ("Concluído"), "Continue with <plan>" only goes ahead, and a subscription to alerts is no
-// payment.
+// list item is no confirmation ("Concluído"), a result reported is no action ("Login successfully!"), "Continue with
+// <plan>" only goes ahead, and a subscription to alerts is no payment.
 import type { UiElement, UiTree } from '../../device/ui-tree.js';
 import type { Named } from './labels.js';
+import { normMessage } from './text.js';
 import { CONCEPTS } from './vocabulary.js';
 
 /** TalkBack's position of a tab in its bar, in the corpus languages. */
@@ -38,3 +39,9 @@ export function plain(n: Named | undefined): Named | undefined {
   if (!n || !['sign_in', 'continue_as'].includes(n.hit.concept) || !n.hit.phrase.includes('*')) return n;
   return PLAN.test(n.text) ? { ...n, hit: { ...n.hit, concept: 'continue' }, concept: CONCEPTS.continue! } : n;
 }
+
+/** Words that report how an action went, in the corpus languages. */
+const STATUS =
+  /\b(?:success(?:ful(?:ly)?)?|succeeded|unsuccessful|failed|failure|timed out|not (?:signed|logged) in|erfolgreich|fehlgeschlagen|réussie?|échoué|exitos[oa]|con éxito|fallid[oa]|sucesso|falhou|başarılı|başarısız|berhasil|gagal|thành công|thất bại)\b|успешно|не удалось|вход не выполнен|未登录|未登入|未ログイン|ログインしていません|로그인하지 않음|成功|失败|失敗|실패|สำเร็จ|ล้มเหลว|بنجاح|فشل/iu;
+
+export const reportsStatus = (text: string): boolean => STATUS.test(normMessage(text));

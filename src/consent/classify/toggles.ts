@@ -4,7 +4,7 @@
 import type { Category, Grant } from '../../core/vocab.js';
 import { idSuffix, type UiElement, type UiTree } from '../../device/ui-tree.js';
 import type { Sensitivity } from '../types.js';
-import { ACCESS, SPECIAL } from './context.js';
+import { ACCESS, SPECIAL } from './topics.js';
 import { topicWords } from './permission.js';
 import { point } from './point.js';
 import { namesNoun, topicNouns } from './states.js';

@@ -4,7 +4,7 @@
 import type { Category, Grant } from '../../core/vocab.js';
 import sourced from './vocabulary.json' with { type: 'json' };
 import written from './words.json' with { type: 'json' };
-import { normMessage, normWords, phrase, unspaced, wordCount, type Phrase } from './text.js';
+import { normWords, phrase, unspaced, wordCount, type Phrase } from './text.js';
 
 /**
  * What pressing a button of this concept does. `category` set: the words alone name it. Unset: the category comes
@@ -252,12 +252,6 @@ function conceptIn(label: string, exact: boolean, anywhere: boolean): Hit | unde
   }
   return best ? { concept: best.concept, phrase: best.p.words, at: bestAt } : undefined;
 }
-
-/** Words that report how an action went, in the corpus languages. */
-const STATUS =
-  /\b(?:success(?:ful(?:ly)?)?|succeeded|unsuccessful|failed|failure|timed out|not (?:signed|logged) in|erfolgreich|fehlgeschlagen|réussie?|échoué|exitos[oa]|con éxito|fallid[oa]|sucesso|falhou|başarılı|başarısız|berhasil|gagal|thành công|thất bại)\b|успешно|не удалось|вход не выполнен|未登录|未登入|未ログイン|ログインしていません|로그인하지 않음|成功|失败|失敗|실패|สำเร็จ|ล้มเหลว|بنجاح|فشل/iu;
-
-export const reportsStatus = (text: string): boolean => STATUS.test(normMessage(text));
 
 /** Every concept a text mentions anywhere (a dialog's message: "Delete this message?"), for context. */
 export function conceptsIn(text: string): Set<string> {
