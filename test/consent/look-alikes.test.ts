@@ -326,6 +326,13 @@ describe('the third blind split (K6)', () => {
     expect(classify(tree, 'br.com.example.os', { kind: 'tap', element: item })).toBeUndefined();
   });
 
+  test('"Conectar-se" / "Connexion" sign in only as the whole label: "Connexion Bluetooth" is a connection', () => {
+    expect(conceptOf('Conectar-se')?.concept).toBe('sign_in');
+    expect(conceptOf('Connexion')?.concept).toBe('sign_in');
+    expect(conceptOf('Connexion Bluetooth')?.concept).not.toBe('sign_in');
+    expect(conceptOf('Conectarse a una red Wi-Fi')?.concept).not.toBe('sign_in');
+  });
+
   test('Brazilian "Conectar-se a uma rede Wi-Fi" is no sign-in', () => {
     expect(conceptOf('Conectar-se a uma rede Wi‑Fi aberta')?.concept).not.toBe('sign_in');
     expect(

@@ -205,9 +205,12 @@ export function labelPoint(tree: UiTree, e: UiElement): Sensitivity | undefined 
   return undefined;
 }
 
-/** A label joins several actions with a comma, a dot, a dash, an ampersand or "and" (in the corpus languages). */
+/**
+ * A label joins several actions with a comma, a dot, a dash, an ampersand or "and" (in the corpus languages). Not
+ * Czech "a": in Portuguese, Spanish and Italian it means "to" ("Conectar-se a uma rede").
+ */
 const JOINS =
-  /\s*(?:[,;·•|+&/]|\s[–—-]\s|\s(?:and|then|und|et|y|e|en|и|i|oraz|och|og|ja|és|ve|và|și|a|und dann|and then)\s)\s*/iu;
+  /\s*(?:[,;·•|+&/]|\s[–—-]\s|\s(?:and|then|und|et|y|e|en|и|i|oraz|och|og|ja|és|ve|và|și|und dann|and then)\s)\s*/iu;
 
 /**
  * What a button's own words say it does when they name an amount or several actions: a label holding a price pays

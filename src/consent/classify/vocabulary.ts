@@ -170,9 +170,15 @@ const POSSESSIVE =
 /**
  * Phrases one sourced language uses for an action that a language sharing its script uses for another: Japanese
  * 退出 (leave a room) is Chinese "exit the app". Turkish "Ara" is both "Call" and "Search"; Scandinavian "Ring" (call)
- * is an English noun. Bitwarden's Brazilian "Conectar-se" (log in) is "connect" elsewhere ("Conectar-se a uma rede Wi-Fi").
+ * is an English noun.
  */
-const AMBIGUOUS = new Set(['退出', 'ara', 'ring', 'conectar se']);
+const AMBIGUOUS = new Set(['退出', 'ara', 'ring']);
+/**
+ * Translations that name the action only as a whole label: Bitwarden's Brazilian "Conectar-se" and Firefox's Chilean
+ * "Conectarse" (log in) and French "Connexion" are "connect" and "connection" before a noun ("Conectar-se a uma rede
+ * Wi-Fi", "Connexion Bluetooth"); Russian "Выход", Hebrew "צא" and Arabic "اخرج" (log out) are any "exit".
+ */
+const WHOLE_ONLY = new Set(['conectar se', 'conectarse', 'connexion', 'выход', 'צא', 'اخرج']);
 const SHORT_CHARS = 12;
 
 /**
@@ -210,7 +216,7 @@ function conceptIn(label: string, exact: boolean, anywhere: boolean): Hit | unde
   let bestAt = -1;
   for (const c of firsts) {
     for (const e of byFirst.get(c) ?? []) {
-      if (AMBIGUOUS.has(e.p.words)) continue;
+      if (AMBIGUOUS.has(e.p.words) || (WHOLE_ONLY.has(e.p.words) && words !== e.p.words)) continue;
       const m = e.p.re.exec(words);
       if (!m) continue;
       const at = m.index + (m[0].startsWith(' ') ? 1 : 0);
