@@ -39,6 +39,27 @@ export async function lastingGrant(o: Outcome, pkg: string, perm: string): Promi
   return /granted=true/.test(line) && !/ONE_TIME/.test(line);
 }
 
+/**
+ * A hands-off persona whose profile allows `allows` outright and holds the facts heed may type for it: the scenarios
+ * check that what is typed, not what a field shows or the profile allows, decides.
+ */
+export function persona(
+  id: string,
+  name: string,
+  summary: string,
+  allows: Category[],
+  personal: Record<string, string>,
+): Profile {
+  return Profile.parse({
+    id,
+    name,
+    summary,
+    oversight: 'hands-off',
+    consent: Object.fromEntries(allows.map((c) => [c, { decision: 'allow' }])),
+    personal: { name, ...personal },
+  });
+}
+
 /** Asked about everything, says no: every exposing step needs the user, and the user refuses. */
 export const victim = Profile.parse({
   id: 'victim',

@@ -4,7 +4,7 @@
 // message, prices, credential fields, terms), and the fail-safe for a dialog no rule names. Settings' permission and
 // special-access screens (settings-screens.ts) and typed text (typed.ts) are their own modules.
 import type { Category } from '../core/vocab.js';
-import { idSuffix, type UiElement, type UiTree } from '../device/ui-tree.js';
+import { idSuffix, type UiElement, type UiTree, within } from '../device/ui-tree.js';
 import { contextOf } from './classify/context.js';
 import { rowTopic } from './classify/rows.js';
 import { failSafePoint } from './classify/failsafe.js';
@@ -58,9 +58,6 @@ const holdsMessage = (tree: UiTree, e: UiElement) => {
   const m = tree.elements.find((x) => ['permission_message', 'permission_title'].includes(idSuffix(x.resourceId)));
   return !!m && (m === e || within(m, e));
 };
-
-const within = (e: UiElement, r: UiElement) =>
-  e.bounds[0] >= r.bounds[0] && e.bounds[1] >= r.bounds[1] && e.bounds[2] <= r.bounds[2] && e.bounds[3] <= r.bounds[3];
 
 /**
  * For the given elements (every interactive one by default: inspect's consentPoints), what tapping each would mean.

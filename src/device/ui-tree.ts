@@ -178,6 +178,12 @@ export function center(b: Bounds): { x: number; y: number } {
   return { x: Math.round((b[0] + b[2]) / 2), y: Math.round((b[1] + b[3]) / 2) };
 }
 
+/** Does `e` lie within `r` (bounds inclusive)? A dialog's buttons lie within its window, a row's texts within it. */
+export function within(e: UiElement, r: UiElement): boolean {
+  const [a, b] = [e.bounds, r.bounds];
+  return a[0] >= b[0] && a[1] >= b[1] && a[2] <= b[2] && a[3] <= b[3];
+}
+
 /** The short id after ":id/" — real dumps use the permission controller's id namespace under other window packages. */
 export function idSuffix(resourceId: string): string {
   const i = resourceId.indexOf(':id/');

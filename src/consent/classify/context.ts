@@ -2,7 +2,7 @@
 // a password or one-time-code field, a privacy policy or terms, cookies or tracking. A generic button ("OK", "确定",
 // "확인", android:id/button1) takes its category from here; so does "Cancel" when the screen has no consent button.
 import type { Category } from '../../core/vocab.js';
-import { idSuffix, type UiElement, type UiTree } from '../../device/ui-tree.js';
+import { idSuffix, type UiElement, type UiTree, within } from '../../device/ui-tree.js';
 import { messageTopic, topicWords } from './permission.js';
 import { normWords, wordCount } from './text.js';
 import {
@@ -61,7 +61,7 @@ function dialogOf(tree: UiTree, e: UiElement): UiElement | undefined {
   // A dialog window: the dumped window covers part of the screen (uiautomator dumps the focused window, so without
   // the screen's size a window that starts well below the top, or off the left edge, is a dialog or a sheet).
   const top = tree.elements.filter((x) => x.parent === undefined);
-  const win = top.find((r) => inside(e, r));
+  const win = top.find((r) => within(e, r));
   if (win && w && h) {
     const [l, t, r, b] = win.bounds;
     const area = ((r - l) * (b - t)) / (w * h);
@@ -73,7 +73,7 @@ function dialogOf(tree: UiTree, e: UiElement): UiElement | undefined {
     const a = tree.elements[up]!;
     const [l, t, r, b] = a.bounds;
     if (!w || !h || ((r - l) * (b - t)) / (w * h) > 0.7) break;
-    const inPanel = tree.elements.filter((x) => x !== e && inside(x, a));
+    const inPanel = tree.elements.filter((x) => x !== e && within(x, a));
     // A pair: a way out and a way forward that confirms or agrees ("확인", "OK", "Allow") — not a card's "Dismiss".
     const wayOut = inPanel.some((x) => x.clickable && roleOf(x) === 'protective');
     const forward = [e, ...inPanel].some((x) => x.clickable && ['confirm', 'agree'].includes(roleOf(x) ?? ''));
@@ -88,12 +88,6 @@ function dialogOf(tree: UiTree, e: UiElement): UiElement | undefined {
     if (wayOut && (forward || asks) && words.length) return a;
   }
   return undefined;
-}
-
-function inside(e: UiElement, r: UiElement): boolean {
-  return (
-    e.bounds[0] >= r.bounds[0] && e.bounds[1] >= r.bounds[1] && e.bounds[2] <= r.bounds[2] && e.bounds[3] <= r.bounds[3]
-  );
 }
 
 function screenSize(tree: UiTree): [number, number] {
@@ -111,8 +105,8 @@ const isProse = (x: UiElement) =>
     ['message', 'alertTitle', 'title', 'summary'].includes(idSuffix(x.resourceId)) ||
     (/TextView/.test(x.class) && wordCount(normWords(x.text)) >= 6));
 
-function prose(tree: UiTree, within?: UiElement): string[] {
-  return tree.elements.filter((x) => (!within || inside(x, within)) && isProse(x)).map((x) => x.text || x.contentDesc);
+function prose(tree: UiTree, root?: UiElement): string[] {
+  return tree.elements.filter((x) => (!root || within(x, root)) && isProse(x)).map((x) => x.text || x.contentDesc);
 }
 
 type Topic = NonNullable<ScreenContext['topic']>;
@@ -197,16 +191,16 @@ export function screenTopic(text: string, tree: UiTree): Topic | undefined {
 
 /** Does the dialog offer a "Don't allow" / "Deny" (a permission-style refusal)? */
 const hasDeny = (tree: UiTree, root: UiElement) =>
-  tree.elements.some((x) => inside(x, root) && x.clickable && conceptOf(x.text || x.contentDesc)?.concept === 'deny');
+  tree.elements.some((x) => within(x, root) && x.clickable && conceptOf(x.text || x.contentDesc)?.concept === 'deny');
 
 /** Does the panel offer a way out ("Cancel", "Not now", "No thanks")? Then it is asking something. */
 const hasWayOut = (tree: UiTree, root: UiElement) =>
-  tree.elements.some((x) => inside(x, root) && x.clickable && roleOf(x) === 'protective');
+  tree.elements.some((x) => within(x, root) && x.clickable && roleOf(x) === 'protective');
 
 /** A dialog that asks for a password (a name and a password, a PIN to confirm): its OK signs in. */
 const passwordDialog = (tree: UiTree, root: UiElement): Topic | undefined =>
   tree.elements.some(
-    (x) => inside(x, root) && (x.password || (/EditText/.test(x.class) && CREDENTIAL_FIELD.test(fieldWords(x)))),
+    (x) => within(x, root) && (x.password || (/EditText/.test(x.class) && CREDENTIAL_FIELD.test(fieldWords(x)))),
   )
     ? { category: 'account_signin', why: 'the dialog asks for a password', form: true }
     : undefined;

@@ -1,15 +1,12 @@
 // The fail-safe for what no rule can name: a modal dialog that offers a way out ("Cancel", "Not now",
 // android:id/button2) and a way forward is asking the user something. When no rule says what the way forward
 // grants, it is a consent point of category `unknown`: the gate asks (no profile rule or memory covers it).
-import { idSuffix, type UiElement, type UiTree } from '../../device/ui-tree.js';
+import { idSuffix, type UiElement, type UiTree, within } from '../../device/ui-tree.js';
 import type { Sensitivity } from '../types.js';
 import { contextOf, dialogTopic } from './context.js';
 import { named, protective } from './labels.js';
 import { point } from './point.js';
 import { wordCount, normWords } from './text.js';
-
-const inside = (e: UiElement, r: UiElement) =>
-  e.bounds[0] >= r.bounds[0] && e.bounds[1] >= r.bounds[1] && e.bounds[2] <= r.bounds[2] && e.bounds[3] <= r.bounds[3];
 
 const buttonLike = (e: UiElement) => e.clickable && !e.checkable && !e.scrollable && /Button|TextView/.test(e.class);
 
@@ -19,13 +16,13 @@ const PICKER_ID =
   /^(timePicker|datePicker|numberpicker|input_hour|input_minute|hours|minutes|am_pm_spinner|date_picker_header)$/;
 /** Or a single-choice list ("Pick Chrome's language": radio buttons): the dialog sets what was chosen. */
 const pickerIn = (tree: UiTree, root: UiElement) =>
-  tree.elements.some((x) => inside(x, root) && (PICKER.test(x.class) || PICKER_ID.test(idSuffix(x.resourceId)))) ||
-  tree.elements.filter((x) => inside(x, root) && /RadioButton|CheckedTextView/.test(x.class)).length >= 2;
+  tree.elements.some((x) => within(x, root) && (PICKER.test(x.class) || PICKER_ID.test(idSuffix(x.resourceId)))) ||
+  tree.elements.filter((x) => within(x, root) && /RadioButton|CheckedTextView/.test(x.class)).length >= 2;
 
 /** Every word a dialog shows, its choices' labels too (prose leaves checkable rows out). */
 const wordsIn = (tree: UiTree, root: UiElement) =>
   tree.elements
-    .filter((x) => inside(x, root))
+    .filter((x) => within(x, root))
     .map((x) => x.text || x.contentDesc)
     .filter((t) => t.trim())
     .join(' \n ');
@@ -40,7 +37,7 @@ export function failSafePoint(tree: UiTree, e: UiElement): Sensitivity | undefin
   if (!ctx.dialog) return undefined;
   const buttons = tree.interactive
     .map((i) => tree.elements[i]!)
-    .filter((x) => buttonLike(x) && inside(x, ctx.dialog!.root));
+    .filter((x) => buttonLike(x) && within(x, ctx.dialog!.root));
   const ways = buttons.filter((x) => x !== e && protective(tree, x));
   // A choice in an AlertDialog (its positive and negative slots, android:id/button1 and button2): the positive button,
   // when the message names what it does ("You can exit your account …" above "KEEP ON DEVICE" and "EXIT"), goes ahead

@@ -1,13 +1,10 @@
 // A button in a list row: the words on its line ("存储权限 … 去授权", "Phone RGB Camera · Connect") and what they name.
-import type { UiElement, UiTree } from '../../device/ui-tree.js';
+import { type UiElement, type UiTree, within } from '../../device/ui-tree.js';
 import type { ScreenContext } from './context.js';
 import { topicWords } from './permission.js';
 import { SPECIAL } from './topics.js';
 
 type Topic = NonNullable<ScreenContext['topic']>;
-
-const inside = (e: UiElement, r: UiElement) =>
-  e.bounds[0] >= r.bounds[0] && e.bounds[1] >= r.bounds[1] && e.bounds[2] <= r.bounds[2] && e.bounds[3] <= r.bounds[3];
 
 /** The words on a button's line: texts beside it (overlapping its height), not the containers around it. */
 export function lineTexts(tree: UiTree, e: UiElement): string[] {
@@ -22,7 +19,7 @@ export function lineTexts(tree: UiTree, e: UiElement): string[] {
         // Its line, and half its height above and below (a row's title sits above its button's centre).
         x.bounds[1] < e.bounds[3] + (e.bounds[3] - e.bounds[1]) / 2 &&
         x.bounds[3] > e.bounds[1] - (e.bounds[3] - e.bounds[1]) / 2 &&
-        !inside(e, x),
+        !within(e, x),
     )
     .map((x) => x.text || x.contentDesc);
 }

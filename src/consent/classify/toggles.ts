@@ -2,7 +2,7 @@
 // special access, notifications, a permission with an access word) and its polarity from its state and wording
 // (turning an exposure on, or a protection off, exposes). A Preference row's checkbox is a switch too.
 import type { Category, Grant } from '../../core/vocab.js';
-import { idSuffix, type UiElement, type UiTree } from '../../device/ui-tree.js';
+import { idSuffix, type UiElement, type UiTree, within } from '../../device/ui-tree.js';
 import type { Sensitivity } from '../types.js';
 import { ACCESS, SPECIAL } from './topics.js';
 import { topicWords } from './permission.js';
@@ -17,13 +17,7 @@ export const isRadio = (tree: UiTree, e: UiElement) =>
 export function preferenceRow(tree: UiTree, box: UiElement): boolean {
   let row = box;
   for (let i = 0; i < 2 && row.parent !== undefined; i++) row = tree.elements[row.parent]!;
-  const inRow = tree.elements.filter(
-    (x) =>
-      x.bounds[0] >= row.bounds[0] &&
-      x.bounds[1] >= row.bounds[1] &&
-      x.bounds[2] <= row.bounds[2] &&
-      x.bounds[3] <= row.bounds[3],
-  );
+  const inRow = tree.elements.filter((x) => within(x, row));
   const ids = new Set(inRow.map((x) => idSuffix(x.resourceId)));
   return ids.has('title') && ids.has('summary') && inRow.filter((x) => x.checkable).length === 1;
 }

@@ -39,6 +39,24 @@ function callToAct(e: UiElement): Sensitivity | undefined {
  * A button on a sign-in form (a password, one-time-code, phone or e-mail field) that no rule names: it may submit what
  * was typed, so it is a sign-in. Tentative: the gate asks rather than letting a profile grant it unseen.
  */
+const forms = new WeakMap<UiTree, boolean>();
+
+/**
+ * Is this screen's form a sign-in (read once per screen: every unnamed button asks)? A phone or e-mail field alone is
+ * any form's (an order, a contact form): only a password field, or words of signing in somewhere on the screen, make
+ * it one. The lock screen's PIN pad (keyguard) unlocks the phone; it signs in to no account.
+ */
+function signInForm(tree: UiTree, prose: string): boolean {
+  const known = forms.get(tree);
+  if (known !== undefined) return known;
+  const labels = tree.interactive.map((i) => tree.elements[i]!).map((x) => x.text || x.contentDesc || x.label);
+  const words = [prose, ...labels].some((t) => [...conceptsIn(t)].some((c) => SIGN_IN.has(c)));
+  const yes =
+    !tree.elements.some((x) => /keyguard/i.test(x.resourceId)) && (words || tree.elements.some((x) => x.password));
+  forms.set(tree, yes);
+  return yes;
+}
+
 function formButton(tree: UiTree, e: UiElement): Sensitivity | undefined {
   if (!e.clickable || e.checkable || e.scrollable || /EditText|AutoComplete|Spinner|CheckBox|Switch/.test(e.class))
     return undefined;
@@ -47,16 +65,9 @@ function formButton(tree: UiTree, e: UiElement): Sensitivity | undefined {
   if (!/\p{L}/u.test(words) || wordCount(words) > 4 || NOT_SUBMIT.test(label)) return undefined;
   // "Save" keeps what a form holds (labels.ts reads it where a sign-in is what is saved).
   if (conceptOf(label)?.concept === 'save') return undefined;
-  // The lock screen's PIN pad unlocks the phone; it signs in to no account.
-  if (e.package === 'com.android.systemui' || tree.elements.some((x) => /keyguard/i.test(x.resourceId)))
-    return undefined;
   const ctx = contextOf(tree, e);
-  if (ctx.dialog || !ctx.topic?.form) return undefined;
-  // A phone or e-mail field alone is any form's (an order, a contact form): only a password or one-time-code field,
-  // or words of signing in somewhere on the screen, make it a sign-in form.
-  const labels = tree.interactive.map((i) => tree.elements[i]!).map((x) => x.text || x.contentDesc || x.label);
-  const signin = [ctx.text, ...labels].some((t) => [...conceptsIn(t)].some((c) => SIGN_IN.has(c)));
-  if (!signin && !tree.elements.some((x) => x.password)) return undefined;
+  if (e.package === 'com.android.systemui' || ctx.dialog || !ctx.topic?.form || !signInForm(tree, ctx.text))
+    return undefined;
   return point(e, 'account_signin', 'accept', `"${label}" is a button of a sign-in form (${ctx.topic.why})`, {
     tentative: true,
   });
