@@ -14,7 +14,16 @@ import { idWords, normWords, wordCount } from './text.js';
 import { conceptOfId } from './ids.js';
 import { isSwitchState } from './states.js';
 import { inBar, inTileGrid, OPENS_PAGE } from './menus.js';
-import { ALERTS, inTabBar, MARKETING, NAV_TAB, plain, reportsStatus, STATE_LIKE } from './readings.js';
+import {
+  ALERTS,
+  inTabBar,
+  MARKETING,
+  NAV_TAB,
+  opensFeedbackForm,
+  plain,
+  reportsStatus,
+  STATE_LIKE,
+} from './readings.js';
 import { isRadio, preferenceRow, toggleOf, togglePoint } from './toggles.js';
 import { CONCEPTS, conceptOf, conceptsIn, type Concept, type Hit } from './vocabulary.js';
 
@@ -106,6 +115,7 @@ export function named(tree: UiTree, e: UiElement): Named | undefined {
     // in a row of three texts or more the words that also name a state do not make it a confirmation.
     if (hit && via === 'row' && all.length >= 3 && STATE_LIKE.has(hit.concept)) continue;
     if (hit && tab && !SIGN_IN.includes(hit.concept)) return undefined;
+    if (hit && opensFeedbackForm(tree, hit.concept, text)) return undefined;
     // A cell of a bottom bar or a grid of service tiles opens the page where that purchase or post would happen.
     const category = hit && CONCEPTS[hit.concept]!.category;
     if (category && OPENS_PAGE.has(category) && (inBar(tree, e) || inTileGrid(tree, e))) return undefined;

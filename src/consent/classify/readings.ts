@@ -1,6 +1,6 @@
 // Readings that refine what a label's words name: a tab of a bar opens a page ("Send, Tab 1 of 3"), a state word in a
 // list item is no confirmation ("Concluído"), a result reported is no action ("Login successfully!"), "Continue with
-// <plan>" only goes ahead, and a subscription to alerts is no payment.
+// <plan>" only goes ahead, a subscription to alerts is no payment, and a "Send feedback" row opens a form.
 import type { UiElement, UiTree } from '../../device/ui-tree.js';
 import type { Named } from './labels.js';
 import { normMessage } from './text.js';
@@ -45,3 +45,14 @@ const STATUS =
   /\b(?:success(?:ful(?:ly)?)?|succeeded|unsuccessful|failed|failure|timed out|not (?:signed|logged) in|erfolgreich|fehlgeschlagen|réussie?|échoué|exitos[oa]|con éxito|fallid[oa]|sucesso|falhou|başarılı|başarısız|berhasil|gagal|thành công|thất bại)\b|успешно|не удалось|вход не выполнен|未登录|未登入|未ログイン|ログインしていません|로그인하지 않음|成功|失败|失敗|실패|สำเร็จ|ล้มเหลว|بنجاح|فشل/iu;
 
 export const reportsStatus = (text: string): boolean => STATUS.test(normMessage(text));
+
+/** A message to the app's makers, in the corpus languages. */
+const FEEDBACK =
+  /\bfeedback\b|\breport an? (?:bug|problem|issue)\b|\bsuggestions?\b|反馈|意见|意見|フィードバック|피드백|отзыв|обратн\S* связ|comentarios|sugerencias|commentaires|rückmeldung|geri bildirim|masukan|umpan balik|phản hồi|góp ý|ملاحظات|प्रतिक्रिया|suggerimenti/i;
+
+/**
+ * "Send Feedback" on a screen with no field to write in opens the feedback form; the form's own Send (beside what the
+ * user wrote) is the act.
+ */
+export const opensFeedbackForm = (tree: UiTree, concept: string, text: string): boolean =>
+  concept === 'send' && FEEDBACK.test(text) && !tree.elements.some((x) => /EditText/.test(x.class));
