@@ -28,6 +28,9 @@ describe('phrases', () => {
     ['Chuyển tiền', 'transfer'],
     ['Mesajı sil', 'delete'],
     ['Clear call log', 'delete'],
+    ['Alertar contatos selecionados', 'send'],
+    ['Notify my emergency contacts', 'send'],
+    ['緊急連絡先に通知', 'send'],
     ['邀好友赚红包', 'invite'],
     ['Спросить об экране', 'share'],
     ['Canlı Yayına Geç', 'publish'],
@@ -88,5 +91,13 @@ describe("an app's own way to turn on a sensor", () => {
     const nodes = (text: string): Node[] => [{ text: 'Attendance' }, { text, clickable: true }];
     expect(tap('com.example.app', nodes('Use camera'), 'Use camera')).toMatchObject({ category: 'camera' });
     expect(tap('com.example.app', nodes('Voice input'), 'Voice input')).toMatchObject({ category: 'microphone' });
+  });
+});
+
+test('an SOS button read by its description: "Saúde, Alertar contatos e pessoas próximas" sends an alert', () => {
+  const nodes: Node[] = [{ text: 'Alertaki' }, { desc: 'Saúde, Alertar contatos e pessoas próximas', clickable: true }];
+  expect(tap('com.example.sos', nodes, 'Saúde, Alertar contatos e pessoas próximas')).toMatchObject({
+    category: 'data_sharing_publish',
+    exposing: true,
   });
 });
