@@ -29,6 +29,10 @@ describe('phrases', () => {
     ['Mesajı sil', 'delete'],
     ['Clear call log', 'delete'],
     ['Alertar contatos selecionados', 'send'],
+    // Turkish in capitals: "I" is the capital of dotless "ı" ("Çıkış yap" → "ÇIKIŞ YAP").
+    ['ÇIKIŞ YAP', 'sign_out'],
+    ['HESABI SİL', 'remove'],
+    ['FOTOĞRAFLARI GÖNDERİ OLARAK YAYINLA', 'publish'],
     ['Notify my emergency contacts', 'send'],
     ['緊急連絡先に通知', 'send'],
     ['邀好友赚红包', 'invite'],

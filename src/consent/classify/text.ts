@@ -25,6 +25,8 @@ export function normWords(s: string): string {
     normMessage(s)
       .normalize('NFD')
       .replace(/[\u0300-\u036f]/g, '')
+      // Turkish dotless ı: "ÇIKIŞ YAP" lowercases to "çikiş", so "Çıkış yap" must read the same.
+      .replace(/ı/g, 'i')
       .normalize('NFC')
       // Punctuation, symbols, and private-use glyphs (icon fonts draw "" beside "Logout").
       .replace(/[\p{P}\p{S}\p{Co}]+/gu, ' ')

@@ -102,6 +102,8 @@ interface Entry {
   size: number;
   /** A German or Dutch infinitive ("löschen", "verwijderen"): those languages end a button's label with its verb. */
   final?: boolean;
+  /** Written in letters only verb-last languages use (VERB_LAST), before normWords folds them away. */
+  verbLast?: boolean;
 }
 
 let index: { entries: Entry[]; byFirst: Map<string, Entry[]> } | undefined;
@@ -123,7 +125,13 @@ function phrases() {
       if (final) had.final = true;
       return;
     }
-    const entry: Entry = { concept, p, size: p.words.replace(/[ *]/g, '').length, ...(final ? { final } : {}) };
+    const entry: Entry = {
+      concept,
+      p,
+      size: p.words.replace(/[ *]/g, '').length,
+      ...(final ? { final } : {}),
+      ...(VERB_LAST.test(text) ? { verbLast: true } : {}),
+    };
     seen.set(key, entry);
     entries.push(entry);
   };
@@ -151,7 +159,7 @@ const LEADING = new Set(
  * phrase or in the label.
  */
 const VERB_LAST =
-  /[ğşıİ]|[\p{Script=Devanagari}\p{Script=Bengali}\p{Script=Gurmukhi}\p{Script=Tamil}\p{Script=Telugu}\p{Script=Kannada}\p{Script=Malayalam}]/u;
+  /[ğşıİĞŞ]|[\p{Script=Devanagari}\p{Script=Bengali}\p{Script=Gurmukhi}\p{Script=Tamil}\p{Script=Telugu}\p{Script=Kannada}\p{Script=Malayalam}]/u;
 /** One word in the infinitive form German and Dutch labels end with ("Konto löschen", "Foto delen"). */
 const INFINITIVE = /^[a-zäöüßéëïè]{3,}(?:en|ern|eln)$/;
 const VERB_FINAL_LOCALES = /(?:^| )(?:de|nl|vls|gsw|lb|li|fy|af|nds)(?:-|$| )/;
@@ -244,9 +252,9 @@ function conceptIn(label: string, exact: boolean, anywhere: boolean): Hit | unde
         const trail =
           ends &&
           ((TRAILING.has(e.concept) && wordCount(words) <= 3) ||
-            VERB_LAST.test(e.p.words) ||
+            !!e.verbLast ||
             // A label in such a language ends with its verb even when the verb's letters are plain ("Hesabı sil").
-            (VERB_LAST.test(words) && wordCount(words) <= 5) ||
+            (VERB_LAST.test(label) && wordCount(words) <= 5) ||
             (!!e.final && wordCount(words) <= 4));
         if (!lead && !trail) continue;
       }
