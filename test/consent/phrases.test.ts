@@ -31,6 +31,10 @@ describe('phrases', () => {
     ['Alertar contatos selecionados', 'send'],
     // Turkish in capitals: "I" is the capital of dotless "ı" ("Çıkış yap" → "ÇIKIŞ YAP").
     ['ÇIKIŞ YAP', 'sign_out'],
+    ['Tải lên', 'upload'],
+    ['Gruptan çık', 'leave'],
+    ['Chuyển khoản', 'transfer'],
+    ['Pesan sekarang', 'order'],
     ['HESABI SİL', 'remove'],
     ['FOTOĞRAFLARI GÖNDERİ OLARAK YAYINLA', 'publish'],
     ['Notify my emergency contacts', 'send'],
@@ -46,7 +50,7 @@ describe('phrases', () => {
     expect(conceptOf(label)?.concept).toBe(concept);
   });
 
-  test.each(['Pin', 'Start', '开始 · 8月18日 11:00', 'Arama geçmişi', 'Hesap ayarları'])(
+  test.each(['Đang tải', 'Pesan', 'Pin', 'Start', '开始 · 8月18日 11:00', 'Arama geçmişi', 'Hesap ayarları'])(
     '"%s" names nothing',
     (label) => {
       expect(conceptOf(label)).toBeUndefined();
