@@ -32,6 +32,9 @@ describe('phrases', () => {
     // Turkish in capitals: "I" is the capital of dotless "ı" ("Çıkış yap" → "ÇIKIŞ YAP").
     ['ÇIKIŞ YAP', 'sign_out'],
     ['Tải lên', 'upload'],
+    ['Tümünü reddet', 'reject_all'],
+    ['Không, cảm ơn', 'decline'],
+    ['Попробовать бесплатно', 'trial'],
     ['Gruptan çık', 'leave'],
     ['Chuyển khoản', 'transfer'],
     ['Pesan sekarang', 'order'],
