@@ -137,6 +137,11 @@ function phrases() {
   };
   for (const row of sourced.phrases) if (CONCEPTS[row.concept]) add(row.concept, row.text, row.locales);
   for (const [concept, list] of Object.entries(WRITTEN)) for (const text of list) add(concept, text);
+  // A word that is also a plain confirmation is one: Korean "확인" and Japanese "確認" translate "Verify" too, but on a
+  // dialog they are its OK, and what they confirm is the message's to say (a sign-in form's reads it from the form).
+  const confirming = new Set(entries.filter((e) => CONCEPTS[e.concept]!.role === 'confirm').map((e) => e.p.words));
+  const kept = entries.filter((e) => CONCEPTS[e.concept]!.role !== 'direct' || !confirming.has(e.p.words));
+  entries.splice(0, entries.length, ...kept);
   const byFirst = new Map<string, Entry[]>();
   for (const e of entries) {
     const first = e.p.words.split(' ').find((w) => w !== '*') ?? '';
@@ -273,7 +278,19 @@ export function conceptsIn(text: string): Set<string> {
   const found = new Set<string>();
   if (!words) return found;
   const { byFirst } = phrases();
+  const hits: { concept: string; from: number; to: number; fixed: boolean }[] = [];
   for (const c of new Set([...words].filter((x) => x !== ' ')))
-    for (const e of byFirst.get(c) ?? []) if (e.size > 1 && e.p.re.test(words)) found.add(e.concept);
+    for (const e of byFirst.get(c) ?? []) {
+      const m = e.size > 1 ? e.p.re.exec(words) : null;
+      if (m)
+        hits.push({ concept: e.concept, from: m.index, to: m.index + m[0].length, fixed: !e.p.words.includes('*') });
+    }
+  // A phrase inside a longer one is part of it: "退出登录" (log out) holds "登录" (log in). A placeholder's words
+  // ("Sign in to {x}") are the text's own: "Sign in to delete" still names deleting.
+  const inside = (h: (typeof hits)[0]) =>
+    hits.some(
+      (o) => o.fixed && o.concept !== h.concept && o.from <= h.from && o.to >= h.to && o.to - o.from > h.to - h.from,
+    );
+  for (const h of hits) if (!inside(h)) found.add(h.concept);
   return found;
 }
