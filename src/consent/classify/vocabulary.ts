@@ -139,8 +139,14 @@ function phrases() {
   for (const [concept, list] of Object.entries(WRITTEN)) for (const text of list) add(concept, text);
   // A word that is also a plain confirmation is one: Korean "확인" and Japanese "確認" translate "Verify" too, but on a
   // dialog they are its OK, and what they confirm is the message's to say (a sign-in form's reads it from the form).
-  const confirming = new Set(entries.filter((e) => CONCEPTS[e.concept]!.role === 'confirm').map((e) => e.p.words));
-  const kept = entries.filter((e) => CONCEPTS[e.concept]!.role !== 'direct' || !confirming.has(e.p.words));
+  // And a word one source calls a refusal and another an action (Georgian "გაუქმება": cancel, and unpublish) is the
+  // action: the gate then asks, where a refusal would have let it through.
+  const role = (e: Entry) => CONCEPTS[e.concept]!.role;
+  const confirming = new Set(entries.filter((e) => role(e) === 'confirm').map((e) => e.p.words));
+  const acting = new Set(entries.filter((e) => role(e) === 'direct').map((e) => e.p.words));
+  const kept = entries.filter(
+    (e) => !(role(e) === 'direct' && confirming.has(e.p.words)) && !(role(e) === 'protective' && acting.has(e.p.words)),
+  );
   entries.splice(0, entries.length, ...kept);
   const byFirst = new Map<string, Entry[]>();
   for (const e of entries) {
