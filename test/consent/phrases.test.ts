@@ -2,7 +2,7 @@
 // that must not ("开始 · 8月18日 11:00" is an event's start time, "Pin" is no share).
 import { classify } from '../../src/consent/classify.js';
 import { conceptOf } from '../../src/consent/classify/vocabulary.js';
-import { dump, el, type Node } from '../support/dump.js';
+import { alertDialog, dump, el, type Node } from '../support/dump.js';
 
 const tap = (pkg: string, nodes: Node[], text: string) => {
   const tree = dump(pkg, nodes);
@@ -110,5 +110,22 @@ test('an SOS button read by its description: "Saúde, Alertar contatos e pessoas
   expect(tap('com.example.sos', nodes, 'Saúde, Alertar contatos e pessoas próximas')).toMatchObject({
     category: 'data_sharing_publish',
     exposing: true,
+  });
+});
+
+describe("a dialog's OK takes the action its message names, in the verb form the language asks it", () => {
+  test.each([
+    ['그룹을 나가시겠습니까?', '확인', '취소', 'destructive'],
+    ['Bu mesaj silinsin mi?', 'Tamam', 'İptal', 'destructive'],
+    ['Çıkış yapmak istediğinize emin misiniz?', 'EVET', 'HAYIR', 'destructive'],
+    ['क्या आप यह संदेश हटाना चाहते हैं?', 'ठीक है', 'रद्द करें', 'destructive'],
+    ["Vuoi uscire dall'account?", 'SÌ', 'NO', 'destructive'],
+  ])('"%s" [%s]', (message, ok, cancel, category) => {
+    const tree = alertDialog('', message, [
+      ['button2', cancel],
+      ['button1', ok],
+    ]);
+    const s = classify(tree, 'com.example.app', { kind: 'tap', element: el(tree, ok) });
+    expect(s).toMatchObject({ category, exposing: true });
   });
 });
