@@ -129,3 +129,18 @@ describe("a dialog's OK takes the action its message names, in the verb form the
     expect(s).toMatchObject({ category, exposing: true });
   });
 });
+
+describe('a price on the screen makes going ahead a payment, in the currencies apps show', () => {
+  test.each([
+    [['السلة', 'المجموع: 25 ر.س'], 'متابعة'],
+    [['Keranjang', 'Total Rp 125.000'], 'Lanjut'],
+    [['Cart', 'Total: ₦4,500'], 'Continue'],
+    [['Pro', '€4,99 pro Monat'], 'Jetzt upgraden'],
+  ])('%j · "%s"', (texts, button) => {
+    const nodes: Node[] = [
+      ...texts.map((text) => ({ text })),
+      { cls: 'android.widget.Button', text: button, clickable: true },
+    ];
+    expect(tap('com.example.shop', nodes, button)).toMatchObject({ category: 'payment_purchase', exposing: true });
+  });
+});

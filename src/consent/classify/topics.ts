@@ -3,7 +3,7 @@
 // access, special app access, and warnings that something will be erased. context.ts decides where they count.
 /** An amount of money (a price, a monthly fee). */
 export const MONEY =
-  /[$€£¥₹₩₽฿₺₫]\s?\d|\d[\d.,\s]*\s?(?:[$€£¥₹₩₽฿₺₫]|usd|eur|gbp|руб|р\.|元|円|원|บาท|тг|₴|zł|kč|kr|tl)(?![a-z])|\/\s?(?:month|mo|year|yr|mes|mois|monat|месяц|月|월)\b/i;
+  /[$€£¥₹₩₽฿₺₫₦₱₪₴₸৳]\s?\d|\b(?:rp|rm|rs|s\/|chf)\.?\s?\d|\d[\d.,\s]*\s?(?:[$€£¥₹₩₽฿₺₫₦₱₪₴₸৳]|usd|eur|gbp|руб|р\.|元|円|원|บาท|тг|zł|kč|kr|tl|lei|ر\.س|د\.إ|ج\.م|ريال|درهم|جنيه)(?![a-z])|\/\s?(?:month|mo|year|yr|mes|mois|monat|месяц|月|월)\b/i;
 /** Terms and privacy policies by name, and the sentence that makes going ahead an agreement ("By continuing, you agree
  * to …", "Продолжая, вы соглашаетесь с …"). */
 export const TERMS =
