@@ -124,7 +124,7 @@ describe('bypass 3: a word that translates "Verify" but is a language\'s plain O
     return classify(tree, 'com.example.chat', { kind: 'tap', element: tree.elements.find((x) => x.text === ok)! });
   }
   test.each([
-    ['그룹을 나가시겠습니까?', '확인', '취소'],
+    ['그렇게 할까요?', '확인', '취소'],
     ['このグループから抜けますか？', '確認', 'キャンセル'],
   ])('"%s" [%s] is unknown, and a profile that signs in hands-off still asks', (message, ok, cancel) => {
     const s = alert(message, ok, cancel);
