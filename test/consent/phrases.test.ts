@@ -33,6 +33,8 @@ describe('phrases', () => {
     ['ÇIKIŞ YAP', 'sign_out'],
     ['Tải lên', 'upload'],
     ['Tümünü reddet', 'reject_all'],
+    ['Add credits', 'top_up'],
+    ['Send mobile money', 'transfer'],
     ['Không, cảm ơn', 'decline'],
     ['Попробовать бесплатно', 'trial'],
     ['Gruptan çık', 'leave'],
@@ -143,4 +145,18 @@ describe('a price on the screen makes going ahead a payment, in the currencies a
     ];
     expect(tap('com.example.shop', nodes, button)).toMatchObject({ category: 'payment_purchase', exposing: true });
   });
+});
+
+test('a money screen\'s "send" is a payment: "To add credits, send mobile money …" · Submit Request', () => {
+  const tree = alertDialog(
+    'Settings & Credits',
+    'To add credits, send mobile money and paste your confirmation below.',
+    [
+      ['button2', 'Cancel'],
+      ['button1', 'Submit Request'],
+    ],
+  );
+  const s = classify(tree, 'com.example.app', { kind: 'tap', element: el(tree, 'Submit Request') });
+  // Read as sharing, a profile that shares hands-off but asks before paying let it through.
+  expect(s).toMatchObject({ category: 'payment_purchase', exposing: true });
 });
