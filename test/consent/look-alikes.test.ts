@@ -345,7 +345,7 @@ describe('the third blind split (K6)', () => {
   });
 });
 
-describe('a "Send feedback" row opens a form', () => {
+describe('where nothing is written yet, "Send feedback" and a feed\'s "Comment" open a form', () => {
   test('"Send Feedback" in a settings list with no field to write in is no consent point', () => {
     const nodes: Node[] = [
       { text: 'Appearance', clickable: true },
@@ -366,6 +366,26 @@ describe('a "Send feedback" row opens a form', () => {
       category: 'data_sharing_publish',
       exposing: true,
     });
+  });
+  test.each(['Comment', 'Reply', '댓글', 'Responder'])('a feed\'s "%s" under a post opens the composer', (label) => {
+    const nodes: Node[] = [{ text: 'City council approves new bike lanes' }, { text: label, clickable: true }];
+    expect(tap('com.example.app', nodes, label)).toBeUndefined();
+  });
+  test('the composer\'s "Reply" beside what the user wrote posts it', () => {
+    const nodes: Node[] = [
+      { cls: EDIT, text: 'Great news!', clickable: true },
+      { cls: BUTTON, text: 'Reply', clickable: true },
+    ];
+    expect(tap('com.example.app', nodes, 'Reply')).toMatchObject({ category: 'data_sharing_publish', exposing: true });
+  });
+  test('"Post a reply" or "Reply all" name more than opening the composer', () => {
+    expect(
+      exposing(
+        'com.example.app',
+        [{ text: 'Inbox' }, { cls: BUTTON, text: 'Reply all', clickable: true }],
+        'Reply all',
+      ),
+    ).toBe(true);
   });
   test('"Send" on its own is still sending, with or without a field', () => {
     expect(

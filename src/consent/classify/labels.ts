@@ -19,7 +19,7 @@ import {
   inTabBar,
   MARKETING,
   NAV_TAB,
-  opensFeedbackForm,
+  opensForm,
   plain,
   reportsStatus,
   STATE_LIKE,
@@ -115,7 +115,7 @@ export function named(tree: UiTree, e: UiElement): Named | undefined {
     // in a row of three texts or more the words that also name a state do not make it a confirmation.
     if (hit && via === 'row' && all.length >= 3 && STATE_LIKE.has(hit.concept)) continue;
     if (hit && tab && !SIGN_IN.includes(hit.concept)) return undefined;
-    if (hit && opensFeedbackForm(tree, hit.concept, text)) return undefined;
+    if (hit && opensForm(tree, hit.concept, text, hit.phrase)) return undefined;
     // A cell of a bottom bar or a grid of service tiles opens the page where that purchase or post would happen.
     const category = hit && CONCEPTS[hit.concept]!.category;
     if (category && OPENS_PAGE.has(category) && (inBar(tree, e) || inTileGrid(tree, e))) return undefined;

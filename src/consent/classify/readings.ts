@@ -3,7 +3,7 @@
 // <plan>" only goes ahead, a subscription to alerts is no payment, and a "Send feedback" row opens a form.
 import type { UiElement, UiTree } from '../../device/ui-tree.js';
 import type { Named } from './labels.js';
-import { normMessage } from './text.js';
+import { normMessage, normWords } from './text.js';
 import { CONCEPTS } from './vocabulary.js';
 
 /** TalkBack's position of a tab in its bar, in the corpus languages. */
@@ -50,9 +50,52 @@ export const reportsStatus = (text: string): boolean => STATUS.test(normMessage(
 const FEEDBACK =
   /\bfeedback\b|\breport an? (?:bug|problem|issue)\b|\bsuggestions?\b|反馈|意见|意見|フィードバック|피드백|отзыв|обратн\S* связ|comentarios|sugerencias|commentaires|rückmeldung|geri bildirim|masukan|umpan balik|phản hồi|góp ý|ملاحظات|प्रतिक्रिया|suggerimenti/i;
 
+/** Replying and commenting, the words a feed shows under every post, in the corpus languages. */
+const RESPOND = new Set(
+  [
+    'comment',
+    'comments',
+    'reply',
+    'add a comment',
+    'write a comment',
+    'leave a comment',
+    '评论',
+    '回复',
+    '写评论',
+    'コメント',
+    '返信',
+    '댓글',
+    '답글',
+    'комментировать',
+    'комментарий',
+    'ответить',
+    'comentar',
+    'responder',
+    'commenter',
+    'répondre',
+    'kommentieren',
+    'antworten',
+    'commenta',
+    'rispondi',
+    'yorum yap',
+    'yanıtla',
+    'komentar',
+    'balas',
+    'bình luận',
+    'trả lời',
+    'تعليق',
+    'رد',
+    'टिप्पणी करें',
+    'जवाब दें',
+  ].map(normWords),
+);
+
 /**
- * "Send Feedback" on a screen with no field to write in opens the feedback form; the form's own Send (beside what the
- * user wrote) is the act.
+ * Where nothing is written yet, some sends only open the form to write in: "Send Feedback" in a settings list, a
+ * feed's "Comment" / "Reply" under a post. With a field on the screen (the form, the composer) they send what it
+ * holds.
  */
-export const opensFeedbackForm = (tree: UiTree, concept: string, text: string): boolean =>
-  concept === 'send' && FEEDBACK.test(text) && !tree.elements.some((x) => /EditText/.test(x.class));
+export function opensForm(tree: UiTree, concept: string, text: string, phrase: string): boolean {
+  if (tree.elements.some((x) => /EditText/.test(x.class))) return false;
+  return (concept === 'send' && FEEDBACK.test(text)) || (RESPOND.has(phrase) && normWords(text) === phrase);
+}
