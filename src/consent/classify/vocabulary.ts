@@ -4,6 +4,7 @@
 import type { Category, Grant } from '../../core/vocab.js';
 import sourced from './vocabulary.json' with { type: 'json' };
 import written from './words.json' with { type: 'json' };
+import { asTemplate, namesIdentity } from './identity.js';
 import { normWords, phrase, unspaced, wordCount, type Phrase } from './text.js';
 
 /**
@@ -102,7 +103,11 @@ interface Entry {
   size: number;
   /** A German or Dutch infinitive ("löschen", "verwijderen"): those languages end a button's label with its verb. */
   final?: boolean;
+  /** A sign-in phrase whose own words sign in nothing ("Continue with {x}"): the label must name who signs in. */
+  connector?: boolean;
 }
+
+const SIGNING = new Set(['sign_in', 'sign_up']);
 
 let index: { entries: Entry[]; byFirst: Map<string, Entry[]> } | undefined;
 
@@ -127,8 +132,20 @@ function phrases() {
     seen.set(key, entry);
     entries.push(entry);
   };
-  for (const row of sourced.phrases) if (CONCEPTS[row.concept]) add(row.concept, row.text, row.locales);
+  for (const row of sourced.phrases) {
+    if (!CONCEPTS[row.concept]) continue;
+    add(row.concept, row.text, row.locales);
+    const template = asTemplate(row.concept, row.text);
+    if (template) add(row.concept, template, row.locales);
+  }
   for (const [concept, list] of Object.entries(WRITTEN)) for (const text of list) add(concept, text);
+  // A placeholder sign-in phrase holding no sign-in phrase of its own ("continuar con *", "* で続ける") connects.
+  const signing = entries.filter((e) => SIGNING.has(e.concept) && !e.p.words.includes('*') && e.size > 1);
+  for (const e of entries)
+    if (e.concept === 'sign_in' && e.p.words.includes('*')) {
+      const literal = e.p.words.replace(/\*/g, ' ').replace(/ +/g, ' ').trim();
+      if (!signing.some((x) => x.p.re.test(literal))) e.connector = true;
+    }
   const byFirst = new Map<string, Entry[]>();
   for (const e of entries) {
     const first = e.p.words.split(' ').find((w) => w !== '*') ?? '';
@@ -218,7 +235,7 @@ function conceptIn(label: string, exact: boolean, anywhere: boolean): Hit | unde
     for (const e of byFirst.get(c) ?? []) {
       if (AMBIGUOUS.has(e.p.words) || (WHOLE_ONLY.has(e.p.words) && words !== e.p.words)) continue;
       const m = e.p.re.exec(words);
-      if (!m) continue;
+      if (!m || (e.connector && !namesIdentity(words))) continue;
       const at = m.index + (m[0].startsWith(' ') ? 1 : 0);
       if (e.size === 1 && compact !== e.p.words) continue;
       // One word of a concept whose words are nouns too: only the whole label ("Close", not "Close Friends").
@@ -266,6 +283,7 @@ export function conceptsIn(text: string): Set<string> {
   if (!words) return found;
   const { byFirst } = phrases();
   for (const c of new Set([...words].filter((x) => x !== ' ')))
-    for (const e of byFirst.get(c) ?? []) if (e.size > 1 && e.p.re.test(words)) found.add(e.concept);
+    for (const e of byFirst.get(c) ?? [])
+      if (e.size > 1 && e.p.re.test(words) && !(e.connector && !namesIdentity(words))) found.add(e.concept);
   return found;
 }

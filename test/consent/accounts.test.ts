@@ -1,0 +1,83 @@
+// Signing in beyond the verb: "Continue with <provider>" in the major languages, for the providers people sign in
+// with — and never "continue with" anything else (the purchase, the order, "later").
+import { classify } from '../../src/consent/classify.js';
+import { namesIdentity } from '../../src/consent/classify/identity.js';
+import { conceptOf } from '../../src/consent/classify/vocabulary.js';
+import { dump, type Node } from '../support/dump.js';
+
+/** Tapping the element whose own text or description is `text` (not the root, whose label is its children's). */
+const tap = (pkg: string, nodes: Node[], text: string) => {
+  const tree = dump(pkg, nodes);
+  const e = tree.elements.find((x) => x.text === text || x.contentDesc === text);
+  if (!e) throw new Error(`no "${text}"`);
+  return classify(tree, pkg, { kind: 'tap', element: e });
+};
+const BUTTON = 'android.widget.Button';
+
+describe('continue with <provider>', () => {
+  test.each([
+    'Continuar con WhatsApp',
+    'Continuar con Telegram',
+    'Continuar com Google',
+    'Continuer avec Apple',
+    'Weiter mit Microsoft',
+    'Mit Apple fortfahren',
+    'Continua con Facebook',
+    'Продолжить с VK ID',
+    'Продолжить через Госуслуги',
+    'Google ile devam et',
+    'المتابعة باستخدام Google',
+    '使用微信继续',
+    '以 Google 帳號繼續',
+    'LINEで続ける',
+    '카카오로 시작하기',
+    'Tiếp tục với Zalo',
+    'Lanjutkan dengan nomor telepon',
+    'Google के साथ जारी रखें',
+    'Kontynuuj z Google',
+    'Continue with Discord',
+    'Continue with HUAWEI ID',
+  ])('"%s" signs in with the provider it names', (label) => {
+    expect(conceptOf(label)?.concept).toBe('sign_in');
+    const s = tap('com.example.app', [{ cls: BUTTON, text: label, clickable: true }], label);
+    expect(s).toMatchObject({ category: 'account_signin', grant: 'accept', exposing: true });
+  });
+
+  // The connector alone is no sign-in: what follows it must be a provider, an account, a phone or an e-mail.
+  test.each([
+    'Continuar con la compra',
+    'Continuer avec la commande',
+    'Weiter mit dem Einkauf',
+    'Mit dem Einkauf fortfahren',
+    'Продолжить с заказом',
+    'Continuar com o pagamento',
+    'Continua con l’acquisto',
+    'あとで続ける',
+    'Continue with yearly access',
+    'Continue with the tutorial',
+  ])('"%s" only goes ahead: no sign-in', (label) => {
+    expect(['sign_in', 'continue_as']).not.toContain(conceptOf(label)?.concept);
+    const s = tap('com.example.app', [{ text: 'Welcome' }, { cls: BUTTON, text: label, clickable: true }], label);
+    expect(s?.category).not.toBe('account_signin');
+  });
+
+  test('the Spanish connector, sourced from the Facebook SDK ("Continuar con Facebook"), holds for any provider', () => {
+    expect(conceptOf('Continuar con Facebook')?.concept).toBe('sign_in');
+    expect(conceptOf('Continuar con Kakao')).toMatchObject({ concept: 'sign_in', phrase: 'continuar con *' });
+  });
+
+  test('what names who signs in', () => {
+    for (const t of ['with Naver', 'Apple ID', 'mi cuenta', 'номер телефона', 'メールアドレス', '카카오계정', 'LINE'])
+      expect(namesIdentity(t)).toBe(true);
+    for (const t of ['the purchase', 'la compra', 'yearly access', 'online', 'später', '稍后'])
+      expect(namesIdentity(t)).toBe(false);
+  });
+
+  test('an emoji with its variation selector ("🗑️") does not hide the verb after it', () => {
+    const label = '🗑️, Clear App Cache, Free up space by removing temporary files, ';
+    expect(tap('com.example.app', [{ desc: label, clickable: true }], label)).toMatchObject({
+      category: 'destructive',
+      exposing: true,
+    });
+  });
+});
