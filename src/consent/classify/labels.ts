@@ -9,6 +9,7 @@ import { contextOf } from './context.js';
 import { lineTexts, rowTopic } from './rows.js';
 import { MONEY } from './topics.js';
 import { draftRow, filterReset, keypadKey, stepperKey } from './editing.js';
+import { erasurePoint } from './erasure.js';
 import { point } from './point.js';
 import { idWords, normWords, wordCount } from './text.js';
 import { conceptOfId } from './ids.js';
@@ -145,6 +146,9 @@ export function labelPoint(tree: UiTree, e: UiElement): Sensitivity | undefined 
   const said = saysAction(tree, e);
   if (said) return said;
   const n = plain(named(tree, e));
+  // Clean-up verbs that erase what the app keeps ("Limpiar caché", "Recent history · CLEAR"): erasure.ts.
+  const erased = n?.concept.role === 'direct' ? undefined : erasurePoint(tree, e);
+  if (erased) return erased;
   // "Disable protection" turns a protection off: a consent point heed cannot name, never a refusal.
   if (n?.hit.concept === 'disable' && PROTECTION.test(n.text))
     return point(e, 'unknown', 'accept', `${how(n)}, and it turns off a protection`);
