@@ -81,3 +81,97 @@ describe('continue with <provider>', () => {
     });
   });
 });
+
+describe('a bare sign-up verb', () => {
+  const toolbar: Node[] = [
+    { text: 'Ordem de serviço' },
+    { cls: BUTTON, text: 'Cadastrar', clickable: true },
+    { cls: BUTTON, text: 'Recarregar', clickable: true },
+    { text: 'Teste 001' },
+    { text: 'R$ 250.00' },
+  ];
+
+  test("a list's toolbar 'Cadastrar' with nothing of an account on the screen adds a record: no sign-up", () => {
+    expect(tap('br.com.example.os', toolbar, 'Cadastrar')?.category).not.toBe('account_signin');
+    expect(
+      tap('com.example.events', [{ text: 'Products' }, { cls: BUTTON, text: 'Register', clickable: true }], 'Register'),
+    ).toBeUndefined();
+  });
+
+  // The hostile variants: a real sign-up form, a welcome page, a provider beside it — the same bare verb still asks.
+  test.each<[string, Node[]]>([
+    [
+      'a password field',
+      [
+        { cls: 'android.widget.EditText', hint: 'Nome', clickable: true },
+        { cls: 'android.widget.EditText', hint: 'Senha', password: true, clickable: true },
+        { cls: BUTTON, text: 'Cadastrar', clickable: true },
+      ],
+    ],
+    [
+      'an e-mail field',
+      [
+        { cls: 'android.widget.EditText', hint: 'E-mail', clickable: true },
+        { cls: BUTTON, text: 'Cadastrar', clickable: true },
+      ],
+    ],
+    [
+      'a sign-in button beside it',
+      [
+        { cls: BUTTON, text: 'Entrar', clickable: true },
+        { cls: BUTTON, text: 'Cadastrar', clickable: true },
+      ],
+    ],
+    [
+      'a provider beside it',
+      [
+        { text: 'Welcome' },
+        { cls: BUTTON, desc: 'Google', clickable: true },
+        { cls: BUTTON, text: 'Cadastrar', clickable: true },
+      ],
+    ],
+  ])('with %s, "Cadastrar" signs up', (_, nodes) => {
+    expect(tap('com.example.app', nodes, 'Cadastrar')).toMatchObject({
+      category: 'account_signin',
+      grant: 'accept',
+      exposing: true,
+    });
+  });
+
+  test('a sign-up verb that names the account keeps its meaning on any screen', () => {
+    expect(
+      tap('com.example.app', [{ cls: BUTTON, text: 'Criar conta', clickable: true }], 'Criar conta'),
+    ).toMatchObject({
+      category: 'account_signin',
+    });
+  });
+});
+
+describe("an auth landing page's call to action", () => {
+  test.each(['Get Started', 'Start Free →', 'Começar', 'Начать', '시작하기', 'はじめる', 'Commencer'])(
+    '"%s" beside "Already have an account? Sign in" opens the sign-up (tentative)',
+    (label) => {
+      const nodes: Node[] = [
+        { text: 'Find trusted contractors fast' },
+        { cls: BUTTON, text: label, clickable: true },
+        { cls: BUTTON, text: 'Already have an account? Sign in', clickable: true },
+      ];
+      expect(tap('com.example.app', nodes, label)).toMatchObject({
+        category: 'account_signin',
+        grant: 'accept',
+        exposing: true,
+        tentative: true,
+      });
+    },
+  );
+
+  test('"Get Started" on an onboarding carousel without a word of an account is no consent point', () => {
+    const nodes: Node[] = [
+      { text: 'Track your habits every day' },
+      { text: 'Build streaks and see your progress' },
+      { cls: BUTTON, text: 'Skip', clickable: true },
+      { cls: BUTTON, text: 'Get Started', clickable: true },
+    ];
+    expect(tap('com.example.app', nodes, 'Get Started')).toBeUndefined();
+  });
+});

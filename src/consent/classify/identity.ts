@@ -4,7 +4,7 @@
 // compra" and "あとで続ける" (continue later) do not. The sourced projects' "Continue with Facebook" / "Sign in with
 // Google" in each of their locales is that locale's wording for every provider, so it becomes a template.
 import written from './words.json' with { type: 'json' };
-import { normWords, unspaced } from './text.js';
+import { normWords, unspaced, type Phrase } from './text.js';
 
 /**
  * The providers the sourced sign-in strings name (FirebaseUI, the Facebook SDK, Element), as a word of their own: not
@@ -17,6 +17,21 @@ const SOURCED =
 export function asTemplate(concept: string, text: string): string | undefined {
   if (concept !== 'sign_in' && concept !== 'sign_up') return undefined;
   return SOURCED.test(text) ? text.replace(SOURCED, '{x}') : undefined;
+}
+
+/**
+ * Marks the placeholder sign-in phrases holding no sign-in phrase of their own ("continuar con *", "* で続ける"):
+ * connectors, which sign in only where the label names who signs in. "使用 * 帐号登录" holds 登录 and signs in.
+ */
+export function markConnectors(entries: { concept: string; p: Phrase; size: number; connector?: boolean }[]): void {
+  const signing = entries.filter(
+    (e) => ['sign_in', 'sign_up'].includes(e.concept) && !e.p.words.includes('*') && e.size > 1,
+  );
+  for (const e of entries)
+    if (e.concept === 'sign_in' && e.p.words.includes('*')) {
+      const literal = e.p.words.replace(/\*/g, ' ').replace(/ +/g, ' ').trim();
+      if (!signing.some((x) => x.p.re.test(literal))) e.connector = true;
+    }
 }
 
 /**

@@ -5,6 +5,7 @@
 import type { Category, Grant } from '../../core/vocab.js';
 import type { UiElement, UiTree } from '../../device/ui-tree.js';
 import type { Sensitivity } from '../types.js';
+import { createsRecord } from './accounts.js';
 import { contextOf } from './context.js';
 import { lineTexts, rowTopic } from './rows.js';
 import { MONEY } from './topics.js';
@@ -175,6 +176,8 @@ export function labelPoint(tree: UiTree, e: UiElement): Sensitivity | undefined 
     if (n.hit.concept === 'subscribe' && MARKETING.test(n.text))
       return point(e, 'tracking_ads_cookies', 'accept', `${how(n)}, to marketing (tracking_ads_cookies)`);
     if (n.hit.concept === 'subscribe' && ALERTS.test(n.text) && !MONEY.test(contextOf(tree, e).text)) return undefined;
+    // A bare "Cadastrar" / "Register" with nothing of an account on the screen adds a record (accounts.ts).
+    if (n.hit.concept === 'sign_up' && createsRecord(tree, e, n.text, n.hit.phrase)) return undefined;
     // In the phone and messages apps, sending is a text message and the category is calls and SMS.
     const category = c.category === 'data_sharing_publish' && PHONE_APPS.test(e.package) ? 'sms_calls' : c.category!;
     return point(e, category, c.grant, `${how(n)} (${category})`, c.irreversible ? { irreversible: true } : {});

@@ -4,7 +4,7 @@
 import type { Category, Grant } from '../../core/vocab.js';
 import sourced from './vocabulary.json' with { type: 'json' };
 import written from './words.json' with { type: 'json' };
-import { asTemplate, namesIdentity } from './identity.js';
+import { asTemplate, markConnectors, namesIdentity } from './identity.js';
 import { normWords, phrase, unspaced, wordCount, type Phrase } from './text.js';
 
 /**
@@ -107,8 +107,6 @@ interface Entry {
   connector?: boolean;
 }
 
-const SIGNING = new Set(['sign_in', 'sign_up']);
-
 let index: { entries: Entry[]; byFirst: Map<string, Entry[]> } | undefined;
 
 /** Every phrase once, keyed by its first literal word (or character, in unspaced scripts) for a quick look-up. */
@@ -139,13 +137,7 @@ function phrases() {
     if (template) add(row.concept, template, row.locales);
   }
   for (const [concept, list] of Object.entries(WRITTEN)) for (const text of list) add(concept, text);
-  // A placeholder sign-in phrase holding no sign-in phrase of its own ("continuar con *", "* で続ける") connects.
-  const signing = entries.filter((e) => SIGNING.has(e.concept) && !e.p.words.includes('*') && e.size > 1);
-  for (const e of entries)
-    if (e.concept === 'sign_in' && e.p.words.includes('*')) {
-      const literal = e.p.words.replace(/\*/g, ' ').replace(/ +/g, ' ').trim();
-      if (!signing.some((x) => x.p.re.test(literal))) e.connector = true;
-    }
+  markConnectors(entries);
   const byFirst = new Map<string, Entry[]>();
   for (const e of entries) {
     const first = e.p.words.split(' ').find((w) => w !== '*') ?? '';
