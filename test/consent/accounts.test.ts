@@ -66,6 +66,21 @@ describe('continue with <provider>', () => {
     expect(conceptOf('Continuar con Kakao')).toMatchObject({ concept: 'sign_in', phrase: 'continuar con *' });
   });
 
+  test('going ahead with a wallet pays: "Continue with Apple Pay" beside a total is a payment, not a sign-in', () => {
+    const at = (label: string) =>
+      tap('com.example.shop', [{ text: 'Total $12.99' }, { cls: BUTTON, text: label, clickable: true }], label);
+    for (const label of ['Continue with Apple Pay', 'Continuar con PayPal', 'Weiter mit Google Pay'])
+      expect(at(label)).toMatchObject({ category: 'payment_purchase', grant: 'accept' });
+    expect(at('Log in with PayPal')).toMatchObject({ category: 'account_signin' });
+  });
+
+  test.each(['Continue with Nafath', 'Continuer avec FranceConnect', 'Continuar con Google', 'Weiter mit BankID'])(
+    'a national identity provider signs in like any other: "%s"',
+    (label) => {
+      expect(conceptOf(label)?.concept).toBe('sign_in');
+    },
+  );
+
   test('what names who signs in', () => {
     for (const t of ['with Naver', 'Apple ID', 'mi cuenta', 'номер телефона', 'メールアドレス', '카카오계정', 'LINE'])
       expect(namesIdentity(t)).toBe(true);

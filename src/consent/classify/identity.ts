@@ -57,10 +57,16 @@ function providerWords() {
   });
 }
 
+/** A wallet is no identity: "Continue with Apple Pay" / "Continuar con PayPal" pays (the screen's price says so). */
+const WALLET =
+  /(?:^| )(?:pay|paypal|wallet|pagar|pago|pagamento|paiement|zahlung|оплат\S*|odeme|bayar|thanh toan)(?= |$)|支付|付款|決済|결제|페이/u;
+
+export const namesWallet = (text: string): boolean => WALLET.test(normWords(text));
+
 /** Does a label name an identity provider, an account, a phone number or an e-mail address? */
 export function namesIdentity(text: string): boolean {
   const words = normWords(text);
-  if (!words) return false;
+  if (!words || WALLET.test(words)) return false;
   const p = providerWords();
   return ACCOUNT.test(words) || p.spaced.test(words) || p.unspaced.some((u) => words.includes(u));
 }
