@@ -68,6 +68,17 @@ describe('clearing what the app keeps', () => {
     });
   });
 
+  test('a bare "Restore" resets only beside the app, its defaults or its factory state', () => {
+    expect(tap(line('Restaurar app', 'Restaurar'), 'Restaurar')).toMatchObject({
+      category: 'destructive',
+      grant: 'accept',
+    });
+    expect(tap(line('Factory settings', 'Restore'), 'Restore')).toMatchObject({ category: 'destructive' });
+    // Restoring purchases, or a photo from the trash, brings something back.
+    expect(tap(line('Restore purchases', 'Restore'), 'Restore')).toBeUndefined();
+    expect(tap(line('IMG_2041.jpg', 'Restaurar'), 'Restaurar')).toBeUndefined();
+  });
+
   test("a search bar's Clear empties the field, even a field holding the word history", () => {
     expect(tap(line('search history', 'Clear', BUTTON, 'android.widget.EditText'), 'Clear')).toBeUndefined();
   });

@@ -1,6 +1,6 @@
 // Clearing what an app keeps: "Limpiar caché", "Vider l'historique", "Очистить кэш", "캐시 지우기", and a bare
 // "Clear" / "CLEAR" where what it clears stands beside it ("Recent history · CLEAR", a chat thread's header) or in its
-// dialog. The clean-up verbs ("clear", "limpiar", "effacer", "очистить", "지우기" …) clear fields, filters and
+// dialog; a bare "Restore" beside the app it resets ("Restaurar app · Restaurar"). The clean-up verbs ("clear", "limpiar", "effacer", "очистить", "지우기" …) clear fields, filters and
 // selections as often as history, so they erase only with an object that is kept: history, cache, data, storage,
 // chats, messages, conversations, logs, downloads. Never a field's clear button, a keypad's "C" (editing.ts), or a
 // filter sheet's "Clear" / "Reset".
@@ -39,21 +39,41 @@ function besideTexts(tree: UiTree, e: UiElement): string[] {
   return field ? [] : lineTexts(tree, e);
 }
 
+/**
+ * "Restore" alone brings back a backup, a purchase or a deleted item; beside the app, its defaults or its factory
+ * state ("Restaurar app · Restaurar") it resets the app, and what it kept is gone.
+ */
+const RESTORE =
+  /^(?:restore|restaurar|restaurer|ripristina|wiederherstellen|восстановить|geri yukle|khoi phuc|pulihkan|استعادة|恢复|復元|복원)$/u;
+const WHOLE_APP =
+  /(?:^| )(?:app|application|aplicacion|aplicacao|aplicativo|applicazione|anwendung|приложени\S*|uygulama\S*|ung dung|aplikasi|التطبيق|defaults?|factory|predeterminad\S*|padrao|fabrica|usine|werkseinstellungen|заводск\S*|varsayilan|mac dinh)(?= |$)|出厂|工場|공장|应用|アプリ|앱/u;
+
+/** The first match of `re` in the words beside a bare verb, or in its dialog. */
+function named(tree: UiTree, e: UiElement, re: RegExp): { what: string; where: string } | undefined {
+  const dialog = contextOf(tree, e).dialog;
+  const said = dialog ? [dialog.text] : besideTexts(tree, e);
+  const what = said.map((t) => re.exec(normWords(t))?.[0].trim()).find(Boolean);
+  return what ? { what, where: dialog ? 'its dialog' : 'stands beside it' } : undefined;
+}
+
 /** Does tapping this element erase something the app keeps, by its words and, for a bare verb, what stands by it? */
 export function erasurePoint(tree: UiTree, e: UiElement): Sensitivity | undefined {
   if (FIELD.test(e.class) || !(e.clickable || e.longClickable)) return undefined;
   const label = (e.text || e.contentDesc || e.label).trim();
   const words = normWords(label);
-  if (!words || wordCount(words) > 6 || reportsStatus(label) || !VERB.test(words)) return undefined;
+  if (!words || wordCount(words) > 6 || reportsStatus(label)) return undefined;
   const erase = (why: string) => point(e, 'destructive', 'accept', why, { irreversible: true });
+  if (RESTORE.test(words)) {
+    const app = named(tree, e, WHOLE_APP);
+    return app ? erase(`"${label}" beside "${app.what}" resets the app (destructive)`) : undefined;
+  }
+  if (!VERB.test(words)) return undefined;
   const kept = KEPT.exec(words)?.[0].trim();
   if (kept) return erase(`"${label}" clears ${kept}, which the app keeps (destructive)`);
   if (!BARE.test(words) || filterReset(tree, e)) return undefined;
   const { dialog, topic } = contextOf(tree, e);
   if (dialog && topic?.category === 'destructive')
     return erase(`"${label}" in a dialog that ${topic.why} (destructive)`);
-  const said = dialog ? [dialog.text] : besideTexts(tree, e);
-  const what = said.map((t) => KEPT.exec(normWords(t))?.[0].trim()).find(Boolean);
-  if (!what) return undefined;
-  return erase(`"${label}" clears what ${dialog ? 'its dialog' : 'stands beside it'} names: ${what} (destructive)`);
+  const n = named(tree, e, KEPT);
+  return n ? erase(`"${label}" clears what ${n.where} names: ${n.what} (destructive)`) : undefined;
 }
