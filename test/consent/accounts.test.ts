@@ -180,6 +180,27 @@ describe("an auth landing page's call to action", () => {
     },
   );
 
+  test('"Continue with <a provider heed does not know>" beside other sign-ins is one more (tentative); alone, it only goes ahead', () => {
+    const beside: Node[] = [
+      { cls: BUTTON, text: 'Continue with Google', clickable: true },
+      { cls: BUTTON, text: 'Continue with Acme', clickable: true },
+    ];
+    expect(tap('com.example.app', beside, 'Continue with Acme')).toMatchObject({
+      category: 'account_signin',
+      tentative: true,
+    });
+    const alone: Node[] = [{ text: 'Lesson 3' }, { cls: BUTTON, text: 'Continue with Acme', clickable: true }];
+    expect(tap('com.example.app', alone, 'Continue with Acme')).toBeUndefined();
+  });
+
+  test('an article that mentions signing in makes no landing page: its "Get Started" is no consent point', () => {
+    const nodes: Node[] = [
+      { text: 'How to sign in to your account and sync your notes across devices' },
+      { cls: BUTTON, text: 'Get Started', clickable: true },
+    ];
+    expect(tap('com.example.help', nodes, 'Get Started')).toBeUndefined();
+  });
+
   test('"Get Started" on an onboarding carousel without a word of an account is no consent point', () => {
     const nodes: Node[] = [
       { text: 'Track your habits every day' },

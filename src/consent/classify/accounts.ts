@@ -9,7 +9,7 @@ import { namesIdentity } from './identity.js';
 import { point } from './point.js';
 import { normWords, wordCount } from './text.js';
 import { CREDENTIAL_FIELD, IDENTITY_FIELD } from './topics.js';
-import { CONCEPTS, conceptOf, conceptsIn } from './vocabulary.js';
+import { CONCEPTS, conceptOf, conceptsIn, connects } from './vocabulary.js';
 
 const ACCOUNT_CONCEPTS = ['sign_in', 'sign_up', 'continue_as', 'verify', 'save_login', 'guest'];
 
@@ -17,7 +17,8 @@ const fieldWords = (x: UiElement) => `${x.resourceId} ${x.hint} ${x.contentDesc}
 
 /**
  * Is the screen about an account, apart from this element: a password, a credential or identity field, another
- * element's words that sign in or up ("Already have an account?", "Entrar"), or an identity provider's button?
+ * button's words that sign in or up ("Already have an account?", "Entrar", "Continue with Acme"), or an identity
+ * provider's button?
  */
 export function accountScreen(tree: UiTree, e: UiElement): boolean {
   for (const x of tree.elements) {
@@ -25,12 +26,14 @@ export function accountScreen(tree: UiTree, e: UiElement): boolean {
     if (x.password) return true;
     if (/EditText/.test(x.class) && (CREDENTIAL_FIELD.test(fieldWords(x)) || IDENTITY_FIELD.test(fieldWords(x))))
       return true;
-    const t = x.text || x.contentDesc;
-    if (!t.trim()) continue;
+    // Words on what can be tapped (a "Sign in" link, an "I already have an account" button): an article's prose
+    // that mentions signing in makes no page an account page.
+    const t = x.text || x.contentDesc || x.label;
+    if (!x.clickable || !t.trim()) continue;
     const said = conceptsIn(t);
-    if (ACCOUNT_CONCEPTS.some((c) => said.has(c))) return true;
+    if (ACCOUNT_CONCEPTS.some((c) => said.has(c)) || connects(t)) return true;
     const own = conceptOf(t);
-    if (x.clickable && own && CONCEPTS[own.concept]!.role === 'provider') return true;
+    if (own && CONCEPTS[own.concept]!.role === 'provider') return true;
   }
   return false;
 }
@@ -52,21 +55,17 @@ const START =
 
 /**
  * "Get Started" / "Start Free →" on a page that also signs in ("Sign in to your account", "Already have an account?",
- * provider buttons): it opens the sign-up. Tentative: the gate asks rather than a profile granting it unseen. An
- * onboarding carousel with no account words is left alone.
+ * provider buttons): it opens the sign-up. So does "Continue with <a provider heed does not know>" there: one more way
+ * to sign in. Tentative: the gate asks rather than a profile granting it unseen. An onboarding carousel with no account
+ * words is left alone.
  */
 export function landingPoint(tree: UiTree, e: UiElement): Sensitivity | undefined {
   if (!e.clickable || e.checkable || /EditText/.test(e.class)) return undefined;
   const label = (e.text || e.contentDesc || e.label).trim();
   const words = normWords(label);
-  if (!START.test(words) || wordCount(words) > 5 || !accountScreen(tree, e)) return undefined;
-  return point(
-    e,
-    'account_signin',
-    'accept',
-    `"${label}" starts the sign-up of a page that signs in (account_signin)`,
-    {
-      tentative: true,
-    },
-  );
+  if (wordCount(words) > 5 || !(START.test(words) || connects(label)) || !accountScreen(tree, e)) return undefined;
+  const why = START.test(words) ? 'starts the sign-up of' : 'continues with a provider, on';
+  return point(e, 'account_signin', 'accept', `"${label}" ${why} a page that signs in (account_signin)`, {
+    tentative: true,
+  });
 }

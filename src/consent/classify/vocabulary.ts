@@ -268,6 +268,12 @@ function conceptIn(label: string, exact: boolean, anywhere: boolean): Hit | unde
   return best ? { concept: best.concept, phrase: best.p.words, at: bestAt } : undefined;
 }
 
+/** Does a label start with a connector ("Continue with …", "… で続ける"), whatever it continues with? */
+export function connects(label: string): boolean {
+  const words = normWords(label);
+  return phrases().entries.some((e) => e.connector && e.p.re.exec(words)?.index === 0);
+}
+
 /** Every concept a text mentions anywhere (a dialog's message: "Delete this message?"), for context. */
 export function conceptsIn(text: string): Set<string> {
   const words = normWords(text);
