@@ -84,7 +84,7 @@ describe('continue with <provider>', () => {
   test('what names who signs in', () => {
     for (const t of ['with Naver', 'Apple ID', 'mi cuenta', 'номер телефона', 'メールアドレス', '카카오계정', 'LINE'])
       expect(namesIdentity(t)).toBe(true);
-    for (const t of ['the purchase', 'la compra', 'yearly access', 'online', 'später', '稍后'])
+    for (const t of ['the purchase', 'la compra', 'yearly access', 'online', 'später', '稍后', 'el número de pedido'])
       expect(namesIdentity(t)).toBe(false);
   });
 

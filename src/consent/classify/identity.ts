@@ -36,10 +36,11 @@ export function markConnectors(entries: { concept: string; p: Phrase; size: numb
 
 /**
  * An account, a phone number, an e-mail address, in the major languages (normWords form: no diacritics, lower case).
- * "ID" counts: "Apple ID", "HUAWEI ID", "Continue with Sber ID".
+ * "ID" counts: "Apple ID", "HUAWEI ID", "Continue with Sber ID". A number alone does not ("Continuar con el número de
+ * pedido"): only a phone's.
  */
 const ACCOUNT =
-  /(?:^| )(?:accounts?|id|konto|cuenta|conta|compte|аккаунт\S*|учетн\S*|обліков\S*|hesab\S*|akun|tai khoan|حساب\S*|खात\S*|phone|mobile|number|e ?mail|sms|otp|passkey|telefono|numero|correo|celular|movil|telefone|courriel|telephone|telefon\S*|nummer|handynummer|номер\S*|телефон\S*|почт\S*|nomor|so dien thoai|رقم|هاتف|بريد|फ़ोन|फोन|ईमेल|मोबाइल)(?= |$)|账号|帐号|账户|帐户|帳號|帳戶|手机|电话|邮箱|郵箱|電話|メール|アカウント|携帯|계정|아이디|전화|이메일|휴대폰/u;
+  /(?:^| )(?:accounts?|id|konto|cuenta|conta|compte|аккаунт\S*|учетн\S*|обліков\S*|hesab\S*|akun|tai khoan|حساب\S*|खात\S*|phone|mobile|e ?mail|sms|otp|passkey|telefono|correo|celular|movil|telefone|courriel|telephone|telefon\S*|telepon|handynummer|телефон\S*|почт\S*|so dien thoai|هاتف|بريد|फ़ोन|फोन|ईमेल|मोबाइल)(?= |$)|账号|帐号|账户|帐户|帳號|帳戶|手机|电话|邮箱|郵箱|電話|メール|アカウント|携帯|계정|아이디|전화|이메일|휴대폰/u;
 
 let providers: { spaced: RegExp; unspaced: string[] } | undefined;
 
