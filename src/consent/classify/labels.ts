@@ -5,25 +5,18 @@
 import type { Category, Grant } from '../../core/vocab.js';
 import type { UiElement, UiTree } from '../../device/ui-tree.js';
 import type { Sensitivity } from '../types.js';
+import { createsRecord } from './accounts.js';
 import { contextOf } from './context.js';
 import { lineTexts, rowTopic } from './rows.js';
 import { MONEY } from './topics.js';
 import { draftRow, filterReset, keypadKey, stepperKey } from './editing.js';
+import { erasurePoint } from './erasure.js';
 import { point } from './point.js';
 import { idWords, normWords, wordCount } from './text.js';
 import { conceptOfId } from './ids.js';
 import { isSwitchState } from './states.js';
 import { inBar, inTileGrid, OPENS_PAGE } from './menus.js';
-import {
-  ALERTS,
-  inTabBar,
-  MARKETING,
-  NAV_TAB,
-  opensForm,
-  plain,
-  reportsStatus,
-  STATE_LIKE,
-} from './readings.js';
+import { ALERTS, inTabBar, MARKETING, NAV_TAB, opensForm, plain, reportsStatus, STATE_LIKE } from './readings.js';
 import { isRadio, preferenceRow, toggleOf, togglePoint } from './toggles.js';
 import { CONCEPTS, conceptOf, conceptsIn, type Concept, type Hit } from './vocabulary.js';
 
@@ -159,6 +152,9 @@ export function labelPoint(tree: UiTree, e: UiElement): Sensitivity | undefined 
   const said = saysAction(tree, e);
   if (said) return said;
   const n = plain(named(tree, e));
+  // Clean-up verbs that erase what the app keeps ("Limpiar caché", "Recent history · CLEAR"): erasure.ts.
+  const erased = n?.concept.role === 'direct' ? undefined : erasurePoint(tree, e);
+  if (erased) return erased;
   // "Disable protection" turns a protection off: a consent point heed cannot name, never a refusal.
   if (n?.hit.concept === 'disable' && PROTECTION.test(n.text))
     return point(e, 'unknown', 'accept', `${how(n)}, and it turns off a protection`);
@@ -185,6 +181,8 @@ export function labelPoint(tree: UiTree, e: UiElement): Sensitivity | undefined 
     if (n.hit.concept === 'subscribe' && MARKETING.test(n.text))
       return point(e, 'tracking_ads_cookies', 'accept', `${how(n)}, to marketing (tracking_ads_cookies)`);
     if (n.hit.concept === 'subscribe' && ALERTS.test(n.text) && !MONEY.test(contextOf(tree, e).text)) return undefined;
+    // A bare "Cadastrar" / "Register" with nothing of an account on the screen adds a record (accounts.ts).
+    if (n.hit.concept === 'sign_up' && createsRecord(tree, e, n.text, n.hit.phrase)) return undefined;
     // In the phone and messages apps, sending is a text message and the category is calls and SMS.
     const category = c.category === 'data_sharing_publish' && PHONE_APPS.test(e.package) ? 'sms_calls' : c.category!;
     return point(e, category, c.grant, `${how(n)} (${category})`, c.irreversible ? { irreversible: true } : {});

@@ -3,8 +3,9 @@
 // <plan>" only goes ahead, a subscription to alerts is no payment, and a "Send feedback" row opens a form.
 import type { UiElement, UiTree } from '../../device/ui-tree.js';
 import type { Named } from './labels.js';
+import { namesWallet } from './identity.js';
 import { normMessage, normWords } from './text.js';
-import { CONCEPTS } from './vocabulary.js';
+import { CONCEPTS, conceptOf } from './vocabulary.js';
 
 /** TalkBack's position of a tab in its bar, in the corpus languages. */
 export const NAV_TAB =
@@ -33,11 +34,17 @@ const PLAN =
 
 /**
  * "Continue with {provider}" signs in with a provider; "Continue with yearly access" only goes ahead (with the price
- * the screen shows). A sign-in phrase whose placeholder holds a plan is read as a plain confirmation.
+ * the screen shows), and so does "Continue with Apple Pay". A sign-in phrase whose placeholder holds a plan, or that
+ * names a wallet, is read as a plain confirmation.
  */
 export function plain(n: Named | undefined): Named | undefined {
-  if (!n || !['sign_in', 'continue_as'].includes(n.hit.concept) || !n.hit.phrase.includes('*')) return n;
-  return PLAN.test(n.text) ? { ...n, hit: { ...n.hit, concept: 'continue' }, concept: CONCEPTS.continue! } : n;
+  if (!n || !['sign_in', 'continue_as'].includes(n.hit.concept)) return n;
+  const going = { ...n, hit: { ...n.hit, concept: 'continue' }, concept: CONCEPTS.continue! };
+  // "Continue with Apple Pay", "Continuar con Google Pay": going ahead with a wallet pays, whatever provider runs it
+  // ("Log in with PayPal" still signs in).
+  const lead = conceptOf(n.text.trim().split(/\s+/)[0] ?? '')?.concept;
+  if (n.hit.concept === 'sign_in' && namesWallet(n.text) && (lead === 'continue' || lead === 'next')) return going;
+  return n.hit.phrase.includes('*') && PLAN.test(n.text) ? going : n;
 }
 
 /** Words that report how an action went, in the corpus languages. */

@@ -4,6 +4,7 @@
 import type { Category, Grant } from '../../core/vocab.js';
 import sourced from './vocabulary.json' with { type: 'json' };
 import written from './words.json' with { type: 'json' };
+import { asTemplate, markConnectors, namesIdentity } from './identity.js';
 import { normWords, phrase, unspaced, wordCount, type Phrase } from './text.js';
 
 /**
@@ -104,6 +105,8 @@ interface Entry {
   final?: boolean;
   /** Written in letters only verb-last languages use (VERB_LAST), before normWords folds them away. */
   verbLast?: boolean;
+  /** A sign-in phrase whose own words sign in nothing ("Continue with {x}"): the label must name who signs in. */
+  connector?: boolean;
 }
 
 let index: { entries: Entry[]; byFirst: Map<string, Entry[]> } | undefined;
@@ -135,7 +138,12 @@ function phrases() {
     seen.set(key, entry);
     entries.push(entry);
   };
-  for (const row of sourced.phrases) if (CONCEPTS[row.concept]) add(row.concept, row.text, row.locales);
+  for (const row of sourced.phrases) {
+    if (!CONCEPTS[row.concept]) continue;
+    add(row.concept, row.text, row.locales);
+    const template = asTemplate(row.concept, row.text);
+    if (template) add(row.concept, template, row.locales);
+  }
   for (const [concept, list] of Object.entries(WRITTEN)) for (const text of list) add(concept, text);
   // A word that is also a plain confirmation is one: Korean "확인" and Japanese "確認" translate "Verify" too, but on a
   // dialog they are its OK, and what they confirm is the message's to say (a sign-in form's reads it from the form).
@@ -148,6 +156,7 @@ function phrases() {
     (e) => !(role(e) === 'direct' && confirming.has(e.p.words)) && !(role(e) === 'protective' && acting.has(e.p.words)),
   );
   entries.splice(0, entries.length, ...kept);
+  markConnectors(entries);
   const byFirst = new Map<string, Entry[]>();
   for (const e of entries) {
     const first = e.p.words.split(' ').find((w) => w !== '*') ?? '';
@@ -237,7 +246,7 @@ function conceptIn(label: string, exact: boolean, anywhere: boolean): Hit | unde
     for (const e of byFirst.get(c) ?? []) {
       if (AMBIGUOUS.has(e.p.words) || (WHOLE_ONLY.has(e.p.words) && words !== e.p.words)) continue;
       const m = e.p.re.exec(words);
-      if (!m) continue;
+      if (!m || (e.connector && !namesIdentity(words))) continue;
       const at = m.index + (m[0].startsWith(' ') ? 1 : 0);
       if (e.size === 1 && compact !== e.p.words) continue;
       // One word of a concept whose words are nouns too: only the whole label ("Close", not "Close Friends").
@@ -278,6 +287,12 @@ function conceptIn(label: string, exact: boolean, anywhere: boolean): Hit | unde
   return best ? { concept: best.concept, phrase: best.p.words, at: bestAt } : undefined;
 }
 
+/** Does a label start with a connector ("Continue with …", "… で続ける"), whatever it continues with? */
+export function connects(label: string): boolean {
+  const words = normWords(label);
+  return phrases().entries.some((e) => e.connector && e.p.re.exec(words)?.index === 0);
+}
+
 /** Every concept a text mentions anywhere (a dialog's message: "Delete this message?"), for context. */
 export function conceptsIn(text: string): Set<string> {
   const words = normWords(text);
@@ -288,7 +303,7 @@ export function conceptsIn(text: string): Set<string> {
   for (const c of new Set([...words].filter((x) => x !== ' ')))
     for (const e of byFirst.get(c) ?? []) {
       const m = e.size > 1 ? e.p.re.exec(words) : null;
-      if (m)
+      if (m && !(e.connector && !namesIdentity(words)))
         hits.push({ concept: e.concept, from: m.index, to: m.index + m[0].length, fixed: !e.p.words.includes('*') });
     }
   // A phrase inside a longer one is part of it: "退出登录" (log out) holds "登录" (log in). A placeholder's words
