@@ -14,6 +14,8 @@ import { CONCEPTS, conceptOf, conceptsIn, connects } from './vocabulary.js';
 const ACCOUNT_CONCEPTS = ['sign_in', 'sign_up', 'continue_as', 'verify', 'save_login', 'guest'];
 
 const fieldWords = (x: UiElement) => `${x.resourceId} ${x.hint} ${x.contentDesc}`;
+/** An e-mail address or a phone number as typed. */
+const TYPED_ID = /^\s*(?:[^\s@]+@[^\s@]+\.[^\s@]+|\+?[\d\s().-]{7,})\s*$/;
 
 /**
  * Is the screen about an account, apart from this element: a password, a credential or identity field, another
@@ -25,6 +27,13 @@ export function accountScreen(tree: UiTree, e: UiElement): boolean {
     if (x === e || within(x, e) || within(e, x)) continue;
     if (x.password) return true;
     if (/EditText/.test(x.class) && (CREDENTIAL_FIELD.test(fieldWords(x)) || IDENTITY_FIELD.test(fieldWords(x))))
+      return true;
+    // A field's own text: its label while empty (Compose, Flutter: "Email", "Password"), or what was typed in it
+    // ("jane@example.com", "+1 555 0100"): an address or a phone number typed is an identity.
+    if (
+      /EditText/.test(x.class) &&
+      (CREDENTIAL_FIELD.test(x.text) || IDENTITY_FIELD.test(x.text) || TYPED_ID.test(x.text))
+    )
       return true;
     // Words on what can be tapped (a "Sign in" link, an "I already have an account" button): an article's prose
     // that mentions signing in makes no page an account page.

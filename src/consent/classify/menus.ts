@@ -22,9 +22,11 @@ const screen = (tree: UiTree) => tree.elements[0]?.bounds ?? [0, 0, 0, 0];
 const TAB_CLASS = /\$Tab$|TabView$|BottomNavigationItemView$|NavigationBarItemView$|NavigationRailItemView$/;
 
 /**
- * A cell of a navigation bar or a tab strip: a tab by its class, or one of three to eight cells of one class on one
- * line across most of the screen's width, exactly one of them selected (the page shown). A cookie banner's or a
- * dialog's row of buttons selects none, so it is no bar.
+ * A cell of a navigation bar or a tab strip: a tab by its class, or one of three to eight cells of one class and one
+ * width on one line across most of the screen's width, exactly one of them selected (the page shown). A cookie
+ * banner's or a dialog's row of buttons selects none, so it is no bar; nor is a row of things of different widths
+ * that happens to hold one selected: a product's action bar ("店铺 · 客服 · 收藏 (selected) · 加入购物车 · 立即购买"),
+ * a cart's ("全选 (selected) · 合计 · 结算"), a checkout's shipping choice beside its "Place order".
  */
 export function inBar(tree: UiTree, e: UiElement): boolean {
   const sw = screen(tree)[2];
@@ -33,7 +35,7 @@ export function inBar(tree: UiTree, e: UiElement): boolean {
     const row = tree.elements.filter(
       (y) => y.clickable && y.class === x.class && near(y.bounds[1], x.bounds[1]) && near(y.bounds[3], x.bounds[3]),
     );
-    if (row.length < 3 || row.length > 8) continue;
+    if (row.length < 3 || row.length > 8 || !row.every((y) => near(size(y)[0], size(x)[0]))) continue;
     const span = Math.max(...row.map((y) => y.bounds[2])) - Math.min(...row.map((y) => y.bounds[0]));
     const shown = row.filter((y) => y.selected || tree.elements.some((z) => z.selected && inside(z, y)));
     if (span >= 0.6 * sw && shown.length === 1) return true;
@@ -41,8 +43,13 @@ export function inBar(tree: UiTree, e: UiElement): boolean {
   return false;
 }
 
-/** `e` and its clickable ancestors a few levels up: an icon inside its tile, a label inside its tab. */
+/**
+ * The cells `e` may stand for: itself when it can be tapped and says something, else itself and its clickable
+ * ancestors a few levels up (an unnamed icon inside its tile, a label inside its tab). A button with words of its own
+ * inside a card ("Subscribe" inside the selected plan's card of three) is that button, not the card.
+ */
 function cellsOf(tree: UiTree, e: UiElement): UiElement[] {
+  if (e.clickable && (e.text.trim() || e.contentDesc.trim())) return [e];
   const out: UiElement[] = [];
   for (let x: UiElement | undefined = e, up = 0; x && up < 5; x = tree.elements[x.parent ?? -1], up++)
     if (x.clickable) out.push(x);
@@ -53,9 +60,12 @@ const inside = (y: UiElement, x: UiElement) => y !== x && within(y, x);
 
 /**
  * A tile of a grid of services: six or more cells of one shape in two rows or more and three columns or more, each a
- * few words at most. `e` or a clickable ancestor of it (an icon inside its tile) may be the cell.
+ * few words at most, on a page that shows no price. `e` or a clickable ancestor of it (an icon inside its tile) may be the cell.
  */
 export function inTileGrid(tree: UiTree, e: UiElement): boolean {
+  // A page that shows a price or a total is where a purchase happens: a payment sheet's grid of ways to pay ("Pay
+  // now · Google Pay · Card …" under "Total $45.00") pays, where a carrier's hall of services opens pages.
+  if (tree.elements.some((x) => MONEY.test(x.text) || MONEY.test(x.contentDesc))) return false;
   for (const x of cellsOf(tree, e)) {
     const cells = peers(tree, x);
     const names = cells.map((c) => texts(tree, c));

@@ -103,6 +103,7 @@ const RESPOND = new Set(
  * holds.
  */
 export function opensForm(tree: UiTree, concept: string, text: string, phrase: string): boolean {
-  if (tree.elements.some((x) => /EditText/.test(x.class))) return false;
+  // A composer's field is an EditText, or an AutoCompleteTextView / MultiAutoCompleteTextView (mentions, hashtags).
+  if (tree.elements.some((x) => /EditText|AutoCompleteTextView/.test(x.class))) return false;
   return (concept === 'send' && FEEDBACK.test(text)) || (RESPOND.has(phrase) && normWords(text) === phrase);
 }

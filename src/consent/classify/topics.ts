@@ -31,6 +31,9 @@ export const ACCESS =
 export const SPECIAL =
   /display over other apps|draw over|overlay|floating window|accessibility|usage access|autostart|auto-start|start (itself )?(at|on) boot|background start|battery optimi[sz]ation|notification access|device admin|悬浮窗|浮窗|无障碍|辅助功能|使用情况访问|自启动|自启|开机启动|后台启动|关联启动|电池优化|通知使用权|设备管理|他のアプリの上に重ねて表示|ユーザー補助|다른 앱 위에 표시|접근성|поверх других|специальные возможности|автозапуск/i;
 
-/** A dialog warning that going ahead erases something: "This will clear your chat history", "cannot be undone". */
+/**
+ * A dialog warning that going ahead erases something: "This will clear your chat history", "cannot be undone", "Your
+ * photos and notes will be gone" (under a bare "Clear", which says nothing of what it clears).
+ */
 export const WARNING =
-  /will (be )?(clear|erase|delete|remove|wipe|reset|discarded|lost)|will not be saved|won'?t be saved|unsaved changes|não serão salv|no se guardar|не будут сохранены|不会保存|将不会保存|保存されません|저장되지 않|clear (your |the )?(\w+ )*history|cannot be undone|can'?t be undone|will be (deleted|erased|lost)|无法撤销|无法恢复|将被删除|将清除|取り消せません|削除されます|되돌릴 수 없|삭제됩니다|нельзя отменить|будут удалены|no se puede deshacer|não pode ser desfeit|kann nicht rückgängig/i;
+  /will (be )?(permanently )?(clear|erase|delete|remove|wipe|reset|discarded|lost|gone)|will not be saved|won'?t be saved|unsaved changes|não serão salv|no se guardar|не будут сохранены|不会保存|将不会保存|保存されません|저장되지 않|clear (your |the )?(\w+ )*history|cannot be undone|can'?t be undone|will be (deleted|erased|lost)|无法撤销|无法恢复|将被删除|将清除|取り消せません|削除されます|되돌릴 수 없|삭제됩니다|нельзя отменить|будут удалены|no se puede deshacer|não pode ser desfeit|kann nicht rückgängig/i;

@@ -293,6 +293,9 @@ export function connects(label: string): boolean {
   return phrases().entries.some((e) => e.connector && e.p.re.exec(words)?.index === 0);
 }
 
+const global = new WeakMap<RegExp, RegExp>();
+const everywhere = (re: RegExp) => global.get(re) ?? (global.set(re, new RegExp(re.source, 'gu')), global.get(re)!);
+
 /** Every concept a text mentions anywhere (a dialog's message: "Delete this message?"), for context. */
 export function conceptsIn(text: string): Set<string> {
   const words = normWords(text);
@@ -302,8 +305,10 @@ export function conceptsIn(text: string): Set<string> {
   const hits: { concept: string; from: number; to: number; fixed: boolean }[] = [];
   for (const c of new Set([...words].filter((x) => x !== ' ')))
     for (const e of byFirst.get(c) ?? []) {
-      const m = e.size > 1 ? e.p.re.exec(words) : null;
-      if (m && !(e.connector && !namesIdentity(words)))
+      if (e.size <= 1 || !e.p.re.test(words) || (e.connector && !namesIdentity(words))) continue;
+      // Every place the phrase stands, not only the first: "当前为游客登录，是否立即登录？" holds 登录 inside 游客登录
+      // (guest) and again on its own (sign in).
+      for (const m of words.matchAll(everywhere(e.p.re)))
         hits.push({ concept: e.concept, from: m.index, to: m.index + m[0].length, fixed: !e.p.words.includes('*') });
     }
   // A phrase inside a longer one is part of it: "退出登录" (log out) holds "登录" (log in). A placeholder's words
