@@ -209,3 +209,19 @@ describe('a bare "Clear" under a message that warns what is lost erases', () => 
     },
   );
 });
+
+describe('a composer that shows its draft as text is no feed (red team RT-9, words app w074)', () => {
+  test.each([
+    ['New post', 'Sunrise at the lake (draft)', 'Comment'],
+    ['Compose', 'Sunrise at the lake', 'Reply'],
+    ['Nueva publicación', 'Amanecer en el lago (borrador)', 'Comentar'],
+    ['写帖子', '湖边日出（草稿）', '评论'],
+  ])('"%s · %s · %s" posts the draft', (title, draft, button) => {
+    const tree = screen([
+      text(title, [0, 200, 1080, 300]),
+      text(draft, [0, 400, 1080, 500]),
+      { cls: 'android.widget.Button', id: `${PKG}:id/primary_button`, text: button, at: [0, 900, 1080, 1050] },
+    ]);
+    expect(pointOn(tree, button)).toMatchObject({ category: 'data_sharing_publish', exposing: true });
+  });
+});

@@ -97,13 +97,19 @@ const RESPOND = new Set(
   ].map(normWords),
 );
 
+/** What was written, shown back: a draft, a new post or message being composed, a preview, in the major languages. */
+const DRAFT =
+  /\bdrafts?\b|\bnew (?:post|comment|reply|message)\b|\bcompose\b|\bpreview\b|borrador|rascunho|brouillon|entwurf|черновик|новая запись|новый пост|草稿|写帖子|下書き|新規投稿|임시저장|임시 저장|새 게시물|taslak|bản nháp|\bdraf\b|مسودة|ड्राफ्ट|ड्राफ़्ट|bozza/iu;
+
 /**
  * Where nothing is written yet, some sends only open the form to write in: "Send Feedback" in a settings list, a
  * feed's "Comment" / "Reply" under a post. With a field on the screen (the form, the composer) they send what it
  * holds.
  */
 export function opensForm(tree: UiTree, concept: string, text: string, phrase: string): boolean {
-  // A composer's field is an EditText, or an AutoCompleteTextView / MultiAutoCompleteTextView (mentions, hashtags).
-  if (tree.elements.some((x) => /EditText|AutoCompleteTextView/.test(x.class))) return false;
+  // A composer's field is an EditText, or an AutoCompleteTextView / MultiAutoCompleteTextView (mentions, hashtags); a
+  // composer or a preview may also show what was written as plain text, under "New post" or "(draft)".
+  if (tree.elements.some((x) => /EditText|AutoCompleteTextView/.test(x.class) || DRAFT.test(x.text || x.contentDesc)))
+    return false;
   return (concept === 'send' && FEEDBACK.test(text)) || (RESPOND.has(phrase) && normWords(text) === phrase);
 }
