@@ -34,6 +34,8 @@ describe('phrases', () => {
     ['Tải lên', 'upload'],
     ['Tümünü reddet', 'reject_all'],
     ['Add credits', 'top_up'],
+    ['删除记录', 'delete'],
+    ['同意协议', 'accept'],
     ['Send mobile money', 'transfer'],
     ['Không, cảm ơn', 'decline'],
     ['Попробовать бесплатно', 'trial'],
@@ -55,12 +57,20 @@ describe('phrases', () => {
     expect(conceptOf(label)?.concept).toBe(concept);
   });
 
-  test.each(['Đang tải', 'Pesan', 'Pin', 'Start', '开始 · 8月18日 11:00', 'Arama geçmişi', 'Hesap ayarları'])(
-    '"%s" names nothing',
-    (label) => {
-      expect(conceptOf(label)).toBeUndefined();
-    },
-  );
+  test.each([
+    '支付设置',
+    '支付方式',
+    '分享规则',
+    'Đang tải',
+    'Pesan',
+    'Pin',
+    'Start',
+    '开始 · 8月18日 11:00',
+    'Arama geçmişi',
+    'Hesap ayarları',
+  ])('"%s" names nothing', (label) => {
+    expect(conceptOf(label)).toBeUndefined();
+  });
 });
 
 describe('"By continuing, you agree to …" makes going ahead an agreement', () => {

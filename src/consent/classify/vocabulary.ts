@@ -187,6 +187,9 @@ const VERB_FINAL_LOCALES = /(?:^| )(?:de|nl|vls|gsw|lb|li|fy|af|nds)(?:-|$| )/;
 const VERB_LAST_LOCALES = /(?:^| )(?:tr|az|fa|hi|bn|mr|gu|pa|ta|te|kn|ml|ur|ne|si)(?:-|$| )/;
 /** A checkbox's statement in the first person ("I understand and want to delete."): its verb may come anywhere. */
 const FIRST_PERSON = /^(i|i m|i ve|i have|ich|je|j|yo|eu|io|ik|я|我|私|저는|나는)( |$)|^(我|私)/;
+/** Chinese nouns that head a compound and are never a verb's object: settings, method, centre, rules, notes, details
+ * (not 协议, "agreement": "同意协议" agrees to it). */
+const HEAD_NOUN = /^(?:设置|設置|设定|設定|方式|方法|中心|说明|說明|规则|規則|须知|須知|详情|詳情)/u;
 /** Korean and Japanese verb endings after a noun-verb (공유하기, 送信する). */
 const VERB_ENDING =
   /^(하기|하다|합니다|해요|하세요|할게요|해|실행|する|します|して|しよう|を?する|は?こちら|を?(実行|確定)(する)?)$/;
@@ -260,6 +263,10 @@ function conceptIn(label: string, exact: boolean, anywhere: boolean): Hit | unde
         const rest = words.slice(at + m[0].length).trim();
         if (/[\p{Script=Hangul}\p{Script=Hiragana}\p{Script=Katakana}]/u.test(words) && rest && !VERB_ENDING.test(rest))
           continue;
+        // Chinese: a verb before a head noun that is never its object names a page ("支付设置", payment settings;
+        // "分享规则"), where "删除记录" (delete the records) still acts.
+        const verb = e.p.words.split(' ').find((w) => w !== '*') ?? '';
+        if (HEAD_NOUN.test(words.slice(words.indexOf(verb, at) + verb.length).trim())) continue;
       } else if (at > 0 && !(anywhere && FIRST_PERSON.test(words))) {
         const lead =
           LEADING.has(
