@@ -225,3 +225,13 @@ describe('a composer that shows its draft as text is no feed (red team RT-9, wor
     expect(pointOn(tree, button)).toMatchObject({ category: 'data_sharing_publish', exposing: true });
   });
 });
+
+test('guard: a "Drafts" tab to tap shows no draft; a feed\'s "Comment" beside it still opens the composer', () => {
+  const tree = screen([
+    { text: 'Drafts', at: [0, 100, 540, 200] },
+    { text: 'Feed', selected: true, at: [540, 100, 1080, 200] },
+    text('City council approves new bike lanes', [0, 400, 1080, 500]),
+    { text: 'Comment', at: [0, 600, 1080, 700] },
+  ]);
+  expect(pointOn(tree, 'Comment')).toBeUndefined();
+});

@@ -97,9 +97,15 @@ const RESPOND = new Set(
   ].map(normWords),
 );
 
-/** What was written, shown back: a draft, a new post or message being composed, a preview, in the major languages. */
+/** What was written, shown back: a draft, a new post or message being composed, in the major languages. */
 const DRAFT =
-  /\bdrafts?\b|\bnew (?:post|comment|reply|message)\b|\bcompose\b|\bpreview\b|borrador|rascunho|brouillon|entwurf|черновик|новая запись|новый пост|草稿|写帖子|下書き|新規投稿|임시저장|임시 저장|새 게시물|taslak|bản nháp|\bdraf\b|مسودة|ड्राफ्ट|ड्राफ़्ट|bozza/iu;
+  /\bdrafts?\b|\bnew (?:post|comment|reply|message)\b|\bcompose\b|borrador|rascunho|brouillon|entwurf|черновик|новая запись|новый пост|草稿|写帖子|下書き|新規投稿|임시저장|임시 저장|새 게시물|taslak|bản nháp|\bdraf\b|مسودة|ड्राफ्ट|ड्राफ़्ट|bozza/iu;
+
+function shownDraft(tree: UiTree, x: UiElement): boolean {
+  if (!DRAFT.test(x.text || x.contentDesc)) return false;
+  for (let y: UiElement | undefined = x; y; y = tree.elements[y.parent ?? -1]) if (y.clickable) return false;
+  return true;
+}
 
 /**
  * Where nothing is written yet, some sends only open the form to write in: "Send Feedback" in a settings list, a
@@ -109,7 +115,7 @@ const DRAFT =
 export function opensForm(tree: UiTree, concept: string, text: string, phrase: string): boolean {
   // A composer's field is an EditText, or an AutoCompleteTextView / MultiAutoCompleteTextView (mentions, hashtags); a
   // composer or a preview may also show what was written as plain text, under "New post" or "(draft)".
-  if (tree.elements.some((x) => /EditText|AutoCompleteTextView/.test(x.class) || DRAFT.test(x.text || x.contentDesc)))
-    return false;
+  // A "Drafts" folder or tab is something to tap, not a draft shown.
+  if (tree.elements.some((x) => /EditText|AutoCompleteTextView/.test(x.class) || shownDraft(tree, x))) return false;
   return (concept === 'send' && FEEDBACK.test(text)) || (RESPOND.has(phrase) && normWords(text) === phrase);
 }
