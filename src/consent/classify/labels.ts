@@ -15,6 +15,8 @@ import { conceptOfId } from './ids.js';
 import { isSwitchState } from './states.js';
 import { ALERTS, inTabBar, MARKETING, NAV_TAB, plain, reportsStatus, STATE_LIKE } from './readings.js';
 import { isRadio, preferenceRow, toggleOf, togglePoint } from './toggles.js';
+import { besideCamera, draft, mediaPoint } from './media.js';
+import { servingPoint } from './serving.js';
 import { CONCEPTS, conceptOf, conceptsIn, type Concept, type Hit } from './vocabulary.js';
 
 const SIGN_IN = ['sign_in', 'sign_up', 'continue_as'];
@@ -142,9 +144,11 @@ export function labelPoint(tree: UiTree, e: UiElement): Sensitivity | undefined 
   // alone may still agree ("I agree to the terms").
   const box = toggleOf(tree, e);
   if (box && (/Switch|Toggle/.test(box.class) || preferenceRow(tree, box))) return undefined;
-  const said = saysAction(tree, e);
+  const said = saysAction(tree, e) ?? servingPoint(e);
   if (said) return said;
   const n = plain(named(tree, e));
+  // "Galerie" beside "Caméra", a composer's 📎: no words a vocabulary names, a media source by where it stands.
+  if (!n) return isLauncher(e) ? undefined : mediaPoint(tree, e);
   // "Disable protection" turns a protection off: a consent point heed cannot name, never a refusal.
   if (n?.hit.concept === 'disable' && PROTECTION.test(n.text))
     return point(e, 'unknown', 'accept', `${how(n)}, and it turns off a protection`);
@@ -171,6 +175,12 @@ export function labelPoint(tree: UiTree, e: UiElement): Sensitivity | undefined 
     if (n.hit.concept === 'subscribe' && MARKETING.test(n.text))
       return point(e, 'tracking_ads_cookies', 'accept', `${how(n)}, to marketing (tracking_ads_cookies)`);
     if (n.hit.concept === 'subscribe' && ALERTS.test(n.text) && !MONEY.test(contextOf(tree, e).text)) return undefined;
+    // Picking or attaching beside an empty message field: nothing is being written yet (media.ts draft).
+    if (['pick_media', 'attach'].includes(n.hit.concept) && draft(tree, e) === 'empty') return undefined;
+    // An upload beside a camera choice picks from the phone's photos ("Camera Scan" · "Upload Receipt").
+    const camera = ['upload', 'attach'].includes(n.hit.concept) ? besideCamera(tree, e) : undefined;
+    if (camera)
+      return point(e, 'photos_media', 'accept', `${how(n)} beside "${camera}": it picks from the phone's photos`);
     // In the phone and messages apps, sending is a text message and the category is calls and SMS.
     const category = c.category === 'data_sharing_publish' && PHONE_APPS.test(e.package) ? 'sms_calls' : c.category!;
     return point(e, category, c.grant, `${how(n)} (${category})`, c.irreversible ? { irreversible: true } : {});
