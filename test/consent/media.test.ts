@@ -2,6 +2,7 @@
 // and starting something that shares the phone with others (serving.ts). Each reading with the screens that must stay
 // quiet: a Gallery tab, a lone "Gallery", a launcher, an app's tool grid, an empty composer, "Start game", a "Live" tab.
 import { classify, consentPoints } from '../../src/consent/classify.js';
+import { parseUiTree } from '../../src/device/ui-tree.js';
 import { dump, el, type Node } from '../support/dump.js';
 
 const BUTTON = 'android.widget.Button';
@@ -111,34 +112,51 @@ describe('picking, attaching and uploading media by their words', () => {
     },
   );
 
-  const composer = (field: string, control: Node): Node[] => [
-    { text: 'Acey' },
-    {
-      cls: VIEW,
-      children: [control, { cls: EDIT, text: field, hint: 'Message', clickable: true }, btn('Send')],
-    },
-  ];
+  /** A chat screen whose message bar holds, left to right, the control, the message field and Send (one line). */
+  const composer = (pkg: string, field: string, control: string) =>
+    parseUiTree(
+      `<hierarchy rotation="0" width="1080" height="2400"><node class="android.widget.FrameLayout" package="${pkg}" bounds="[0,0][1080,2400]">` +
+        `<node class="android.widget.TextView" package="${pkg}" text="Acey" bounds="[0,100][1080,200]"/>` +
+        `<node class="android.view.ViewGroup" package="${pkg}" bounds="[0,2200][1080,2320]">` +
+        `<node class="android.view.ViewGroup" package="${pkg}" content-desc="${control}" clickable="true" bounds="[20,2210][120,2310]"/>` +
+        `<node class="android.widget.EditText" package="${pkg}" text="${field}" hint="Message" clickable="true" bounds="[130,2210][860,2310]"/>` +
+        `<node class="android.widget.Button" package="${pkg}" text="Send" clickable="true" bounds="[880,2210][1060,2310]"/>` +
+        `</node></node></hierarchy>`,
+    );
+  const tapControl = (tree: ReturnType<typeof parseUiTree>, desc: string) =>
+    classify(tree, tree.elements[0]!.package, {
+      kind: 'tap',
+      element: tree.elements.find((x) => x.contentDesc === desc)!,
+    });
+  const flagged = (tree: ReturnType<typeof parseUiTree>) =>
+    [...consentPoints(tree, tree.elements[0]!.package).values()].filter((p) => p.exposing).map((p) => p.evidence.text);
 
   test('a composer’s 📎 and "Attach Image" beside a message being written', () => {
-    const clip: Node = { cls: VIEW, clickable: true, desc: '📎' };
-    const tree = dump('com.cheddar.app', composer('see this', clip));
-    const icon = tree.elements.find((x) => x.contentDesc === '📎')!;
-    expect(classify(tree, 'com.cheddar.app', { kind: 'tap', element: icon })).toMatchObject({
+    expect(tapControl(composer('com.cheddar.app', 'see this', '📎'), '📎')).toMatchObject({
       category: 'data_sharing_publish',
       grant: 'accept',
     });
-    const image = { cls: VIEW, clickable: true, desc: 'Attach Image' };
-    expect(tap('com.example.remote', composer('test', image), 'Attach Image')).toMatchObject({
+    expect(tapControl(composer('com.example.remote', 'test', 'Attach Image'), 'Attach Image')).toMatchObject({
       category: 'photos_media',
     });
   });
 
   test('beside an empty message field (a fresh chat) the composer’s tools attach nothing yet', () => {
-    const clip: Node = { cls: VIEW, clickable: true, desc: '📎' };
-    expect(exposing('com.cheddar.app', composer('', clip)).map((p) => p.evidence.text)).toEqual(['Send']);
-    const image: Node = { cls: VIEW, clickable: true, desc: '画像を選択' };
-    expect(exposing('com.codexapp', composer('Message', image)).map((p) => p.evidence.text)).toEqual(['Send']);
+    expect(flagged(composer('com.cheddar.app', '', '📎'))).toEqual(['Send']);
+    expect(flagged(composer('com.codexapp', 'Message', '画像を選択'))).toEqual(['Send']);
   });
+
+  test('an empty field elsewhere in a form leaves its "Upload photo" handing over the photo', () => {
+    const form: Node[] = [{ text: 'Profile' }, { cls: EDIT, hint: 'Name', clickable: true }, btn('Upload photo')];
+    expect(tap('com.example.profile', form, 'Upload photo')).toMatchObject({ category: 'photos_media' });
+  });
+
+  test.each(['Attachment quality', 'Joindre le support', 'Browse files', 'Choose from library'])(
+    '"%s" hands nothing over (a setting, "contact support", a file manager, a library of any kind)',
+    (text) => {
+      expect(exposing('com.example.app', [{ text: 'Settings' }, btn(text)])).toEqual([]);
+    },
+  );
 
   test('a 📎 with no message field beside it is no attach control', () => {
     expect(exposing('com.example.notes', [{ text: 'Clips' }, btn('📎')])).toEqual([]);
@@ -192,6 +210,8 @@ describe('starting something that shares', () => {
     'Live',
     '直播',
     'Start the game and wait for the server',
+    '打开直播',
+    'Canlı yayını aç',
   ])('"%s" starts no sharing', (text) => {
     expect(exposing('com.example.app', [{ text: 'Home' }, btn(text)])).toEqual([]);
   });

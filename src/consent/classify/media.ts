@@ -109,12 +109,15 @@ function paperclip(tree: UiTree, e: UiElement): Sensitivity | undefined {
 }
 
 /**
- * The message field beside a composer's control: 'written' when it holds what the user typed, 'empty' when it shows
+ * The message field beside a composer's control, on its line: 'written' when it holds what the user typed, 'empty' when it shows
  * only its hint or placeholder. Beside an empty field (a fresh chat, its Send still disabled) nothing is being
  * written: the attach icon is one of the tools on display, not a step in sending something.
  */
 export function draft(tree: UiTree, e: UiElement): 'written' | 'empty' | undefined {
-  const field = peers(tree, e).find((x) => /EditText/.test(x.class));
+  // The field on the control's own line (a message bar), not any field of a form the button sits in.
+  const field = peers(tree, e).find(
+    (x) => /EditText/.test(x.class) && x.bounds[1] < e.bounds[3] && x.bounds[3] > e.bounds[1],
+  );
   if (!field) return undefined;
   const text = field.text.trim();
   return text && text !== field.hint.trim() ? 'written' : 'empty';

@@ -35,7 +35,8 @@ const NOUNS = alt([
 ]);
 /** Languages that put the verb last: the noun, then a verb that starts or turns on (German, Turkish, Hindi). */
 const LAST_VERBS = alt([
-  ...['starten', 'aktivieren', 'einschalten', 'başlat', 'etkinleştir', 'aç'],
+  // Not Turkish "aç" (open): "Canlı yayını aç" opens a stream to watch.
+  ...['starten', 'aktivieren', 'einschalten', 'başlat', 'etkinleştir'],
   ...['शुरू करें', 'चालू करें', 'आरंभ करें'],
 ]);
 const LAST_NOUNS = alt([
@@ -49,9 +50,12 @@ const SPACED = new RegExp(
   `^(?:${LEAD_VERBS})(?: \\S+){0,2}? (?:${NOUNS})(?: \\S+){0,2}$|^(?:\\S+ ){0,2}(?:${LAST_NOUNS})(?: \\S+)? (?:${LAST_VERBS})$`,
   'u',
 );
-/** Chinese, Japanese, Korean: verb and noun without spaces, each language's order; whole labels that say both. */
+/**
+ * Chinese, Japanese, Korean: verb and noun without spaces, each language's order; whole labels that say both. A live
+ * stream only with a verb that starts it (开始直播): "打开直播" opens one to watch.
+ */
 const UNSPACED =
-  /^(?:启动|开启|打开|启用|开始|開啟|啟動|開始)\S{0,6}?(?:服务器|伺服器|热点|熱點|网络共享|屏幕共享|共享屏幕|投屏|直播)$|^(?:开播|共享屏幕|共享螢幕|去直播|发起直播)$|^(?:サーバー?|テザリング|アクセスポイント|画面共有|ライブ配信|配信)を?\s?(?:起動|開始|オン|有効に)(?:する|します)?$|^(?:서버|핫스팟|테더링|화면 공유|방송|라이브 방송|라이브)\s?(?:시작|켜기|실행|활성화)(?:하기)?$|^go live$|^(?:passer|aller) en direct$|^transmitir en (?:vivo|directo)$|^transmitir ao vivo$|^vai in diretta$|^выйти в эфир$|^(?:بدء|ابدأ) البث(?: المباشر)?$|^live gehen$|^canlı yayına (?:geç|başla)$/u;
+  /^(?:启动|开启|打开|启用|開啟|啟動)\S{0,6}?(?:服务器|伺服器|热点|熱點|网络共享|屏幕共享|共享屏幕)$|^(?:开始|開始|发起)\S{0,4}?(?:直播|屏幕共享|共享屏幕|投屏)$|^(?:开播|共享屏幕|共享螢幕|去直播|发起直播)$|^(?:サーバー?|テザリング|アクセスポイント|画面共有|ライブ配信|配信)を?\s?(?:起動|開始|オン|有効に)(?:する|します)?$|^(?:서버|핫스팟|테더링|화면 공유|방송|라이브 방송|라이브)\s?(?:시작|켜기|실행|활성화)(?:하기)?$|^go live$|^(?:passer|aller) en direct$|^transmitir en (?:vivo|directo)$|^transmitir ao vivo$|^vai in diretta$|^выйти в эфир$|^(?:بدء|ابدأ) البث(?: المباشر)?$|^live gehen$|^canlı yayına (?:geç|başla)$/u;
 
 /** Does the label start sharing (a server, a hotspot, the screen, a broadcast)? */
 export function startsSharing(label: string): boolean {
