@@ -89,6 +89,7 @@ const SOURCES: Source[] = [
       attachment_type_gallery: 'source_library',
       attachment_type_file: 'source_library',
       option_take_photo: 'source_camera',
+      option_take_photo_video: 'source_camera',
     },
   },
   {
@@ -248,9 +249,10 @@ const SOURCES: Source[] = [
       gallery_short: 'topic_photos_media',
       storage: 'topic_photos_media',
       // Picking a photo, a video or a file for the app (pick_media), and taking one (a source beside the others, as
-      // above). Not select_photo (German "Auswählen" is any "Select") nor record_video (Vietnamese "Quay video" is
-      // also a menu's "make a video").
+      // above: Vietnamese "Quay video" is also a menu's "make a video"). Not select_photo (German "Auswählen" is any
+      // "Select").
       take_photo: 'source_camera',
+      record_video: 'source_camera',
       choose_photo: 'pick_media',
       choose_video: 'pick_media',
       choose_file: 'pick_media',

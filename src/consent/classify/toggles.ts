@@ -41,7 +41,7 @@ const TOGGLE_TOPICS: [Category, RegExp][] = [
   ['special_access', SPECIAL],
   [
     'data_sharing_publish',
-    /back ?up|sync|shar(e|ing)|upload|find friends|hotspot|tethering|\b(ftp|sftp|http|web|dlna|smb|webdav) ?server|热点|网络共享|テザリング|핫스팟|테더링|точк\S* доступа|режим модема|punto de acceso|ponto de acesso|point d.accès|partage de connexion|erişim noktası|điểm phát sóng|screen content|screen context|screenshot|屏幕上的|屏幕截图|画面の|화면의|system log|include logs?\b|registro (do|del) sistema|备份|同步|共享|バックアップ|백업|동기화/i,
+    /back ?up|sync|shar(e|ing)|upload|find friends|hotspot|tethering|\b(ftp|sftp|http|web|dlna|smb|webdav) ?server|热点|网络共享|テザリング|핫스팟|테더링|точк\S* доступа|режим модема|punto de acceso|ponto de acesso|point d.accès|partage de connexion|erişim noktası|điểm phát sóng|アクセスポイント|نقطة (ال)?اتصال|हॉटस्पॉट|screen content|screen context|screenshot|屏幕上的|屏幕截图|画面の|화면의|system log|include logs?\b|registro (do|del) sistema|备份|同步|共享|バックアップ|백업|동기화/i,
   ],
   [
     'notifications',
