@@ -113,13 +113,13 @@ describe('picking, attaching and uploading media by their words', () => {
   );
 
   /** A chat screen whose message bar holds, left to right, the control, the message field and Send (one line). */
-  const composer = (pkg: string, field: string, control: string) =>
+  const composer = (pkg: string, field: string, control: string, hint = 'Message') =>
     parseUiTree(
       `<hierarchy rotation="0" width="1080" height="2400"><node class="android.widget.FrameLayout" package="${pkg}" bounds="[0,0][1080,2400]">` +
         `<node class="android.widget.TextView" package="${pkg}" text="Acey" bounds="[0,100][1080,200]"/>` +
         `<node class="android.view.ViewGroup" package="${pkg}" bounds="[0,2200][1080,2320]">` +
         `<node class="android.view.ViewGroup" package="${pkg}" content-desc="${control}" clickable="true" bounds="[20,2210][120,2310]"/>` +
-        `<node class="android.widget.EditText" package="${pkg}" text="${field}" hint="Message" clickable="true" bounds="[130,2210][860,2310]"/>` +
+        `<node class="android.widget.EditText" package="${pkg}" text="${field}" hint="${hint}" clickable="true" bounds="[130,2210][860,2310]"/>` +
         `<node class="android.widget.Button" package="${pkg}" text="Send" clickable="true" bounds="[880,2210][1060,2310]"/>` +
         `</node></node></hierarchy>`,
     );
@@ -144,6 +144,13 @@ describe('picking, attaching and uploading media by their words', () => {
   test('beside an empty message field (a fresh chat) the composer’s tools attach nothing yet', () => {
     expect(flagged(composer('com.cheddar.app', '', '📎'))).toEqual(['Send']);
     expect(flagged(composer('com.codexapp', 'Message', '画像を選択'))).toEqual(['Send']);
+    // Dumps that give an empty field its placeholder as text, with no hint (WhatsApp's "Message").
+    expect(flagged(composer('com.whatsapp', 'Message', 'Attach', ''))).toEqual(['Send']);
+    expect(flagged(composer('com.example.chat', 'Type a message…', '📎', ''))).toEqual(['Send']);
+    expect(flagged(composer('com.example.chat', 'Message Anna about the trip', 'Attach', '')).sort()).toEqual([
+      'Attach',
+      'Send',
+    ]);
   });
 
   test('an empty field elsewhere in a form leaves its "Upload photo" handing over the photo', () => {

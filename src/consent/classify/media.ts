@@ -120,8 +120,15 @@ export function draft(tree: UiTree, e: UiElement): 'written' | 'empty' | undefin
   );
   if (!field) return undefined;
   const text = field.text.trim();
-  return text && text !== field.hint.trim() ? 'written' : 'empty';
+  return text && text !== field.hint.trim() && !PLACEHOLDER.test(text) ? 'written' : 'empty';
 }
+
+/**
+ * A field's placeholder as some dumps give it for its text (with an empty hint): "Message", "Type a message…",
+ * "Aa", "输入消息": an ellipsis, or the word for a message with at most a verb before it.
+ */
+const PLACEHOLDER =
+  /(?:…|\.\.\.)$|^(?:aa|(?:type|write|send|enter|add)?(?: an?)? ?(?:message|comment|reply)(?: here)?|mensaje|mensagem|message|nachricht|messaggio|сообщение|mesaj|رسالة|消息|输入消息|發訊息|发消息|メッセージ|메시지|tin nhắn|pesan|संदेश)$/iu;
 
 /** Buttons whose words no vocabulary names, read as a media source: a choice of sources, a composer's paperclip. */
 export function mediaPoint(tree: UiTree, e: UiElement): Sensitivity | undefined {
