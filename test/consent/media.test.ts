@@ -26,6 +26,7 @@ describe('a choice of media source', () => {
     ['相册', '相机'],
     ['Galería', 'Cámara'],
     ['갤러리', '카메라'],
+    ['Photos & videos', 'Camera'],
   ])('"%s" beside "%s": the gallery hands the phone’s photos, the camera opens it', (library, camera) => {
     const nodes: Node[] = [{ text: 'Votre pièce' }, { cls: VIEW, children: [choice(library), choice(camera)] }];
     const tree = dump('com.example.decor', nodes);
