@@ -224,6 +224,16 @@ describe('starting something that shares', () => {
     expect(exposing('com.example.app', [{ text: 'Home' }, btn(text)])).toEqual([]);
   });
 
+  test('sharing one’s location is a location consent, as the vocabulary’s share_location is', () => {
+    expect(
+      tap('com.example.maps', [{ text: 'Trips' }, btn('Turn on location sharing')], 'Turn on location sharing'),
+    ).toMatchObject({
+      category: 'location',
+      grant: 'accept',
+      irreversible: true,
+    });
+  });
+
   test('a checkbox "Enable FTP Server": ticking it serves, unticking it stops', () => {
     const box = (checked: boolean): Node[] => [
       { text: 'Copyparty Server Control' },

@@ -5,6 +5,7 @@
 // "Server profiles").
 import type { UiElement } from '../../device/ui-tree.js';
 import type { Sensitivity } from '../types.js';
+import { topicWords } from './permission.js';
 import { point } from './point.js';
 import { normWords, wordCount } from './text.js';
 
@@ -67,6 +68,9 @@ export function startsSharing(label: string): boolean {
 export function servingPoint(e: UiElement): Sensitivity | undefined {
   const label = (e.text || e.contentDesc).trim();
   if (!label || !startsSharing(label)) return undefined;
+  // Sharing one's location is a location consent, as the vocabulary's share_location is ("Turn on location sharing").
+  if (topicWords(label)?.category === 'location')
+    return point(e, 'location', 'accept', `"${label}" starts sharing the user's location`, { irreversible: true });
   return point(
     e,
     'data_sharing_publish',
