@@ -180,11 +180,36 @@ describe('picking, attaching and uploading media by their words', () => {
     expect(tap('host.exp.exponent', row, 'Upload Receipt')).toMatchObject({
       category: 'photos_media',
       grant: 'accept',
+      // Still an upload: a profile that allows photos must not let it go out unasked.
+      irreversible: true,
     });
     expect(tap('com.example.drive', [{ text: 'Drive' }, btn('Upload')], 'Upload')).toMatchObject({
       category: 'data_sharing_publish',
     });
   });
+
+  test('"Upload files" beside a camera picks from the phone’s files', () => {
+    const row: Node[] = [{ cls: VIEW, children: [btn('Take a photo'), btn('Upload files')] }];
+    expect(tap('com.example.kyc', row, 'Upload files')).toMatchObject({ category: 'photos_media', irreversible: true });
+  });
+
+  test('a camera beside "Upload call logs" does not make the call log a photo (an app could place one there)', () => {
+    const row: Node[] = [{ cls: VIEW, children: [btn('Camera'), btn('Upload call logs')] }];
+    expect(tap('com.example.social', row, 'Upload call logs')).toMatchObject({
+      category: 'data_sharing_publish',
+      irreversible: true,
+    });
+  });
+
+  test.each(['Upload photo', '上传图片', 'Foto hochladen'])(
+    '"%s" hands over a photo and is irreversible, as an upload',
+    (text) => {
+      expect(tap('com.example.profile', [{ text: 'Profile' }, btn(text)], text)).toMatchObject({
+        category: 'photos_media',
+        irreversible: true,
+      });
+    },
+  );
 });
 
 describe('starting something that shares', () => {

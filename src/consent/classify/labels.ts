@@ -6,6 +6,7 @@ import type { Category, Grant } from '../../core/vocab.js';
 import type { UiElement, UiTree } from '../../device/ui-tree.js';
 import type { Sensitivity } from '../types.js';
 import { contextOf } from './context.js';
+import { topicWords } from './permission.js';
 import { lineTexts, rowTopic } from './rows.js';
 import { MONEY } from './topics.js';
 import { draftRow, filterReset, keypadKey, stepperKey } from './editing.js';
@@ -173,11 +174,19 @@ export function labelPoint(tree: UiTree, e: UiElement): Sensitivity | undefined 
       return point(e, 'tracking_ads_cookies', 'accept', `${how(n)}, to marketing (tracking_ads_cookies)`);
     if (n.hit.concept === 'subscribe' && ALERTS.test(n.text) && !MONEY.test(contextOf(tree, e).text)) return undefined;
     // Picking or attaching beside an empty message field: nothing is being written yet (media.ts draft).
-    if (['pick_media', 'attach'].includes(n.hit.concept) && draft(tree, e) === 'empty') return undefined;
-    // An upload beside a camera choice picks from the phone's photos ("Camera Scan" · "Upload Receipt").
-    const camera = ['upload', 'attach'].includes(n.hit.concept) ? besideCamera(tree, e) : undefined;
+    if (['pick_media', 'upload_media', 'attach'].includes(n.hit.concept) && draft(tree, e) === 'empty')
+      return undefined;
+    // An upload beside a camera choice picks from the phone's photos ("Camera Scan" · "Upload Receipt"), still
+    // irreversible as an upload; not one whose words name another topic ("Upload call logs").
+    const camera =
+      ['upload', 'attach'].includes(n.hit.concept) &&
+      (topicWords(n.text)?.category ?? 'photos_media') === 'photos_media'
+        ? besideCamera(tree, e)
+        : undefined;
     if (camera)
-      return point(e, 'photos_media', 'accept', `${how(n)} beside "${camera}": it picks from the phone's photos`);
+      return point(e, 'photos_media', 'accept', `${how(n)} beside "${camera}": it picks from the phone's photos`, {
+        ...(c.irreversible ? { irreversible: true } : {}),
+      });
     // In the phone and messages apps, sending is a text message and the category is calls and SMS.
     const category = c.category === 'data_sharing_publish' && PHONE_APPS.test(e.package) ? 'sms_calls' : c.category!;
     return point(e, category, c.grant, `${how(n)} (${category})`, c.irreversible ? { irreversible: true } : {});

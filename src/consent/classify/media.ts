@@ -42,7 +42,7 @@ function sourceOf(e: UiElement): Source | undefined {
   const bare = sourceNames().get(normWords(label));
   if (bare) return bare;
   const c = conceptOf(label)?.concept;
-  return c === 'use_camera' ? 'camera' : c === 'pick_media' ? 'library' : undefined;
+  return c === 'use_camera' ? 'camera' : c === 'pick_media' || c === 'upload_media' ? 'library' : undefined;
 }
 
 /** Tabs and navigation bars: their "Camera" and "Gallery" open pages of the app. */

@@ -36,6 +36,8 @@ export const CONCEPTS: Record<string, Concept> = {
   // app's from then on, so the in-app entry is where the user decides. A bare "Gallery" beside a "Camera" is the same
   // choice (media.ts).
   pick_media: { category: 'photos_media', grant: 'accept', role: 'direct' },
+  // "Upload photo", "上传图片": the picked photo goes to the app's servers, irreversible as any upload.
+  upload_media: { category: 'photos_media', grant: 'accept', irreversible: true, role: 'direct' },
   // Attaching a file to what is being written ("Attach", "Adjuntar", "添付", a composer's 📎: media.ts): it goes out
   // with the message. Nothing is sent yet, so it is not irreversible.
   attach: { category: 'data_sharing_publish', grant: 'accept', role: 'direct' },
