@@ -249,6 +249,18 @@ describe('starting something that shares', () => {
     expect(exposing('com.example.app', [{ text: 'Home' }, btn(text)])).toEqual([]);
   });
 
+  test('words the vocabulary names keep their reading: "Go live" publishes irreversibly; a location-sharing switch is location', () => {
+    expect(tap('com.example.live', [{ text: 'Studio' }, btn('Go live')], 'Go live')).toMatchObject({
+      category: 'data_sharing_publish',
+      irreversible: true,
+    });
+    const sw = { cls: 'android.widget.Switch', text: 'Enable location sharing', checkable: true, checked: false };
+    expect(tap('com.example.maps', [{ text: 'Settings' }, sw], 'Enable location sharing')).toMatchObject({
+      category: 'location',
+      grant: 'accept',
+    });
+  });
+
   test('sharing one’s location is a location consent, as the vocabulary’s share_location is', () => {
     expect(
       tap('com.example.maps', [{ text: 'Trips' }, btn('Turn on location sharing')], 'Turn on location sharing'),

@@ -142,9 +142,13 @@ export function labelPoint(tree: UiTree, e: UiElement): Sensitivity | undefined 
   // alone may still agree ("I agree to the terms").
   const box = toggleOf(tree, e);
   if (box && (/Switch|Toggle/.test(box.class) || preferenceRow(tree, box))) return undefined;
-  const said = saysAction(tree, e) ?? servingPoint(e);
+  const said = saysAction(tree, e);
   if (said) return said;
   const n = plain(named(tree, e));
+  // "Start Copyparty Server", "Enable FTP Server": starting what shares the phone (serving.ts), where the words name
+  // no action of their own ("Go live" publishes, irreversibly, by the vocabulary).
+  const serving = n && ['direct', 'protective'].includes(n.concept.role) ? undefined : servingPoint(e);
+  if (serving) return serving;
   // "Galerie" beside "Caméra", a composer's 📎: no words a vocabulary names, a media source by where it stands.
   if (!n) return isLauncher(e) ? undefined : mediaPoint(tree, e);
   // "Disable protection" turns a protection off: a consent point heed cannot name, never a refusal.

@@ -79,9 +79,9 @@ export function togglePoint(tree: UiTree, e: UiElement, texts: string[]): Sensit
   const toggle = toggleOf(tree, e);
   if (!toggle || e.class === 'android.widget.RadioButton') return undefined;
   const topic =
-    // "Enable FTP Server", "Turn on hotspot": turning on what shares the phone with others.
-    (texts.some(startsSharing) ? (['data_sharing_publish', /./] as const) : undefined) ??
     TOGGLE_TOPICS.find(([, re]) => texts.some((t) => re.test(t))) ??
+    // "Start Copyparty Server" as a switch: turning on what shares the phone with others.
+    (texts.some(startsSharing) ? (['data_sharing_publish', /./] as const) : undefined) ??
     // A notification switch in any of the sourced locales ("Mesaj bildirimleri", "Powiadomienia").
     (texts.some((t) => topicNouns().some(([c, noun]) => c === 'notifications' && namesNoun(t, noun)))
       ? (['notifications', /./] as const)
