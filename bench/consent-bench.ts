@@ -2,6 +2,7 @@
 // the labelled element, per language, and every miss with its label, so a regression says where it is. Not a test:
 // test/eval/consent-corpus.test.ts asserts the floors.
 import { loadCorpus } from '../src/eval/corpus.js';
+import { robustness } from './consent-robustness.js';
 import {
   addElement,
   addScreen,
@@ -98,7 +99,9 @@ export function consentBench(scores: ScreenScore[]): string {
 
 if (import.meta.url === `file://${process.argv[1]}`) {
   try {
-    console.log(consentBench(loadCorpus(process.argv[2]).map(scoreScreen)));
+    const screens = loadCorpus(process.argv[2]);
+    console.log(consentBench(screens.map(scoreScreen)));
+    console.log(`\n${robustness(screens)}`);
   } catch (e) {
     console.error((e as Error).message);
     process.exit(1);

@@ -107,3 +107,29 @@ describe("bypass 2: the requesting app's name never decides the category", () =>
     expect(tap('Allow')!.category).not.toBe('location');
   });
 });
+
+describe('bypass 3: a word that translates "Verify" but is a language\'s plain OK takes no category of its own', () => {
+  /** An app's AlertDialog: a message the rules cannot read, then OK and Cancel. */
+  function alert(message: string, ok: string, cancel: string) {
+    const b = (id: string, text: string, x: number) =>
+      `<node class="android.widget.Button" package="com.example.chat" resource-id="android:id/${id}" text="${text}" clickable="true" enabled="true" bounds="[${x},1300][${x + 240},1450]" />`;
+    const tree = parseUiTree(
+      `<?xml version="1.0"?><hierarchy rotation="0"><node class="android.widget.FrameLayout" package="com.example.chat" bounds="[0,0][1080,2400]">` +
+        `<node class="android.widget.TextView" package="com.example.chat" resource-id="android:id/message" text="${message}" bounds="[100,950][980,1200]" />` +
+        b('button2', cancel, 500) +
+        b('button1', ok, 760) +
+        `</node></hierarchy>`,
+      'test alert',
+    );
+    return classify(tree, 'com.example.chat', { kind: 'tap', element: tree.elements.find((x) => x.text === ok)! });
+  }
+  test.each([
+    ['그렇게 할까요?', '확인', '취소'],
+    ['このグループから抜けますか？', '確認', 'キャンセル'],
+  ])('"%s" [%s] is unknown, and a profile that signs in hands-off still asks', (message, ok, cancel) => {
+    const s = alert(message, ok, cancel);
+    // Read as "verify" (account_signin) it was decided by the profile's sign-in choice, whatever the dialog did.
+    expect(s).toMatchObject({ category: 'unknown', exposing: true });
+    for (const p of ['utility-first', 'balanced']) expect(decide(s!, ctx(p))).toMatchObject({ verdict: 'ask' });
+  });
+});

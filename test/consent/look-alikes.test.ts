@@ -344,3 +344,52 @@ describe('the third blind split (K6)', () => {
     ).toBeUndefined();
   });
 });
+
+describe('where nothing is written yet, "Send feedback" and a feed\'s "Comment" open a form', () => {
+  test('"Send Feedback" in a settings list with no field to write in is no consent point', () => {
+    const nodes: Node[] = [
+      { text: 'Appearance', clickable: true },
+      { text: 'About DropNow', clickable: true },
+      { text: 'Send Feedback', clickable: true },
+    ];
+    expect(tap('com.example.app', nodes, 'Send Feedback')).toBeUndefined();
+    expect(
+      tap('com.example.app', [...nodes.slice(0, 2), { text: 'Отправить отзыв', clickable: true }], 'Отправить отзыв'),
+    ).toBeUndefined();
+  });
+  test('the feedback form\'s "Send feedback" beside what the user wrote sends it', () => {
+    const nodes: Node[] = [
+      { cls: EDIT, text: 'The app crashes when I open my photos', clickable: true },
+      { cls: BUTTON, text: 'Send feedback', clickable: true },
+    ];
+    expect(tap('com.example.app', nodes, 'Send feedback')).toMatchObject({
+      category: 'data_sharing_publish',
+      exposing: true,
+    });
+  });
+  test.each(['Comment', 'Reply', '댓글', 'Responder'])('a feed\'s "%s" under a post opens the composer', (label) => {
+    const nodes: Node[] = [{ text: 'City council approves new bike lanes' }, { text: label, clickable: true }];
+    expect(tap('com.example.app', nodes, label)).toBeUndefined();
+  });
+  test('the composer\'s "Reply" beside what the user wrote posts it', () => {
+    const nodes: Node[] = [
+      { cls: EDIT, text: 'Great news!', clickable: true },
+      { cls: BUTTON, text: 'Reply', clickable: true },
+    ];
+    expect(tap('com.example.app', nodes, 'Reply')).toMatchObject({ category: 'data_sharing_publish', exposing: true });
+  });
+  test('"Post a reply" or "Reply all" name more than opening the composer', () => {
+    expect(
+      exposing(
+        'com.example.app',
+        [{ text: 'Inbox' }, { cls: BUTTON, text: 'Reply all', clickable: true }],
+        'Reply all',
+      ),
+    ).toBe(true);
+  });
+  test('"Send" on its own is still sending, with or without a field', () => {
+    expect(
+      exposing('com.example.app', [{ text: 'Inbox' }, { cls: BUTTON, text: 'Send', clickable: true }], 'Send'),
+    ).toBe(true);
+  });
+});

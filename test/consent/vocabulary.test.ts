@@ -1,7 +1,7 @@
 // A button's words, in the languages real apps ship: issue #10's payment wordings, each concept in the corpus
 // languages, and the rules that keep nouns and neighbours out (a launcher's "支付宝", "Close Friends", "My posts").
 import { classify } from '../../src/consent/classify.js';
-import { conceptOf } from '../../src/consent/classify/vocabulary.js';
+import { CONCEPTS, conceptOf } from '../../src/consent/classify/vocabulary.js';
 import sourced from '../../src/consent/classify/vocabulary.json' with { type: 'json' };
 import { dump, el, type Node } from '../support/dump.js';
 
@@ -131,5 +131,18 @@ describe('the vocabulary: what a button says it does', () => {
     );
     for (const s of sourced.sources) expect(s.commit).toMatch(/^[0-9a-f]{40}$/);
     expect(new Set(sourced.phrases.flatMap((p) => p.locales.split(' '))).size).toBeGreaterThan(40);
+  });
+});
+
+describe('words two concepts share', () => {
+  test('a language\'s plain OK that also translates "Verify" is a confirmation (확인, 確認, Bestätigen)', () => {
+    for (const w of ['확인', '確認', 'Bestätigen', 'Conferma'])
+      expect(CONCEPTS[conceptOf(w)!.concept]!.role).toBe('confirm');
+    expect(conceptOf('Verify')?.concept).toBe('verify');
+  });
+  test('a word one source calls a refusal and another an action is the action (Georgian გაუქმება)', () => {
+    expect(CONCEPTS[conceptOf('გაუქმება')!.concept]!.role).toBe('direct');
+    // The X that closes stays a close: the provider X signs in only with its words ("Continue with X").
+    expect(conceptOf('X')?.concept).toBe('close');
   });
 });

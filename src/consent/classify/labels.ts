@@ -5,16 +5,19 @@
 import type { Category, Grant } from '../../core/vocab.js';
 import type { UiElement, UiTree } from '../../device/ui-tree.js';
 import type { Sensitivity } from '../types.js';
+import { createsRecord } from './accounts.js';
 import { contextOf } from './context.js';
 import { topicWords } from './permission.js';
 import { lineTexts, rowTopic } from './rows.js';
 import { MONEY } from './topics.js';
 import { draftRow, filterReset, keypadKey, stepperKey } from './editing.js';
+import { erasurePoint } from './erasure.js';
 import { point } from './point.js';
 import { idWords, normWords, wordCount } from './text.js';
 import { conceptOfId } from './ids.js';
 import { isSwitchState } from './states.js';
-import { ALERTS, inTabBar, MARKETING, NAV_TAB, plain, reportsStatus, STATE_LIKE } from './readings.js';
+import { inBar, inTileGrid, OPENS_PAGE } from './menus.js';
+import { ALERTS, inTabBar, MARKETING, NAV_TAB, opensForm, plain, reportsStatus, STATE_LIKE } from './readings.js';
 import { isRadio, preferenceRow, toggleOf, togglePoint } from './toggles.js';
 import { besideCamera, draft, mediaPoint } from './media.js';
 import { servingPoint } from './serving.js';
@@ -105,6 +108,10 @@ export function named(tree: UiTree, e: UiElement): Named | undefined {
     // in a row of three texts or more the words that also name a state do not make it a confirmation.
     if (hit && via === 'row' && all.length >= 3 && STATE_LIKE.has(hit.concept)) continue;
     if (hit && tab && !SIGN_IN.includes(hit.concept)) return undefined;
+    if (hit && opensForm(tree, hit.concept, text, hit.phrase)) return undefined;
+    // A cell of a bottom bar or a grid of service tiles opens the page where that purchase or post would happen.
+    const category = hit && CONCEPTS[hit.concept]!.category;
+    if (category && OPENS_PAGE.has(category) && (inBar(tree, e) || inTileGrid(tree, e))) return undefined;
     if (hit) return { hit, concept: CONCEPTS[hit.concept]!, text, via };
   }
   // The id is the weakest evidence: only a button whose words name nothing is read by it (a dialer's "backspace"
@@ -145,6 +152,9 @@ export function labelPoint(tree: UiTree, e: UiElement): Sensitivity | undefined 
   const said = saysAction(tree, e);
   if (said) return said;
   const n = plain(named(tree, e));
+  // Clean-up verbs that erase what the app keeps ("Limpiar caché", "Recent history · CLEAR"): erasure.ts.
+  const erased = n?.concept.role === 'direct' ? undefined : erasurePoint(tree, e);
+  if (erased) return erased;
   // "Start Copyparty Server", "Enable FTP Server": starting what shares the phone (serving.ts), where the words name
   // no action of their own ("Go live" publishes, irreversibly, by the vocabulary).
   const serving = n && ['direct', 'protective'].includes(n.concept.role) ? undefined : servingPoint(e);
@@ -177,6 +187,8 @@ export function labelPoint(tree: UiTree, e: UiElement): Sensitivity | undefined 
     if (n.hit.concept === 'subscribe' && MARKETING.test(n.text))
       return point(e, 'tracking_ads_cookies', 'accept', `${how(n)}, to marketing (tracking_ads_cookies)`);
     if (n.hit.concept === 'subscribe' && ALERTS.test(n.text) && !MONEY.test(contextOf(tree, e).text)) return undefined;
+    // A bare "Cadastrar" / "Register" with nothing of an account on the screen adds a record (accounts.ts).
+    if (n.hit.concept === 'sign_up' && createsRecord(tree, e, n.text, n.hit.phrase)) return undefined;
     // Picking or attaching beside an empty message field: nothing is being written yet (media.ts draft).
     if (['pick_media', 'upload_media', 'attach'].includes(n.hit.concept) && draft(tree, e) === 'empty')
       return undefined;

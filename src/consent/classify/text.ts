@@ -2,8 +2,9 @@
 // "ＰＡＹ", "Pay\u00a0now!", "PAY NOW" and "pay now" are one label, and `btn_login_quick` / `btnLogInQuick` read
 // "btn login quick". Matching is on whole words in scripts that space their words, on substrings in those that do not.
 
-/** Marks that change nothing a person reads: bidi controls and isolates (Android wraps app names in them), zero-width. */
-const INVISIBLE = /[\u00ad\u061c\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]/g;
+/** Marks that change nothing a person reads: bidi controls and isolates (Android wraps app names in them), zero-width
+ * marks, and emoji variation selectors (the U+FE0F after "🗑️" would otherwise be a word of its own, ahead of the verb). */
+const INVISIBLE = /[\u00ad\u061c\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]|[\ufe00-\ufe0f]/g;
 
 /** Case, width (NFKC: full-width letters, NBSP), invisible marks and whitespace, for whole messages. */
 export function normMessage(s: string): string {
@@ -25,6 +26,8 @@ export function normWords(s: string): string {
     normMessage(s)
       .normalize('NFD')
       .replace(/[\u0300-\u036f]/g, '')
+      // Turkish dotless ı: "ÇIKIŞ YAP" lowercases to "çikiş", so "Çıkış yap" must read the same.
+      .replace(/ı/g, 'i')
       .normalize('NFC')
       // Punctuation, symbols, and private-use glyphs (icon fonts draw "" beside "Logout").
       .replace(/[\p{P}\p{S}\p{Co}]+/gu, ' ')

@@ -3,13 +3,13 @@
 // access, special app access, and warnings that something will be erased. context.ts decides where they count.
 /** An amount of money (a price, a monthly fee). */
 export const MONEY =
-  /[$€£¥₹₩₽฿₺₫]\s?\d|\d[\d.,\s]*\s?(?:[$€£¥₹₩₽฿₺₫]|usd|eur|gbp|руб|р\.|元|円|원|บาท|тг|₴|zł|kč|kr|tl)(?![a-z])|\/\s?(?:month|mo|year|yr|mes|mois|monat|месяц|月|월)\b/i;
+  /[$€£¥₹₩₽฿₺₫₦₱₪₴₸৳]\s?\d|\b(?:rp|rm|rs|s\/|chf)\.?\s?\d|\d[\d.,\s]*\s?(?:[$€£¥₹₩₽฿₺₫₦₱₪₴₸৳]|usd|eur|gbp|руб|р\.|元|円|원|บาท|тг|zł|kč|kr|tl|lei|ر\.س|د\.إ|ج\.م|ريال|درهم|جنيه)(?![a-z])|\/\s?(?:month|mo|year|yr|mes|mois|monat|месяц|月|월)\b/i;
 /** Terms and privacy policies by name, and the sentence that makes going ahead an agreement ("By continuing, you agree
  * to …", "Продолжая, вы соглашаетесь с …"). */
 export const TERMS =
   /you agree to|by (continuing|signing (in|up)|tapping|clicking|creating|registering)|вы соглашаетесь|вы принимаете условия|продолжая, вы|al continuar|aceptas (los|las|nuestr)|ao continuar|você concorda|en continuant|vous acceptez|stimmst du|stimmen sie (der|den|unseren)|继续即表示|即表示您同意|即表示你同意|同意したものとみなされ|동의하는 것으로|devam ederek|kabul etmiş olursunuz|dengan melanjutkan|bằng cách tiếp tục|بالمتابعة|فإنك توافق|privacy policy|privacy notice|terms of (service|use)|terms and conditions|terms & conditions|user agreement|licen[cs]e agreement|eula|datenschutz|nutzungsbedingungen|agb|politique de confidentialit|conditions d'utilisation|conditions générales|política de privacidad|términos|condiciones|política de privacidade|termos|informativa sulla privacy|termini|privacybeleid|voorwaarden|политик\S* конфиденциальности|пользовательск\S* соглашени|условия|隐私政策|隐私协议|用户协议|服务协议|服务条款|隱私權|隱私政策|服務條款|使用條款|用戶協議|プライバシーポリシー|利用規約|개인정보|이용약관|약관|นโยบายความเป็นส่วนตัว|ข้อกำหนด|เงื่อนไข|سياسة الخصوصية|الشروط|gizlilik|kullanım koşulları|kebijakan privasi|syarat|chính sách|điều khoản/i;
 export const TRACKING =
-  /cookie|tracking|crash (data|reports?)|performance data|usage data|analytics|diagnostic data|track you|personali[sz]ed ads|personali[sz]ed advertising|advertising id|ad personali[sz]ation|partners|werbung|publicité|publicidad|реклам|跟踪|个性化广告|広告|광고|โฆษณา/i;
+  /cookie|tracking|crash (data|reports?)|performance data|usage data|analytics|diagnostic data|track you\b|personali[sz]ed ads|personali[sz]ed advertising|advertising id|ad personali[sz]ation|partners|werbung|publicité|publicidad|реклам|跟踪|个性化广告|広告|광고|โฆษณา/i;
 export const IDENTITY_FIELD =
   /phone|mobile|celular|m[óo]vil|e-?mail|user ?name|login|手机|电话|邮箱|账号|用户名|メール|電話|ユーザー名|이메일|전화|휴대폰|아이디|телефон|почт|логин|correo|tel[ée]fono|usuario|telefone|usu[áa]rio|nomor|handphone/i;
 export const CREDENTIAL_FIELD =

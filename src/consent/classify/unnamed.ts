@@ -3,6 +3,7 @@
 // account's "Customer"), and an audience beside a share bar's "Share to" posts to it ("Your story"). Both are the fail-safe's kin: what the rules cannot name by its words is still asked about.
 import type { UiElement, UiTree } from '../../device/ui-tree.js';
 import type { Sensitivity } from '../types.js';
+import { landingPoint } from './accounts.js';
 import { contextOf } from './context.js';
 import { topicWords } from './permission.js';
 import { point } from './point.js';
@@ -100,5 +101,5 @@ function shareTarget(tree: UiTree, e: UiElement): Sensitivity | undefined {
 }
 
 export function unnamedPoint(tree: UiTree, e: UiElement): Sensitivity | undefined {
-  return callToAct(e) ?? formButton(tree, e) ?? shareTarget(tree, e);
+  return callToAct(e) ?? formButton(tree, e) ?? shareTarget(tree, e) ?? landingPoint(tree, e);
 }

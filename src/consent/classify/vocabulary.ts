@@ -4,6 +4,7 @@
 import type { Category, Grant } from '../../core/vocab.js';
 import sourced from './vocabulary.json' with { type: 'json' };
 import written from './words.json' with { type: 'json' };
+import { asTemplate, markConnectors, namesIdentity } from './identity.js';
 import { normWords, phrase, unspaced, wordCount, type Phrase } from './text.js';
 
 /**
@@ -112,6 +113,10 @@ interface Entry {
   size: number;
   /** A German or Dutch infinitive ("löschen", "verwijderen"): those languages end a button's label with its verb. */
   final?: boolean;
+  /** Written in letters only verb-last languages use (VERB_LAST), before normWords folds them away. */
+  verbLast?: boolean;
+  /** A sign-in phrase whose own words sign in nothing ("Continue with {x}"): the label must name who signs in. */
+  connector?: boolean;
 }
 
 let index: { entries: Entry[]; byFirst: Map<string, Entry[]> } | undefined;
@@ -133,12 +138,35 @@ function phrases() {
       if (final) had.final = true;
       return;
     }
-    const entry: Entry = { concept, p, size: p.words.replace(/[ *]/g, '').length, ...(final ? { final } : {}) };
+    const entry: Entry = {
+      concept,
+      p,
+      size: p.words.replace(/[ *]/g, '').length,
+      ...(final ? { final } : {}),
+      ...(VERB_LAST.test(text) ? { verbLast: true } : {}),
+    };
     seen.set(key, entry);
     entries.push(entry);
   };
-  for (const row of sourced.phrases) if (CONCEPTS[row.concept]) add(row.concept, row.text, row.locales);
+  for (const row of sourced.phrases) {
+    if (!CONCEPTS[row.concept]) continue;
+    add(row.concept, row.text, row.locales);
+    const template = asTemplate(row.concept, row.text);
+    if (template) add(row.concept, template, row.locales);
+  }
   for (const [concept, list] of Object.entries(WRITTEN)) for (const text of list) add(concept, text);
+  // A word that is also a plain confirmation is one: Korean "확인" and Japanese "確認" translate "Verify" too, but on a
+  // dialog they are its OK, and what they confirm is the message's to say (a sign-in form's reads it from the form).
+  // And a word one source calls a refusal and another an action (Georgian "გაუქმება": cancel, and unpublish) is the
+  // action: the gate then asks, where a refusal would have let it through.
+  const role = (e: Entry) => CONCEPTS[e.concept]!.role;
+  const confirming = new Set(entries.filter((e) => role(e) === 'confirm').map((e) => e.p.words));
+  const acting = new Set(entries.filter((e) => role(e) === 'direct').map((e) => e.p.words));
+  const kept = entries.filter(
+    (e) => !(role(e) === 'direct' && confirming.has(e.p.words)) && !(role(e) === 'protective' && acting.has(e.p.words)),
+  );
+  entries.splice(0, entries.length, ...kept);
+  markConnectors(entries);
   const byFirst = new Map<string, Entry[]>();
   for (const e of entries) {
     const first = e.p.words.split(' ').find((w) => w !== '*') ?? '';
@@ -161,7 +189,7 @@ const LEADING = new Set(
  * phrase or in the label.
  */
 const VERB_LAST =
-  /[ğşıİ]|[\p{Script=Devanagari}\p{Script=Bengali}\p{Script=Gurmukhi}\p{Script=Tamil}\p{Script=Telugu}\p{Script=Kannada}\p{Script=Malayalam}]/u;
+  /[ğşıİĞŞ]|[\p{Script=Devanagari}\p{Script=Bengali}\p{Script=Gurmukhi}\p{Script=Tamil}\p{Script=Telugu}\p{Script=Kannada}\p{Script=Malayalam}]/u;
 /** One word in the infinitive form German and Dutch labels end with ("Konto löschen", "Foto delen"). */
 const INFINITIVE = /^[a-zäöüßéëïè]{3,}(?:en|ern|eln)$/;
 const VERB_FINAL_LOCALES = /(?:^| )(?:de|nl|vls|gsw|lb|li|fy|af|nds)(?:-|$| )/;
@@ -228,7 +256,7 @@ function conceptIn(label: string, exact: boolean, anywhere: boolean): Hit | unde
     for (const e of byFirst.get(c) ?? []) {
       if (AMBIGUOUS.has(e.p.words) || (WHOLE_ONLY.has(e.p.words) && words !== e.p.words)) continue;
       const m = e.p.re.exec(words);
-      if (!m) continue;
+      if (!m || (e.connector && !namesIdentity(words))) continue;
       const at = m.index + (m[0].startsWith(' ') ? 1 : 0);
       if (e.size === 1 && compact !== e.p.words) continue;
       // One word of a concept whose words are nouns too: only the whole label ("Close", not "Close Friends").
@@ -254,9 +282,9 @@ function conceptIn(label: string, exact: boolean, anywhere: boolean): Hit | unde
         const trail =
           ends &&
           ((TRAILING.has(e.concept) && wordCount(words) <= 3) ||
-            VERB_LAST.test(e.p.words) ||
+            !!e.verbLast ||
             // A label in such a language ends with its verb even when the verb's letters are plain ("Hesabı sil").
-            (VERB_LAST.test(words) && wordCount(words) <= 5) ||
+            (VERB_LAST.test(label) && wordCount(words) <= 5) ||
             (!!e.final && wordCount(words) <= 4));
         if (!lead && !trail) continue;
       }
@@ -269,13 +297,31 @@ function conceptIn(label: string, exact: boolean, anywhere: boolean): Hit | unde
   return best ? { concept: best.concept, phrase: best.p.words, at: bestAt } : undefined;
 }
 
+/** Does a label start with a connector ("Continue with …", "… で続ける"), whatever it continues with? */
+export function connects(label: string): boolean {
+  const words = normWords(label);
+  return phrases().entries.some((e) => e.connector && e.p.re.exec(words)?.index === 0);
+}
+
 /** Every concept a text mentions anywhere (a dialog's message: "Delete this message?"), for context. */
 export function conceptsIn(text: string): Set<string> {
   const words = normWords(text);
   const found = new Set<string>();
   if (!words) return found;
   const { byFirst } = phrases();
+  const hits: { concept: string; from: number; to: number; fixed: boolean }[] = [];
   for (const c of new Set([...words].filter((x) => x !== ' ')))
-    for (const e of byFirst.get(c) ?? []) if (e.size > 1 && e.p.re.test(words)) found.add(e.concept);
+    for (const e of byFirst.get(c) ?? []) {
+      const m = e.size > 1 ? e.p.re.exec(words) : null;
+      if (m && !(e.connector && !namesIdentity(words)))
+        hits.push({ concept: e.concept, from: m.index, to: m.index + m[0].length, fixed: !e.p.words.includes('*') });
+    }
+  // A phrase inside a longer one is part of it: "退出登录" (log out) holds "登录" (log in). A placeholder's words
+  // ("Sign in to {x}") are the text's own: "Sign in to delete" still names deleting.
+  const inside = (h: (typeof hits)[0]) =>
+    hits.some(
+      (o) => o.fixed && o.concept !== h.concept && o.from <= h.from && o.to >= h.to && o.to - o.from > h.to - h.from,
+    );
+  for (const h of hits) if (!inside(h)) found.add(h.concept);
   return found;
 }
