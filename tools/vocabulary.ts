@@ -23,6 +23,13 @@ interface Source {
   languages?: ReadonlySet<string>;
 }
 
+/**
+ * Translations that do not say the action their resource names, left out: Greek "Φωτογραφία" (take_photo) is the noun
+ * "Photo", Bulgarian "Снимане" the noun "Shooting" and "на снимка" a fragment ("of a photo"), Slovak "Poslať fotku"
+ * is "Send a photo".
+ */
+const NOT_THE_ACTION = new Set(['Φωτογραφία', 'Снимане', 'на снимка', 'Poslať fotku']);
+
 /** The languages phone apps ship most: the corpus's, Europe's, India's, and East and South-East Asia's. */
 const MAJOR = new Set(
   'en es pt fr de it nl ru uk pl cs sk hu ro bg el tr ar fa he iw hi bn ur ta te mr gu kn ml pa th vi id in ms zh ja ko sv da nb nn fi et lv lt hr sr sl ca'.split(
@@ -75,6 +82,14 @@ const SOURCES: Source[] = [
       ok: 'ok',
       _continue: 'continue',
       action_next: 'next',
+      // The composer's attachment sheet: the sources a photo or file comes from. A camera beside a gallery is a
+      // choice of where the app gets the user's media (media.ts); alone, "Camera" or "Take photo" may be a tab or a
+      // camera screen's shutter.
+      attachment_type_camera: 'source_camera',
+      attachment_type_gallery: 'source_library',
+      attachment_type_file: 'source_library',
+      option_take_photo: 'source_camera',
+      option_take_photo_video: 'source_camera',
     },
   },
   {
@@ -233,6 +248,14 @@ const SOURCES: Source[] = [
       calendar_short: 'topic_calendar',
       gallery_short: 'topic_photos_media',
       storage: 'topic_photos_media',
+      // Picking a photo, a video or a file for the app (pick_media), and taking one (a source beside the others, as
+      // above: Vietnamese "Quay video" is also a menu's "make a video"). Not select_photo (German "Auswählen" is any
+      // "Select").
+      take_photo: 'source_camera',
+      record_video: 'source_camera',
+      choose_photo: 'pick_media',
+      choose_video: 'pick_media',
+      choose_file: 'pick_media',
     },
   },
 ];
@@ -263,7 +286,7 @@ function main() {
         const concept = s.names[name];
         if (!concept) continue;
         const text = resourceText(raw.replace(/%(\d\$)?s/g, '{x}'), '{device}').replace(/\{app\}/g, '{x}');
-        if (!text || text.length > 60) continue;
+        if (!text || text.length > 60 || NOT_THE_ACTION.has(text)) continue;
         const key = `${concept}\u0000${text}`;
         const p = phrases.get(key) ?? { concept, text, locales: new Set(), repos: new Set() };
         for (const l of locs) p.locales.add(l);

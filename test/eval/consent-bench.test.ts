@@ -36,7 +36,10 @@ describe('the consent classifier on the real-screen corpus', () => {
     // Then 92.3 % with the system file picker (DocumentsUI picking for an app). Then 93.5 %, 90.1 %, 97.9 %, 3 of 122
     // with accounts and erasure (continue with <provider> in every language, an auth landing page's Get Started,
     // clean-up verbs that erase what an app keeps) and the service-order list's bare "Cadastrar" read as a record.
-    const floors = { exposing: 0.935, protective: 0.9, category: 0.979, neutralFlagged: 3 };
+    // Then 95.9 %, 91.0 %, 98.4 %, no neutral screen, with media sources (a camera beside a gallery, picking and
+    // attaching photos, a composer's 📎, an upload beside a camera), starting to share (a server, a hotspot) and a
+    // button inside the row that names its access.
+    const floors = { exposing: 0.958, protective: 0.909, category: 0.984, neutralFlagged: 0 };
     if (got.parseErrors) throw new Error(`${got.parseErrors} dumps do not parse\n${report}`);
     if (got.exposing < floors.exposing) throw new Error(`exposing recall ${got.exposing}\n${report}`);
     if (got.protective < floors.protective) throw new Error(`protective recall ${got.protective}\n${report}`);

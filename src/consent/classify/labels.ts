@@ -7,6 +7,7 @@ import type { UiElement, UiTree } from '../../device/ui-tree.js';
 import type { Sensitivity } from '../types.js';
 import { createsRecord } from './accounts.js';
 import { contextOf } from './context.js';
+import { topicWords } from './permission.js';
 import { lineTexts, rowTopic } from './rows.js';
 import { MONEY } from './topics.js';
 import { draftRow, filterReset, keypadKey, stepperKey } from './editing.js';
@@ -18,6 +19,9 @@ import { isSwitchState } from './states.js';
 import { inBar, inTileGrid, OPENS_PAGE } from './menus.js';
 import { ALERTS, inTabBar, MARKETING, NAV_TAB, opensForm, plain, reportsStatus, STATE_LIKE } from './readings.js';
 import { isRadio, preferenceRow, toggleOf, togglePoint } from './toggles.js';
+import { besideCamera, draft, mediaPoint } from './media.js';
+import { servingPoint } from './serving.js';
+import { isLauncher, saysAction } from './joined.js';
 import { CONCEPTS, conceptOf, conceptsIn, type Concept, type Hit } from './vocabulary.js';
 
 const SIGN_IN = ['sign_in', 'sign_up', 'continue_as'];
@@ -85,10 +89,6 @@ function candidates(tree: UiTree, e: UiElement): [string, Named['via']][] {
   return out;
 }
 
-/** Home screens: their icons are app names ("支付宝" holds 支付, "pay"), so only a whole-label phrase counts there. */
-const LAUNCHER = /launcher|^com\.miui\.home$|^com\.(huawei|honor)\.android\.launcher|^com\.sec\.android\.app\.launcher/;
-export const isLauncher = (e: UiElement) => LAUNCHER.test(e.package) || /BubbleTextView/.test(e.class);
-
 /** The concept this element's words name, or undefined. */
 export function named(tree: UiTree, e: UiElement): Named | undefined {
   const launcher = isLauncher(e);
@@ -155,6 +155,12 @@ export function labelPoint(tree: UiTree, e: UiElement): Sensitivity | undefined 
   // Clean-up verbs that erase what the app keeps ("Limpiar caché", "Recent history · CLEAR"): erasure.ts.
   const erased = n?.concept.role === 'direct' ? undefined : erasurePoint(tree, e);
   if (erased) return erased;
+  // "Start Copyparty Server", "Enable FTP Server": starting what shares the phone (serving.ts), where the words name
+  // no action of their own ("Go live" publishes, irreversibly, by the vocabulary).
+  const serving = n && ['direct', 'protective'].includes(n.concept.role) ? undefined : servingPoint(e);
+  if (serving) return serving;
+  // "Galerie" beside "Caméra", a composer's 📎: no words a vocabulary names, a media source by where it stands.
+  if (!n) return isLauncher(e) ? undefined : mediaPoint(tree, e);
   // "Disable protection" turns a protection off: a consent point heed cannot name, never a refusal.
   if (n?.hit.concept === 'disable' && PROTECTION.test(n.text))
     return point(e, 'unknown', 'accept', `${how(n)}, and it turns off a protection`);
@@ -183,6 +189,20 @@ export function labelPoint(tree: UiTree, e: UiElement): Sensitivity | undefined 
     if (n.hit.concept === 'subscribe' && ALERTS.test(n.text) && !MONEY.test(contextOf(tree, e).text)) return undefined;
     // A bare "Cadastrar" / "Register" with nothing of an account on the screen adds a record (accounts.ts).
     if (n.hit.concept === 'sign_up' && createsRecord(tree, e, n.text, n.hit.phrase)) return undefined;
+    // Picking or attaching beside an empty message field: nothing is being written yet (media.ts draft).
+    if (['pick_media', 'upload_media', 'attach'].includes(n.hit.concept) && draft(tree, e) === 'empty')
+      return undefined;
+    // An upload beside a camera choice picks from the phone's photos ("Camera Scan" · "Upload Receipt"), still
+    // irreversible as an upload; not one whose words name another topic ("Upload call logs").
+    const camera =
+      ['upload', 'attach'].includes(n.hit.concept) &&
+      (topicWords(n.text)?.category ?? 'photos_media') === 'photos_media'
+        ? besideCamera(tree, e)
+        : undefined;
+    if (camera)
+      return point(e, 'photos_media', 'accept', `${how(n)} beside "${camera}": it picks from the phone's photos`, {
+        ...(c.irreversible ? { irreversible: true } : {}),
+      });
     // In the phone and messages apps, sending is a text message and the category is calls and SMS.
     const category = c.category === 'data_sharing_publish' && PHONE_APPS.test(e.package) ? 'sms_calls' : c.category!;
     return point(e, category, c.grant, `${how(n)} (${category})`, c.irreversible ? { irreversible: true } : {});
@@ -217,52 +237,6 @@ export function labelPoint(tree: UiTree, e: UiElement): Sensitivity | undefined 
   return undefined;
 }
 
-/**
- * A label joins several actions with a comma, a dot, a dash, an ampersand or "and" (in the corpus languages). Not
- * Czech "a": in Portuguese, Spanish and Italian it means "to" ("Conectar-se a uma rede").
- */
-const JOINS =
-  /\s*(?:[,;·•|+&/]|\s[–—-]\s|\s(?:and|then|und|et|y|e|en|и|i|oraz|och|og|ja|és|ve|và|și|und dann|and then)\s)\s*/iu;
-
-/**
- * What a button's own words say it does when they name an amount or several actions: a label holding a price pays
- * ("Donate $5", "€9,99 kaufen", "No thanks, pay $4.99": the money decides, whatever word comes first), and a label
- * joining actions does all of them ("Skip and pay", "Order & pay", "Save and share"): its most consequential part
- * decides, irreversible first.
- */
-export function saysAction(tree: UiTree, e: UiElement): Sensitivity | undefined {
-  const own = (e.text || e.contentDesc).trim();
-  if (!own || isLauncher(e) || wordCount(normWords(own)) > 10) return undefined;
-  // "Send, Tab 1 of 3" is a tab's name and its place, not two actions (named() reads tabs).
-  if (NAV_TAB.test(own) && inTabBar(tree, e)) return undefined;
-  if (MONEY.test(own) && (e.clickable || e.longClickable))
-    return point(e, 'payment_purchase', 'accept', `the label names a price ("${own}"): tapping it pays`);
-  // A phrase the vocabulary knows whole is one action, whatever joining word it holds ("Continuer en invité": French
-  // "en" is Dutch "and").
-  const whole = conceptOf(own);
-  if (whole && whole.at === 0 && whole.phrase === normWords(own) && whole.phrase.includes(' ')) return undefined;
-  const parts = own.split(JOINS).filter((p) => normWords(p));
-  if (parts.length < 2) return undefined;
-  let best: { c: Concept; hit: Hit; part: string } | undefined;
-  for (const part of parts) {
-    const hit = conceptOf(part);
-    const c = hit && CONCEPTS[hit.concept]!;
-    if (!c || c.role !== 'direct' || c.grant !== 'accept' || !c.category) continue;
-    if (!best || (c.irreversible && !best.c.irreversible)) best = { c, hit: hit!, part };
-  }
-  if (!best) return undefined;
-  const category = best.c.category!;
-  return point(
-    e,
-    category,
-    'accept',
-    `the label joins actions; "${best.part.trim()}" says ${best.hit.concept} (${category})`,
-    {
-      ...(best.c.irreversible ? { irreversible: true } : {}),
-    },
-  );
-}
-
 /** Turning off a protection exposes: "禁用保护", "关闭隐私模式" are not refusals. */
 const PROTECTION =
   /protect|privacy|private|block|secur|incognito|保护|防护|隐私|拦截|安全|保護|プライバシー|보호|개인정보|차단|защит|приват|блокир|protec|privacidad|privacidade|schutz|datenschutz|sperr/i;
@@ -275,4 +249,4 @@ export function protective(tree: UiTree, e: UiElement): { n: Named; category?: C
   return { n, ...(n.concept.category ? { category: n.concept.category } : {}) };
 }
 
-export { how as namedHow };
+export { how as namedHow, isLauncher, saysAction };

@@ -9,6 +9,7 @@ import { topicWords } from './permission.js';
 import { point } from './point.js';
 import { namesNoun, topicNouns } from './states.js';
 import { normMessage } from './text.js';
+import { startsSharing } from './serving.js';
 
 export const isRadio = (tree: UiTree, e: UiElement) =>
   /RadioButton/.test(e.class) || /RadioButton/.test(toggleOf(tree, e)?.class ?? '');
@@ -40,7 +41,7 @@ const TOGGLE_TOPICS: [Category, RegExp][] = [
   ['special_access', SPECIAL],
   [
     'data_sharing_publish',
-    /back ?up|sync|shar(e|ing)|upload|find friends|screen content|screen context|screenshot|屏幕上的|屏幕截图|画面の|화면의|system log|include logs?\b|registro (do|del) sistema|备份|同步|共享|バックアップ|백업|동기화/i,
+    /back ?up|sync|shar(e|ing)|upload|find friends|hotspot|tethering|\b(ftp|sftp|http|web|dlna|smb|webdav) ?server|热点|网络共享|テザリング|핫스팟|테더링|точк\S* доступа|режим модема|punto de acceso|ponto de acesso|point d.accès|partage de connexion|erişim noktası|điểm phát sóng|アクセスポイント|نقطة (ال)?اتصال|हॉटस्पॉट|screen content|screen context|screenshot|屏幕上的|屏幕截图|画面の|화면의|system log|include logs?\b|registro (do|del) sistema|备份|同步|共享|バックアップ|백업|동기화/i,
   ],
   [
     'notifications',
@@ -79,6 +80,8 @@ export function togglePoint(tree: UiTree, e: UiElement, texts: string[]): Sensit
   if (!toggle || e.class === 'android.widget.RadioButton') return undefined;
   const topic =
     TOGGLE_TOPICS.find(([, re]) => texts.some((t) => re.test(t))) ??
+    // "Start Copyparty Server" as a switch: turning on what shares the phone with others.
+    (texts.some(startsSharing) ? (['data_sharing_publish', /./] as const) : undefined) ??
     // A notification switch in any of the sourced locales ("Mesaj bildirimleri", "Powiadomienia").
     (texts.some((t) => topicNouns().some(([c, noun]) => c === 'notifications' && namesNoun(t, noun)))
       ? (['notifications', /./] as const)

@@ -29,7 +29,7 @@ export const ACCESS =
 
 /** Special app access, by the names apps and OEM settings give it: overlays, accessibility, usage access, autostart … */
 export const SPECIAL =
-  /display over other apps|draw over|overlay|floating window|accessibility|usage access|autostart|auto-start|start (itself )?(at|on) boot|background start|battery optimi[sz]ation|notification access|device admin|悬浮窗|浮窗|无障碍|辅助功能|使用情况访问|自启动|自启|开机启动|后台启动|关联启动|电池优化|通知使用权|设备管理|他のアプリの上に重ねて表示|ユーザー補助|다른 앱 위에 표시|접근성|поверх других|специальные возможности|автозапуск/i;
+  /display over other apps|draw over|overlay|floating window|accessibility|usage access|autostart|auto-start|start (itself )?(at|on) boot|background start|battery optimi[sz]ation|notification access|device admin|悬浮窗|浮窗|桌面悬浮|悬浮显示|无障碍|辅助功能|使用情况访问|自启动|自启|开机启动|后台启动|关联启动|电池优化|通知使用权|设备管理|他のアプリの上に重ねて表示|ユーザー補助|다른 앱 위에 표시|접근성|поверх других|специальные возможности|автозапуск/i;
 
 /**
  * A dialog warning that going ahead erases something: "This will clear your chat history", "cannot be undone", "Your

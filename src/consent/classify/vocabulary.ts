@@ -29,9 +29,19 @@ export const CONCEPTS: Record<string, Concept> = {
   provider: { category: 'account_signin', grant: 'accept', role: 'provider', whole: true },
   call: { category: 'sms_calls', grant: 'accept', role: 'direct', whole: true },
   // Turning on a sensor a permission guards, from inside the app: the microphone ("Voice input", "语音输入"), the
-  // camera ("Use camera"). The gallery is not here: the system photo picker it opens is itself gated.
+  // camera ("Use camera", "Take photo").
   record_audio: { category: 'microphone', grant: 'accept', role: 'direct' },
   use_camera: { category: 'camera', grant: 'accept', role: 'direct' },
+  // Handing the app the user's photos or files from inside it ("Choose photo", "Browse Gallery", "Attach Image"): an
+  // app's own gallery reads what the storage permission already lets it, and what the system picker returns is the
+  // app's from then on, so the in-app entry is where the user decides. A bare "Gallery" beside a "Camera" is the same
+  // choice (media.ts).
+  pick_media: { category: 'photos_media', grant: 'accept', role: 'direct' },
+  // "Upload photo", "上传图片": the picked photo goes to the app's servers, irreversible as any upload.
+  upload_media: { category: 'photos_media', grant: 'accept', irreversible: true, role: 'direct' },
+  // Attaching a file to what is being written ("Attach", "Adjuntar", "添付", a composer's 📎: media.ts): it goes out
+  // with the message. Nothing is sent yet, so it is not irreversible.
+  attach: { category: 'data_sharing_publish', grant: 'accept', role: 'direct' },
   add_contact: { category: 'contacts', grant: 'accept', role: 'direct' },
   sign_up: { category: 'account_signin', grant: 'accept', role: 'direct' },
   continue_as: { category: 'account_signin', grant: 'accept', role: 'direct' },
