@@ -38,8 +38,9 @@ describe('the consent classifier on the real-screen corpus', () => {
     // clean-up verbs that erase what an app keeps) and the service-order list's bare "Cadastrar" read as a record.
     // Then 95.9 %, 91.0 %, 98.4 %, no neutral screen, with media sources (a camera beside a gallery, picking and
     // attaching photos, a composer's 📎, an upload beside a camera), starting to share (a server, a hotspot) and a
-    // button inside the row that names its access.
-    const floors = { exposing: 0.958, protective: 0.909, category: 0.984, neutralFlagged: 0 };
+    // button inside the row that names its access. Then 95.5 %, 91.0 %, 98.4 %: a camera beside a gallery is no consent
+    // point (its permission dialog is the grant; asking at "Take photo" too asked twice for one photo).
+    const floors = { exposing: 0.955, protective: 0.909, category: 0.984, neutralFlagged: 0 };
     if (got.parseErrors) throw new Error(`${got.parseErrors} dumps do not parse\n${report}`);
     if (got.exposing < floors.exposing) throw new Error(`exposing recall ${got.exposing}\n${report}`);
     if (got.protective < floors.protective) throw new Error(`protective recall ${got.protective}\n${report}`);

@@ -1,5 +1,5 @@
 // Where an app gets the user's photos and files from, read by where a button stands: a choice of sources ("Galerie"
-// beside "Caméra", a composer's attachment sheet: Camera · Gallery · File), an upload beside a camera choice ("Camera
+// beside "Caméra"; the camera side itself is no consent point, its permission dialog is), a composer's attachment sheet: Camera · Gallery · File), an upload beside a camera choice ("Camera
 // Scan" · "Upload Receipt" picks the receipt from the phone's photos), and a composer's paperclip beside its message
 // field. A bare source name is no consent point alone: a "Gallery" tab, a section titled "Gallery", a launcher's
 // "Camera" icon name a place, not a choice of what to hand the app.
@@ -74,7 +74,9 @@ function peers(tree: UiTree, e: UiElement): UiElement[] {
 function sourceChoice(tree: UiTree, e: UiElement): Sensitivity | undefined {
   const label = own(e);
   const mine = sourceNames().get(normWords(label));
-  if (!mine || !e.clickable || navigates(e)) return undefined;
+  // Opening the camera gives nothing away: the camera permission dialog is the grant, and what the picture is then
+  // used for (a post, an upload) is asked where it happens. Asking at "Take photo" too asked twice for one photo.
+  if (mine !== 'library' || !e.clickable || navigates(e)) return undefined;
   const group = peers(tree, e);
   // A grid of many (an app drawer, a tools page) lists places to go; a choice of source offers a few.
   if (group.length > 8 || group.some(navigates)) return undefined;
@@ -83,15 +85,11 @@ function sourceChoice(tree: UiTree, e: UiElement): Sensitivity | undefined {
     return s && s !== mine;
   });
   if (!other) return undefined;
-  const [category, what] =
-    mine === 'camera'
-      ? (['camera', 'the camera'] as const)
-      : (['photos_media', 'the phone’s photos or files'] as const);
   return point(
     e,
-    category,
+    'photos_media',
     'accept',
-    `"${label}" beside "${own(other)}" is a choice of source: it opens ${what} for the app`,
+    `"${label}" beside "${own(other)}" is a choice of source: it opens the phone’s photos or files for the app`,
   );
 }
 
