@@ -3,6 +3,7 @@
 // test/eval/consent-corpus.test.ts asserts the floors.
 import { loadCorpus } from '../src/eval/corpus.js';
 import { robustness } from './consent-robustness.js';
+import { paddedTable as table } from './stats.js';
 import {
   addElement,
   addScreen,
@@ -24,16 +25,6 @@ function row(name: string, t: Tally): string[] {
     pct(t.categoryRight, t.found),
     `${t.neutralFlagged}/${t.neutralScreens}`,
   ];
-}
-
-function table(head: string[], rows: string[][]): string {
-  const w = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
-  const line = (r: string[]) => `| ${r.map((c, i) => (i ? c.padStart(w[i]!) : c.padEnd(w[i]!))).join(' | ')} |`;
-  return [
-    line(head),
-    `|${w.map((n, i) => (i ? `${'-'.repeat(n + 1)}:` : `${'-'.repeat(n + 2)}`)).join('|')}|`,
-    ...rows.map(line),
-  ].join('\n');
 }
 
 const HEAD = ['', 'exposing', 'recall', 'protective', 'recall', 'category', 'right', 'neutral flagged'];

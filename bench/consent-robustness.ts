@@ -4,6 +4,7 @@
 // spelling shows up as the gap to the dumps as written.
 import type { CorpusScreen } from '../src/eval/corpus.js';
 import { addScreen, emptyTally, pct, scoreScreen, type Tally } from '../src/eval/consent-score.js';
+import { paddedTable } from './stats.js';
 
 const VARIANTS: [string, (s: string) => string][] = [
   ['as written', (s) => s],
@@ -41,13 +42,5 @@ export function robustness(screens: CorpusScreen[]): string {
     ];
   });
   const head = ['texts', 'exposing', 'recall', 'protective', 'recall', 'neutral flagged', 'parse errors'];
-  const w = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
-  const line = (r: string[]) => `| ${r.map((c, i) => (i ? c.padStart(w[i]!) : c.padEnd(w[i]!))).join(' | ')} |`;
-  return [
-    'The same screens in another case:',
-    '',
-    line(head),
-    `|${w.map((n, i) => (i ? `${'-'.repeat(n + 1)}:` : `${'-'.repeat(n + 2)}`)).join('|')}|`,
-    ...rows.map(line),
-  ].join('\n');
+  return ['The same screens in another case:', '', paddedTable(head, rows)].join('\n');
 }

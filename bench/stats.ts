@@ -14,3 +14,14 @@ export function table(head: string[], rows: string[][]): string {
   const align = head.map((_, i) => (i === 0 || i === head.length - 1 ? '---' : '---:'));
   return [head, align, ...rows].map((r) => `| ${r.join(' | ')} |`).join('\n');
 }
+
+/** A Markdown table padded to its columns' widths, for reading in a terminal: the first column left, the rest right. */
+export function paddedTable(head: string[], rows: string[][]): string {
+  const w = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
+  const line = (r: string[]) => `| ${r.map((c, i) => (i ? c.padStart(w[i]!) : c.padEnd(w[i]!))).join(' | ')} |`;
+  return [
+    line(head),
+    `|${w.map((n, i) => (i ? `${'-'.repeat(n + 1)}:` : `${'-'.repeat(n + 2)}`)).join('|')}|`,
+    ...rows.map(line),
+  ].join('\n');
+}

@@ -3,29 +3,13 @@
 // pays: a grid of "Buy" under each pack, tiles that carry prices, a bar's row of buttons that selects nothing, a
 // tab named by a sign-in or a post.
 import { consentPoints } from '../../src/consent/classify.js';
-import { parseUiTree, type UiTree } from '../../src/device/ui-tree.js';
+import type { UiTree } from '../../src/device/ui-tree.js';
+import { labelled, placed, type Placed } from '../support/dump.js';
 
 const PKG = 'com.example.shop';
-interface Cell {
-  text?: string;
-  desc?: string;
-  cls?: string;
-  id?: string;
-  selected?: boolean;
-  at: [number, number, number, number];
-}
-const node = (c: Cell) =>
-  `<node class="${c.cls ?? 'android.view.View'}" package="${PKG}" text="${c.text ?? ''}" content-desc="${c.desc ?? ''}" ` +
-  `resource-id="${c.id ?? ''}" clickable="true" selected="${!!c.selected}" bounds="[${c.at[0]},${c.at[1]}][${c.at[2]},${c.at[3]}]"/>`;
-const screen = (cells: Cell[], extra = '') =>
-  parseUiTree(
-    `<?xml version="1.0"?><hierarchy rotation="0"><node class="android.widget.FrameLayout" package="${PKG}" ` +
-      `bounds="[0,0][1080,2400]">${extra}${cells.map(node).join('')}</node></hierarchy>`,
-  );
-const pointOn = (tree: UiTree, label: string) => {
-  const e = tree.elements.find((x) => x.text === label || x.contentDesc === label)!;
-  return consentPoints(tree, PKG).get(e.index);
-};
+type Cell = Placed;
+const screen = (cells: Cell[]) => placed(PKG, cells, 'android.view.View');
+const pointOn = (tree: UiTree, label: string) => consentPoints(tree, PKG).get(labelled(tree, label).index);
 
 /** Five cells along the bottom edge, the first selected. */
 const bar = (labels: string[], selected = 0, cls?: string): Cell[] =>

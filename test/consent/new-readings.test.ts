@@ -3,36 +3,13 @@
 // fix; the ones marked "guard" held already and stay as guards.
 import { consentPoints } from '../../src/consent/classify.js';
 import { conceptsIn } from '../../src/consent/classify/vocabulary.js';
-import { parseUiTree, type UiTree } from '../../src/device/ui-tree.js';
-import { alertDialog } from '../support/dump.js';
+import type { UiTree } from '../../src/device/ui-tree.js';
+import { alertDialog, labelled, placed, type Placed } from '../support/dump.js';
 
 const PKG = 'com.example.shop';
-interface Cell {
-  text?: string;
-  desc?: string;
-  cls?: string;
-  id?: string;
-  selected?: boolean;
-  clickable?: boolean;
-  focused?: boolean;
-  at: [number, number, number, number];
-  kids?: Cell[];
-}
-const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
-const node = (c: Cell): string =>
-  `<node class="${c.cls ?? 'android.widget.TextView'}" package="${PKG}" text="${esc(c.text ?? '')}" ` +
-  `content-desc="${esc(c.desc ?? '')}" resource-id="${c.id ?? ''}" clickable="${c.clickable ?? true}" ` +
-  `focused="${!!c.focused}" selected="${!!c.selected}" bounds="[${c.at.join(',').replace(/^(\d+),(\d+),/, '$1,$2][')}]">` +
-  `${(c.kids ?? []).map(node).join('')}</node>`;
-const screen = (cells: Cell[]) =>
-  parseUiTree(
-    `<?xml version="1.0"?><hierarchy rotation="0"><node class="android.widget.FrameLayout" package="${PKG}" ` +
-      `bounds="[0,0][1080,2400]">${cells.map(node).join('')}</node></hierarchy>`,
-  );
-const pointOn = (tree: UiTree, label: string) => {
-  const e = tree.elements.find((x) => x.text === label || x.contentDesc === label)!;
-  return consentPoints(tree, PKG).get(e.index);
-};
+type Cell = Placed;
+const screen = (cells: Cell[]) => placed(PKG, cells);
+const pointOn = (tree: UiTree, label: string) => consentPoints(tree, PKG).get(labelled(tree, label).index);
 const text = (t: string, at: Cell['at']): Cell => ({ text: t, clickable: false, at });
 const pays = { category: 'payment_purchase', exposing: true };
 

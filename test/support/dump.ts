@@ -80,3 +80,35 @@ export function alertDialog(
     `<?xml version="1.0"?><hierarchy rotation="0" width="1080" height="2400"><node class="android.widget.FrameLayout" package="${pkg}" bounds="[60,800][1020,1500]"><node class="android.widget.TextView" package="${pkg}" text="${esc(title)}" resource-id="android:id/alertTitle" bounds="[100,850][980,950]"/><node class="android.widget.TextView" package="${pkg}" text="${esc(message)}" resource-id="android:id/message" bounds="[100,960][980,1100]"/>${extra}${b}</node></hierarchy>`,
   );
 }
+
+/** An element placed where it stands on screen, for rules that read geometry (bars, grids, rows). */
+export interface Placed {
+  text?: string;
+  desc?: string;
+  cls?: string;
+  id?: string;
+  selected?: boolean;
+  clickable?: boolean;
+  focused?: boolean;
+  at: [left: number, top: number, right: number, bottom: number];
+  kids?: Placed[];
+}
+
+/** A 1080×2400 window of `pkg` holding `cells` at their bounds (clickable unless said otherwise). */
+export function placed(pkg: string, cells: Placed[], cls = 'android.widget.TextView'): UiTree {
+  const node = (c: Placed): string =>
+    `<node class="${c.cls ?? cls}" package="${pkg}" text="${esc(c.text ?? '')}" content-desc="${esc(c.desc ?? '')}" ` +
+    `resource-id="${c.id ?? ''}" clickable="${c.clickable ?? true}" focused="${!!c.focused}" selected="${!!c.selected}" ` +
+    `bounds="[${c.at[0]},${c.at[1]}][${c.at[2]},${c.at[3]}]">${(c.kids ?? []).map(node).join('')}</node>`;
+  return parseUiTree(
+    `<?xml version="1.0"?><hierarchy rotation="0"><node class="android.widget.FrameLayout" package="${pkg}" ` +
+      `bounds="[0,0][1080,2400]">${cells.map(node).join('')}</node></hierarchy>`,
+  );
+}
+
+/** The element whose text or description is `label`. */
+export function labelled(tree: UiTree, label: string) {
+  const e = tree.elements.find((x) => x.text === label || x.contentDesc === label);
+  if (!e) throw new Error(`no "${label}" on the screen`);
+  return e;
+}
